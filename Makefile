@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTHON ?= python3
+
+.PHONY: run test test-fast lint fixtures check-fixtures system-deps system-deps-test
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+system-deps:
+	@scripts/system-deps.sh run
+
+system-deps-test:
+	@scripts/system-deps.sh test
+
+run: system-deps $(VENV)/.installed
+	DEBUG=True $(PY) manage.py migrate --noinput
+	DEBUG=True $(PY) manage.py loaddata guide
+	DEBUG=True $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole suite, browser journeys included (what .ci/run calls).
+test: system-deps-test $(VENV)/.installed
+	$(PY) -m pytest -q
+
+# Everything but the browser journeys.
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -q -m "not browser"
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	DEBUG=True $(PY) manage.py makemigrations --check --dry-run
+
+# Regenerate fixtures/guide.json from the guide's text in ../shared/seeds/.
+fixtures: $(VENV)/.installed
+	DEBUG=True $(PY) manage.py import_guide

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import GlossaryLink, GlossaryTerm
+
+
+class GlossaryLinkInline(admin.TabularInline):
+    model = GlossaryLink
+    extra = 0
+    autocomplete_fields = ["sheet"]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(SimpleHistoryAdmin):
+    list_display = ["term", "order"]
+    search_fields = ["term", "definition"]
+    readonly_fields = ["source_lines"]
+    prepopulated_fields = {"slug": ["term"]}
+    inlines = [GlossaryLinkInline]
+
+
+@admin.register(GlossaryLink)
+class GlossaryLinkAdmin(SimpleHistoryAdmin):
+    list_display = ["term", "sheet", "kind"]
+    list_filter = ["kind"]
+    list_select_related = ["term", "sheet"]

@@ -1,0 +1,99 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Concept, Enjeu, Level, Lever, Path, PathStep, Reference, Section, Sheet
+
+PROVENANCE = (_("Provenance"), {"fields": ["source_lines"], "description": _(
+    "Lignes du guide de 2012 d'où vient ce contenu ; conservées pour citer la source."
+)})
+
+
+class ContentAdmin(SimpleHistoryAdmin):
+    """Every content model keeps its history (who, when, what) and its provenance read-only."""
+
+    readonly_fields = ["source_lines"]
+
+
+@admin.register(Enjeu)
+class EnjeuAdmin(ContentAdmin):
+    list_display = ["code", "name", "colour"]
+
+
+@admin.register(Level)
+class LevelAdmin(admin.ModelAdmin):
+    list_display = ["number", "name"]
+
+
+@admin.register(Section)
+class SectionAdmin(ContentAdmin):
+    list_display = ["code", "title", "enjeu", "level"]
+    list_select_related = ["enjeu", "level"]
+
+
+@admin.register(Lever)
+class LeverAdmin(ContentAdmin):
+    list_display = ["name", "section", "order"]
+    list_filter = ["section"]
+    list_select_related = ["section"]
+    search_fields = ["name", "aliases"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Sheet)
+class SheetAdmin(ContentAdmin):
+    list_display = ["number", "title", "section", "sector", "maturity"]
+    list_display_links = ["number", "title"]
+    list_filter = ["section__enjeu", "section__level", "maturity"]
+    list_select_related = ["section"]
+    search_fields = ["number", "title", "title_variants", "principle"]
+    filter_horizontal = ["levers"]
+    fieldsets = [
+        (None, {"fields": [
+            "number", "slug", "order", "title", "title_variants", "section", "levers",
+        ]}),
+        (_("Page 1/2"), {
+            "fields": ["principle", "benefits", "costs"],
+            "description": _(
+                "Markdown : listes à puces, **gras**. Le HTML est filtré à l'affichage."
+            ),
+        }),
+        (_("Page 2/2 : éléments méthodologiques"), {
+            "fields": [
+                "key_steps", "success_factors", "actors", "case_study", "sector", "maturity",
+            ],
+        }),
+        PROVENANCE,
+    ]
+
+
+class PathStepInline(admin.TabularInline):
+    model = PathStep
+    extra = 0
+    autocomplete_fields = ["sheet"]
+
+
+@admin.register(Path)
+class PathAdmin(ContentAdmin):
+    list_display = ["code", "name", "enjeu", "order"]
+    readonly_fields = []
+    inlines = [PathStepInline]
+
+
+@admin.register(PathStep)
+class PathStepAdmin(SimpleHistoryAdmin):
+    list_display = ["path", "step", "option", "sheet", "inferred"]
+    list_filter = ["path"]
+    list_select_related = ["path", "sheet"]
+
+
+@admin.register(Concept)
+class ConceptAdmin(ContentAdmin):
+    list_display = ["title", "kind", "order"]
+    list_filter = ["kind"]
+
+
+@admin.register(Reference)
+class ReferenceAdmin(ContentAdmin):
+    list_display = ["order", "category", "text"]
+    list_filter = ["category"]

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "initiatives"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("matrice/", views.matrix, name="matrix"),
+    path("fiches/", views.sheet_list, name="sheet-list"),
+    path("fiches/<slug:slug>/", views.sheet_detail, name="sheet-detail"),
+    path("parcours/", views.path_list, name="path-list"),
+    path("parcours/<slug:slug>/", views.path_detail, name="path-detail"),
+    path("demarche/", views.approach, name="approach"),
+]

@@ -1,0 +1,23 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from initiatives.guide_import.seed import Seed
+
+SEED_PATH = settings.BASE_DIR.parent / "shared" / "seeds" / "guide-cgdd-2012.txt"
+
+
+@pytest.fixture(scope="session")
+def guide_seed() -> Seed:
+    """The guide's text; the import tests need it (it sits in ../shared beside the repo)."""
+    assert SEED_PATH.is_file(), f"the guide's text is missing: {SEED_PATH}"
+    return Seed.read(Path(SEED_PATH))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the guide's content, as `make run` loads it."""
+    with django_db_blocker.unblock():
+        call_command("loaddata", "guide", verbosity=0)

@@ -1,0 +1,42 @@
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+URL = reverse("initiatives:approach")
+
+
+def test_it_presents_the_concepts_of_the_introduction(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    concepts = response.context["concepts"]
+    counts = {kind: len(items) for kind, items in concepts.items()}
+    assert counts["success_factor"] == 6
+    assert counts["sndd_challenge"] == 9
+    assert counts["iso_subject"] == 7
+    assert counts["cycle_link"] == 5
+    html = unescape(response.content.decode())
+    assert "Centralité" in html
+    assert "Droits de l'homme" in html
+
+
+def test_it_lists_the_references(client):
+    response = client.get(URL)
+    assert len(response.context["references"]) == 12
+    assert "ISO 26000" in response.content.decode()
+
+
+def test_it_explains_the_quarter_and_three_quarters_reading(client):
+    html = client.get(URL).content.decode()
+    assert "R × (¼ + ¾ × F)" in html
+    assert "le ¼ restant" in html
+
+
+def test_it_rejects_post(client):
+    assert client.post(URL).status_code == 405
+
+
+def test_it_runs_a_constant_number_of_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        client.get(URL)

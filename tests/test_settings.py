@@ -1,0 +1,47 @@
+"""Production settings: strict about secrets, clean under `check --deploy`."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "PATH": os.environ["PATH"],
+    "SECRET_KEY": "x" * 30 + "-production-secret-key-for-the-test-0123456789",
+    "ALLOWED_HOSTS": "poles.example.org",
+    "DJANGO_SETTINGS_MODULE": "config.settings",
+}
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy_without_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "ALLOWED_HOSTS"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_a_boolean_setting_refuses_other_words():
+    result = manage("check", env={**PRODUCTION_ENV, "DEBUG": "yes"})
+    assert result.returncode != 0
+    assert "DEBUG must be True or False" in result.stderr
