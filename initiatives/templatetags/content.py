@@ -1,7 +1,9 @@
+import re
+
 from django import template
 from django.utils.safestring import mark_safe
 
-from initiatives.markdown import render_markdown
+from initiatives.markdown import link_terms, render_markdown
 
 register = template.Library()
 
@@ -15,3 +17,31 @@ def markdown(text):
 @register.inclusion_tag("components/_path_badge.html")
 def path_badge(path, step=None, option=None):
     return {"path": path, "step": step, "option": option}
+
+
+TEXT_PARTS = ("principle", "benefits", "costs", "key_steps", "success_factors", "actors",
+              "case_study")
+
+
+def _wordings(glossary_links) -> dict[str, str]:
+    """The ways a term may be written in a sheet: as printed, without its acronym, the acronym."""
+    wordings = {}
+    for link in glossary_links:
+        term, url = link.term.term, link.term.get_absolute_url()
+        found = re.fullmatch(r"(.+?)\s*\((\w{2,})\)", term)
+        for wording in (term, *(found.groups() if found else ())):
+            wordings.setdefault(wording, url)
+    return dict(sorted(wordings.items(), key=lambda item: -len(item[0])))
+
+
+@register.simple_tag
+def sheet_parts(sheet, glossary_links):
+    """The sheet's text parts as sanitised HTML, each glossary term linked at its first use."""
+    wordings = _wordings(glossary_links)
+    linked: set[str] = set()
+    return {
+        part: mark_safe(  # noqa: S308 - render_markdown sanitises; link_terms adds escaped links
+            link_terms(render_markdown(getattr(sheet, part)), wordings, linked)
+        )
+        for part in TEXT_PARTS
+    }

@@ -107,3 +107,10 @@ def test_it_runs_a_constant_number_of_queries(client, django_assert_num_queries,
     # Sheet, levers, glossary links, path steps, and the Agenda 21 sheet that ends every path.
     with django_assert_num_queries(queries):
         client.get(url(slug))
+
+
+def test_it_links_the_first_use_of_a_glossary_term_in_the_text(client):
+    html = client.get(url("13")).content.decode()
+    term_url = reverse("glossary:term-detail", args=["biodiversite"])
+    assert f'<a class="glossary-term" href="{term_url}">' in html
+    assert html.count(f'class="glossary-term" href="{term_url}"') == 1
