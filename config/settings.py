@@ -7,6 +7,7 @@ ALLOWED_HOSTS required, DATABASE_URL pointing at PostgreSQL.
 from pathlib import Path
 
 import environ
+import plotly
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -114,7 +115,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# plotly.min.js is served from the installed plotly package (no CDN): /static/plotly/plotly.min.js
+PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
+STATICFILES_DIRS = [BASE_DIR / "static", ("plotly", PLOTLY_JS_DIR)]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -130,7 +133,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "grid:cluster-list"
+LOGOUT_REDIRECT_URL = "initiatives:home"
 
 # Where the guide's text came from; cited on every sheet page.
 GUIDE_SOURCE = {

@@ -1,8 +1,22 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("comptes/connexion/", auth_views.LoginView.as_view(), name="login"),
+    path("comptes/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "comptes/mot-de-passe/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "comptes/mot-de-passe/fait/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("poles/", include("grid.urls")),
     path("glossaire/", include("glossary.urls")),
     path("", include("initiatives.urls")),
 ]

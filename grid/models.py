@@ -1,5 +1,6 @@
 """The self-assessment grid, versioned (DESIGN §3): questions, barèmes and answer weights."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -100,3 +101,162 @@ class Question(models.Model):
         return (self.version.code, self.code)
 
     natural_key.dependencies = ["grid.gridversion", "initiatives.section"]
+
+
+class Campaign(models.Model):
+    """A year of self-assessment and the grid version every cluster uses that year."""
+
+    year = models.PositiveSmallIntegerField(
+        _("année"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    version = models.ForeignKey(GridVersion, models.PROTECT, related_name="campaigns")
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("campagne")
+        verbose_name_plural = _("campagnes")
+
+    def __str__(self):
+        return f"{self.year} ({self.version.code})"
+
+
+class Assessment(models.Model):
+    """One cluster's grid for one campaign year."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("brouillon")
+        SUBMITTED = "submitted", _("soumise")
+        VALIDATED = "validated", _("validée")
+        RETURNED = "returned", _("renvoyée")
+
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+
+    cluster = models.ForeignKey("clusters.Cluster", models.CASCADE, related_name="assessments")
+    campaign = models.ForeignKey(Campaign, models.PROTECT, related_name="assessments")
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    scores = models.JSONField(
+        _("notes enregistrées"),
+        null=True,
+        blank=True,
+        help_text=_("Notes calculées à la soumission ; l'historique ne bouge plus ensuite."),
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        ordering = ["cluster", "-campaign__year"]
+        verbose_name = _("autoévaluation")
+        verbose_name_plural = _("autoévaluations")
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "campaign"], name="assessment_one_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.cluster} · {self.campaign.year}"
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE
+
+
+class Answer(models.Model):
+    class Value(models.TextChoices):
+        FULLY = "++", _(
+            "Tout à fait d'accord, le pôle a formellement effectué une action de ce type"
+        )
+        RATHER = "+", _("Plutôt d'accord, le pôle effectue cette action de manière informelle")
+        RATHER_NOT = "-", _(
+            "Plutôt pas d'accord, le pôle s'est préoccupé de cette action sans lui donner suite"
+        )
+        NOT_AT_ALL = "--", _("Pas du tout d'accord, le pôle a laissé de côté ce type d'action")
+        NOT_APPLICABLE = "na", _("Non applicable (justification obligatoire)")
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, models.PROTECT, related_name="answers")
+    value = models.CharField(_("réponse"), max_length=2, choices=Value.choices, blank=True)
+    comment = models.TextField(_("commentaire"), blank=True)
+    revision = models.PositiveIntegerField(
+        _("révision"), default=0, help_text=_("Augmente à chaque enregistrement (conflits).")
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        ordering = ["question__order"]
+        verbose_name = _("réponse")
+        verbose_name_plural = _("réponses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "question"], name="answer_one_per_question"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.question.code}: {self.value or '—'}"
+
+
+class CustomAnswer(models.Model):
+    """« Si pertinent, autre action » (L411–L413): at most one per enjeu."""
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="custom_answers")
+    enjeu = models.ForeignKey("initiatives.Enjeu", models.PROTECT, related_name="+")
+    label = models.CharField(_("action"), max_length=300, blank=True)
+    level = models.PositiveSmallIntegerField(
+        _("niveau"), null=True, blank=True, choices=[(1, _("1 · Fonctionnement interne")),
+                                                      (2, _("2 · Sphère d'influence"))]
+    )
+    bareme = models.PositiveSmallIntegerField(
+        _("barème"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    value = models.CharField(
+        _("réponse"), max_length=2, blank=True, choices=Answer.Value.choices[:4]
+    )
+    revision = models.PositiveIntegerField(_("révision"), default=0)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        ordering = ["enjeu__code"]
+        verbose_name = _("autre action")
+        verbose_name_plural = _("autres actions")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "enjeu"], name="custom_one_per_enjeu"),
+            models.CheckConstraint(
+                condition=models.Q(bareme__isnull=True) | models.Q(bareme__gte=1, bareme__lte=4),
+                name="custom_bareme_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__in=[1, 2]),
+                name="custom_level_1_or_2",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enjeu_id} · {self.label or '—'}"
+
+
+class Transition(models.Model):
+    """A step of the workflow, kept for the record: who, when, from what to what, and why."""
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("de"), max_length=10, choices=Assessment.Status.choices)
+    to_status = models.CharField(_("vers"), max_length=10, choices=Assessment.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("le"), auto_now_add=True)
+    comment = models.TextField(_("commentaire"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+
+    def __str__(self):
+        return f"{self.assessment} : {self.from_status} → {self.to_status}"

@@ -1,0 +1,101 @@
+"""Turns scores into what pages show: percentages, radar series, a trend line, the formula."""
+
+from fractions import Fraction
+
+from .scoring import ENJEUX, NOT_APPLICABLE, SECTIONS, STRATEGY, Scores, answer_weight
+
+
+def percent(value: Fraction | float | None) -> str:
+    """French display, one decimal: 62,5 %; an em dash where the note is undefined."""
+    if value is None:
+        return "—"
+    return f"{float(value) * 100:.1f}".replace(".", ",") + "\u00a0%"
+
+
+def as_float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def radar_series(scores: Scores) -> dict:
+    """Axis labels and values (0–100) for the global radar and the two level radars."""
+    def series(keys, source):
+        # An undefined note (all `na`) is drawn at 0 but labelled « — », never « 0 % ».
+        return {
+            "labels": list(keys),
+            "values": [round(float(source[k]) * 100, 1) if source[k] is not None else 0
+                       for k in keys],
+            "texts": [percent(source[k]) for k in keys],
+        }
+
+    return {
+        "global": series(ENJEUX, scores.axes),
+        "level1": series([f"1{e}" for e in ENJEUX], scores.sections),
+        "level2": series([f"2{e}" for e in ENJEUX], scores.sections),
+    }
+
+
+def section_rows(scores: Scores) -> list[tuple[str, str]]:
+    return [(code, percent(scores.sections[code])) for code in SECTIONS]
+
+
+def sparkline(points: list[tuple[int, float | None]], width: int = 160, height: int = 40) -> dict:
+    """An SVG polyline of the global note over the years (drawn on the server, prints well)."""
+    known = [(year, value) for year, value in points if value is not None]
+    if len(known) < 2:
+        return {"points": "", "width": width, "height": height, "dots": []}
+    years = [year for year, _ in known]
+    span = max(years) - min(years) or 1
+    # Scale to the notes' own range (padded) so that a few points of progress show.
+    low = max(0.0, min(v for _, v in known) - 0.05)
+    high = min(1.0, max(v for _, v in known) + 0.05)
+    spread = (high - low) or 1
+    dots = [
+        (round(4 + (year - min(years)) / span * (width - 8), 1),
+         round(height - 4 - (value - low) / spread * (height - 8), 1), year, value)
+        for year, value in known
+    ]
+    return {
+        "points": " ".join(f"{x},{y}" for x, y, _, _ in dots),
+        "width": width,
+        "height": height,
+        "dots": dots,
+    }
+
+
+def formula(spec, answers, custom, scores: Scores) -> dict:
+    """The global note worked out with the cluster's own numbers (« how is it computed »)."""
+    def tally(in_scope):
+        points, total = Fraction(0), 0
+        for question in spec.questions:
+            value = answers.get(question.code)
+            answer = value.answer if value else None
+            if in_scope(question.section) and answer != NOT_APPLICABLE:
+                points += question.bareme * answer_weight(spec, answer)
+                total += question.bareme
+        return points, total
+
+    strategy_points, strategy_total = tally(lambda section: section == STRATEGY)
+    points, total = tally(lambda section: section != STRATEGY)
+    for row in custom:
+        if row.counts:
+            points += row.bareme * answer_weight(spec, row.answer)
+            total += row.bareme
+    factor = scores.strategy_factor
+    multiplier = None if factor is None else Fraction(1, 4) + Fraction(3, 4) * factor
+    return {
+        "strategy_points": _number(strategy_points),
+        "strategy_total": strategy_total,
+        "factor": percent(factor),
+        "factor_decimal": _number(factor),
+        "multiplier": _number(multiplier),
+        "points": _number(points),
+        "total": total,
+        "ratio": percent(points / total) if total else "—",
+        "global": percent(scores.global_note),
+    }
+
+
+def _number(value) -> str:
+    if value is None:
+        return "—"
+    return f"{float(value):.3f}".rstrip("0").rstrip(".").replace(".", ",")

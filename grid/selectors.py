@@ -1,0 +1,189 @@
+"""Reads of assessments, always scoped through the user's memberships (clusters.access)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from clusters.access import membership_for
+from clusters.models import Membership
+from initiatives.models import Enjeu, Lever, Path, Section, Sheet
+
+from .models import Answer, Assessment, Campaign, CustomAnswer, Question, Transition
+from .scoring import (
+    AnswerValue,
+    CustomRow,
+    GridSpec,
+    Scores,
+    recommendations,
+    score,
+    scores_from_json,
+    suggested_path,
+)
+from .specs import grid_spec
+
+
+def assessment_for_user(user, slug: str, year: int) -> tuple[Membership, Assessment]:
+    """The cluster's assessment of `year`, or 404 for outsiders and unknown years alike."""
+    membership = membership_for(user, slug)
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("campaign__version", "cluster"),
+        cluster=membership.cluster, campaign__year=year,
+    )
+    return membership, assessment
+
+
+def assessment_inputs(assessment: Assessment) -> tuple[GridSpec, dict, list[CustomRow]]:
+    """The assessment as the plain data scoring works on."""
+    spec = grid_spec(assessment.campaign.version)
+    answers = {
+        code: AnswerValue(value or None, comment)
+        for code, value, comment in assessment.answers.values_list(
+            "question__code", "value", "comment"
+        )
+    }
+    custom = [
+        CustomRow(enjeu=code, label=label, level=level, bareme=bareme, answer=value or None)
+        for code, label, level, bareme, value in assessment.custom_answers.values_list(
+            "enjeu__code", "label", "level", "bareme", "value"
+        )
+    ]
+    return spec, answers, custom
+
+
+def cluster_assessments(membership: Membership) -> list[Assessment]:
+    return list(
+        Assessment.objects.filter(cluster=membership.cluster)
+        .select_related("campaign__version")
+        .order_by("-campaign__year")
+    )
+
+
+def open_campaigns(membership: Membership) -> list[Campaign]:
+    """Campaign years the cluster has not started yet."""
+    return list(
+        Campaign.objects.exclude(assessments__cluster=membership.cluster).select_related("version")
+    )
+
+
+@dataclass
+class GridSection:
+    section: Section
+    questions: list[Question]
+
+
+def grid_page(assessment: Assessment) -> dict:
+    """Questions grouped as in the guide (S, then each enjeu level 1 then 2) with their answers."""
+    questions = (
+        Question.objects.filter(version=assessment.campaign.version)
+        .select_related("section__enjeu", "section__level")
+        .prefetch_related(
+            Prefetch("levers", queryset=Lever.objects.only("name", "slug")),
+            Prefetch("sheets", queryset=Sheet.objects.only("number", "slug", "title", "order")),
+        )
+        .order_by("section__order", "order")
+    )
+    answers = {
+        answer.question_id: answer
+        for answer in Answer.objects.filter(assessment=assessment).select_related("updated_by")
+    }
+    sections: list[GridSection] = []
+    for question in questions:
+        question.answer = answers.get(question.pk)
+        if not sections or sections[-1].section.pk != question.section_id:
+            sections.append(GridSection(question.section, []))
+        sections[-1].questions.append(question)
+    custom = {
+        row.enjeu.code: row
+        for row in CustomAnswer.objects.filter(assessment=assessment).select_related("enjeu")
+    }
+    answered = sum(1 for a in answers.values() if a.value)
+    return {
+        "sections": sections,
+        "custom": custom,
+        "answered": answered,
+        "total": len(answers),
+    }
+
+
+def transitions(assessment: Assessment) -> list[Transition]:
+    return list(assessment.transitions.select_related("by"))
+
+
+def results_context_objects(codes: list[str], version_id: int) -> dict[str, Question]:
+    """Questions (with levers and sheets) for the recommended codes, in one go."""
+    return {
+        q.code: q
+        for q in Question.objects.filter(version_id=version_id, code__in=codes)
+        .select_related("section")
+        .prefetch_related("levers", "sheets")
+    }
+
+
+def enjeux_and_paths() -> tuple[list[Enjeu], dict[str, Path]]:
+    return list(Enjeu.objects.all()), {path.code: path for path in Path.objects.all()}
+
+
+@dataclass
+class OverviewRow:
+    assessment: Assessment
+    scores: Scores
+    stored: bool
+
+    @property
+    def global_value(self) -> float | None:
+        return None if self.scores.global_note is None else float(self.scores.global_note)
+
+
+def _live_inputs(assessments: list[Assessment]) -> dict[int, tuple[dict, list[CustomRow]]]:
+    """Answers and custom rows of several assessments in two queries."""
+    ids = [a.pk for a in assessments]
+    inputs: dict[int, tuple[dict, list[CustomRow]]] = {pk: ({}, []) for pk in ids}
+    for pk, code, value, comment in Answer.objects.filter(assessment_id__in=ids).values_list(
+        "assessment_id", "question__code", "value", "comment"
+    ):
+        inputs[pk][0][code] = AnswerValue(value or None, comment)
+    for pk, enjeu, label, level, bareme, value in CustomAnswer.objects.filter(
+        assessment_id__in=ids
+    ).values_list("assessment_id", "enjeu__code", "label", "level", "bareme", "value"):
+        inputs[pk][1].append(CustomRow(enjeu, label, level, bareme, value or None))
+    return inputs
+
+
+def cluster_overview(membership: Membership) -> list[OverviewRow]:
+    """Every year of the cluster, newest first, with stored scores or, for open years, live ones."""
+    assessments = cluster_assessments(membership)
+    live = [a for a in assessments if a.scores is None]
+    inputs = _live_inputs(live) if live else {}
+    specs: dict[int, GridSpec] = {}
+    rows = []
+    for assessment in assessments:
+        if assessment.scores is not None:
+            rows.append(OverviewRow(assessment, scores_from_json(assessment.scores), True))
+            continue
+        version = assessment.campaign.version
+        spec = specs.setdefault(version.pk, grid_spec(version))
+        answers, custom = inputs[assessment.pk]
+        rows.append(OverviewRow(assessment, score(spec, answers, custom), False))
+    return rows
+
+
+def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
+    spec, answers, custom = assessment_inputs(assessment)
+    live = score(spec, answers, custom)
+    scores = scores_from_json(assessment.scores) if assessment.scores else live
+    gaps = recommendations(spec, answers, limit=limit)
+    questions = results_context_objects([gap.code for gap in gaps], assessment.campaign.version_id)
+    enjeux, paths = enjeux_and_paths()
+    suggestion = suggested_path(scores)
+    return {
+        "spec": spec,
+        "answers": answers,
+        "custom": custom,
+        "scores": scores,
+        "recommendations": [(gap, questions[gap.code]) for gap in gaps],
+        "enjeux": enjeux,
+        "suggested_path": paths.get(suggestion["path"]),
+        "agenda21_first": suggestion["agenda21_first"],
+        "agenda21": Sheet.objects.filter(number="+").first(),
+    }

@@ -1,0 +1,89 @@
+"""The JSON interface in the browser: download an assessment, upload one into a draft."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from clusters.access import require_role
+from clusters.models import Membership
+
+from .. import selectors, services
+from ..forms import ImportForm
+from ..payload import PayloadError, parse_payload_text, payload_from
+from ..specs import grid_spec_by_code
+
+MAX_UPLOAD = 1024 * 1024
+
+
+@login_required
+@require_safe
+def export_json(request, slug, year):
+    _membership, assessment = selectors.assessment_for_user(request.user, slug, year)
+    spec, answers, custom = selectors.assessment_inputs(assessment)
+    payload = payload_from(spec.code, answers, custom)
+    response = HttpResponse(
+        json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    filename = f"{assessment.cluster.slug}-{year}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _changes(assessment, parsed) -> list[dict]:
+    """What the import would change, question by question."""
+    changes = []
+    for section in selectors.grid_page(assessment)["sections"]:
+        for question in section.questions:
+            new = parsed.answers.get(question.code)
+            before = (question.answer.value, question.answer.comment)
+            after = (new.answer or "", new.comment) if new else ("", "")
+            if before != after:
+                changes.append({"code": question.code, "before": before, "after": after})
+    return changes
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def import_json(request, slug, year):
+    membership, assessment = selectors.assessment_for_user(request.user, slug, year)
+    require_role(membership, Membership.Role.EDITOR)
+    context = {"membership": membership, "assessment": assessment, "cluster": membership.cluster}
+    if not assessment.is_editable:
+        messages.error(request, _("Seule une autoévaluation en brouillon ou renvoyée s'importe."))
+        return redirect("grid:results", slug=slug, year=year)
+    if request.method != "POST":
+        return render(request, "grid/import.html", {**context, "form": ImportForm()})
+    confirmed = "payload" in request.POST
+    form = ImportForm(request.POST, request.FILES)
+    if confirmed:
+        text = request.POST["payload"]
+    elif form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            form.add_error("file", _("Le fichier dépasse 1 Mo."))
+            return render(request, "grid/import.html", {**context, "form": form})
+        text = upload.read().decode("utf-8", errors="replace")
+    else:
+        return render(request, "grid/import.html", {**context, "form": form})
+    try:
+        spec, parsed = parse_payload_text(text, grid_spec_by_code)
+        if not confirmed:
+            changes = _changes(assessment, parsed)
+            return render(
+                request, "grid/import.html", {**context, "payload": text, "changes": changes}
+            )
+        count = services.assessment_import(
+            assessment=assessment, grid_code=spec.code, payload=parsed, by=request.user
+        )
+    except (PayloadError, ValidationError) as error:
+        return render(
+            request, "grid/import.html", {**context, "form": ImportForm(), "errors": error.messages}
+        )
+    messages.success(request, _("%(count)s réponse(s) importée(s).") % {"count": count})
+    return redirect("grid:grid", slug=slug, year=year)

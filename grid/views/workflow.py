@@ -1,0 +1,41 @@
+"""Submit (staff), validate / return / reopen (board): each a POST that records a transition."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clusters.access import require_role
+from clusters.models import Membership
+
+from .. import selectors, services
+from ..forms import TransitionForm
+
+ACTIONS = {
+    "submit": (Membership.Role.EDITOR, services.assessment_submit, _("Autoévaluation soumise.")),
+    "validate": (Membership.Role.BOARD, services.assessment_validate, _("Autoévaluation validée.")),
+    "return": (Membership.Role.BOARD, services.assessment_return, _("Renvoyée à l'équipe.")),
+    "reopen": (Membership.Role.BOARD, services.assessment_reopen, _("Autoévaluation rouverte.")),
+}
+
+
+@login_required
+@require_POST
+def transition(request, slug, year, action):
+    membership, assessment = selectors.assessment_for_user(request.user, slug, year)
+    role, service, done = ACTIONS[action]
+    require_role(membership, role)
+    form = TransitionForm(request.POST)
+    kwargs = {"assessment": assessment, "by": request.user}
+    if action != "submit":
+        kwargs["comment"] = form.data.get("comment", "") if form.is_valid() else ""
+    try:
+        service(**kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        target = "grid:grid" if action == "submit" else "grid:results"
+        return redirect(target, slug=slug, year=year)
+    messages.success(request, done)
+    return redirect("grid:results", slug=slug, year=year)
