@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from initiatives.models import Enjeu
 
-from .models import Answer, Assessment, Campaign, CustomAnswer, Transition
+from .models import Answer, Assessment, Campaign, CustomAnswer, GridVersion, Question, Transition
 from .payload import ParsedPayload
 from .scoring import ANSWERS, NOT_APPLICABLE, STRATEGY, score, scores_to_json
 from .selectors import assessment_inputs
@@ -250,3 +250,29 @@ def assessment_import(*, assessment: Assessment, grid_code: str, payload: Parsed
             changed += 1
     return changed
 
+
+
+@transaction.atomic
+def grid_version_derive(*, source: GridVersion, code: str, name: str) -> GridVersion:
+    """A new, editable grid version copying every question of `source` (DESIGN §3)."""
+    version = GridVersion(
+        code=code, name=name, description=source.description,
+        answer_weights=dict(source.answer_weights), derived_from=source,
+    )
+    version.full_clean()
+    version.save()
+    for question in source.questions.prefetch_related("levers", "sheets"):
+        copy = Question.objects.create(
+            version=version, section_id=question.section_id, code=question.code,
+            order=question.order, text=question.text, bareme=question.bareme,
+            origin=question.origin, anchor_sheet_id=question.anchor_sheet_id,
+            source_lines=question.source_lines,
+        )
+        copy.levers.set(question.levers.all())
+        copy.sheets.set(question.sheets.all())
+    return version
+
+
+def grid_version_is_frozen(version: GridVersion) -> bool:
+    """A version any assessment uses keeps its questions and barèmes for good."""
+    return Assessment.objects.filter(campaign__version=version).exists()

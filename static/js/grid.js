@@ -7,6 +7,8 @@
   const saveUrl = form.dataset.saveUrl;
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const answered = document.getElementById("answered");
+  // Saves may answer out of order: only the latest one sets the completion count.
+  let lastSent = 0;
 
   function suffix(fieldset) {
     return fieldset.dataset.kind === "custom" ? "autre-" + fieldset.dataset.code : fieldset.dataset.code;
@@ -73,6 +75,7 @@
 
   function save(fieldset) {
     setStatus(fieldset, "Enregistrement…");
+    const sequence = ++lastSent;
     fetch(saveUrl, {
       method: "POST",
       body: payload(fieldset),
@@ -85,7 +88,7 @@
       .then(function (result) {
         if (result.status === 200) {
           field(fieldset, "revision").value = result.body.revision;
-          if (answered) answered.textContent = result.body.answered;
+          if (answered && sequence === lastSent) answered.textContent = result.body.answered;
           setStatus(fieldset, "✓ Enregistré", "success");
         } else if (result.status === 409) {
           showConflict(fieldset, result.body.conflict);

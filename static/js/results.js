@@ -14,7 +14,7 @@
       line: { color: "#163d6b", width: 2 }, marker: { size: 7, symbol: "circle" },
       fillcolor: "rgba(22, 61, 107, 0.15)", hovertemplate: "%{theta} : %{text}<extra></extra>",
     }], {
-      polar: { radialaxis: { range: [0, 100], ticksuffix: " %", angle: 90, tickfont: { size: 10 } },
+      polar: { radialaxis: { range: [0, 100], ticksuffix: " %", angle: 45, tickangle: 45, tickfont: { size: 9 } },
                angularaxis: { tickfont: { size: 13 }, direction: "clockwise", rotation: 90 } },
       margin: { l: 40, r: 40, t: 30, b: 30 }, showlegend: false, font: { family: "DejaVu Sans, sans-serif" },
     }, { displaylogo: false, responsive: true, locale: "fr" });

@@ -1,0 +1,93 @@
+"""Staff fill a year's grid with the keyboard; the board validates it and reads the radars."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from grid.models import Assessment, Campaign, GridVersion
+
+pytestmark = pytest.mark.browser
+YEAR = 2026
+
+
+@pytest.fixture
+def demo_site(site, settings):
+    settings.DEBUG = True  # load_demo refuses production settings
+    call_command("load_demo", verbosity=0)
+    Campaign.objects.create(year=YEAR, version=GridVersion.objects.get(code="cgdd-2012"))
+    return site
+
+
+def log_in(page, base, username):
+    page.goto(base + "/comptes/connexion/")
+    page.get_by_label("Nom d’utilisateur").fill(username)
+    page.get_by_label("Mot de passe").fill("demo")
+    page.get_by_label("Mot de passe").press("Enter")
+    expect(page.get_by_role("heading", name="Mes pôles")).to_be_visible()
+
+
+def tab_to_next_answer(page, previous_group):
+    """Press Tab until the focus reaches the radio group of another question."""
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("[document.activeElement.type, document.activeElement.name]")
+        if focused[0] == "radio" and focused[1] != previous_group:
+            return focused[1]
+    raise AssertionError(f"no radio group after {previous_group}")
+
+
+def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
+    demo_site, page, screenshot
+):
+    base = demo_site.url
+    log_in(page, base, "equipe")
+    page.get_by_role("link", name="Pôle Littoral Durable").click()
+    page.locator("#id_year").select_option(str(YEAR))
+    page.get_by_role("checkbox", name="Reprendre les réponses").uncheck()
+    page.get_by_role("button", name="Ouvrir la grille").click()
+    expect(page.get_by_role("heading", name=f"Grille d'autoévaluation {YEAR}")).to_be_visible()
+    expect(page.locator("#answered")).to_have_text("0")
+
+    page.locator("#q-S-1 .card-body").click(position={"x": 2, "y": 2})
+    group, answered = None, 0
+    while answered < 41:
+        group = tab_to_next_answer(page, group)
+        if group.startswith("value-autre-"):
+            continue  # the optional « autre action » rows stay empty
+        # Space picks « ++ »; one arrow down moves to « + » (the choice varies the notes).
+        page.keyboard.press("ArrowDown" if answered % 3 == 2 else "Space")
+        answered += 1
+    expect(page.locator("#answered")).to_have_text("41", timeout=15000)
+    screenshot("grid-filled", full_page=False)
+
+    page.reload()
+    expect(page.locator("#answered")).to_have_text("41")
+    expect(page.locator("#q-S-1 input[value='++']")).to_be_checked()
+    expect(page.locator("#q-S-3 input[value='+']")).to_be_checked()
+
+    page.get_by_role("button", name="Soumettre la grille").click()
+    expect(page.get_by_text("Autoévaluation soumise.")).to_be_visible()
+
+    page.get_by_role("button", name="equipe").click()
+    page.get_by_role("button", name="Se déconnecter").click()
+    log_in(page, base, "conseil")
+    page.goto(f"{base}/poles/pole-littoral-durable/{YEAR}/resultats/")
+    page.get_by_label("Commentaire").fill("Vu en conseil.")
+    page.get_by_role("button", name="Valider", exact=True).click()
+    expect(page.get_by_text("Autoévaluation validée.")).to_be_visible()
+    expect(page.locator("#radar-global .main-svg").first).to_be_visible()
+    expect(page.locator("#radar-level1 .main-svg").first).to_be_visible()
+    expect(page.locator("#radar-level2 .main-svg").first).to_be_visible()
+    screenshot("results-validated")
+    assessment = Assessment.objects.get(campaign__year=YEAR, cluster__slug="pole-littoral-durable")
+    assert assessment.status == "validated"
+    assert assessment.scores["completion"] == 1
+
+
+def test_the_cluster_page_shows_years_and_trend(demo_site, page, screenshot):
+    log_in(page, demo_site.url, "conseil")
+    page.goto(demo_site.url + "/poles/pole-littoral-durable/")
+    expect(page.get_by_role("cell", name="validée").first).to_be_visible()
+    trend = page.get_by_role("img", name="Évolution de la note globale", exact=False)
+    expect(trend).to_be_visible()
+    screenshot("cluster")
