@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: run test test-fast lint fixtures check-fixtures system-deps system-deps-test
+.PHONY: run test test-fast lint fixtures bench system-deps system-deps-test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,3 +39,7 @@ lint: $(VENV)/.installed
 # Regenerate fixtures/guide.json from the guide's text in ../shared/seeds/.
 fixtures: $(VENV)/.installed
 	DEBUG=True $(PY) manage.py import_guide
+
+# Page speed against a trivial view, and query counts (a throw-away SQLite database).
+bench: $(VENV)/.installed
+	$(PY) bench/pages.py

@@ -1,0 +1,69 @@
+"""Page speed as ratios against a trivial Django view, and query counts per page.
+
+Run: `make bench` (a throw-away SQLite database with the guide and the demo).
+Prints, per page, the median time of N requests, its ratio to /healthz/, and the query count.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{database}")
+os.environ.setdefault("DEBUG", "True")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "30"))
+PUBLIC = ["/", "/matrice/", "/fiches/", "/fiches/?q=energie", "/fiches/12/", "/parcours/rh/",
+          "/glossaire/", "/demarche/"]
+CLUSTER = "/poles/pole-littoral-durable"
+PRIVATE = ["/poles/", f"{CLUSTER}/", f"{CLUSTER}/2025/grille/", f"{CLUSTER}/2024/resultats/",
+           f"{CLUSTER}/2025/resultats/", f"{CLUSTER}/2024/export.json"]
+
+
+def measure(client: Client, url: str) -> tuple[float, int]:
+    timings = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(timings), len(queries)
+
+
+def main() -> None:
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", "guide", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    client = Client()
+    baseline, _ = measure(client, "/healthz/")
+    print(f"{'page':48} {'median ms':>10} {'× healthz':>10} {'queries':>8}")
+    print(f"{'/healthz/':48} {baseline * 1000:10.2f} {1:10.1f} {0:8}")
+    for url in PUBLIC:
+        median, queries = measure(client, url)
+        print(f"{url:48} {median * 1000:10.2f} {median / baseline:10.1f} {queries:8}")
+    client.login(username="equipe", password="demo")
+    for url in PRIVATE:
+        median, queries = measure(client, url)
+        print(f"{url:48} {median * 1000:10.2f} {median / baseline:10.1f} {queries:8}")
+
+
+if __name__ == "__main__":
+    main()
