@@ -1,3 +1,8 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
 def test_healthz_answers_ok_without_touching_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz/")
