@@ -3,7 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StartAssessmentForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("Année"), coerce=int)
+    year = forms.TypedChoiceField(
+        label=_("Année"),
+        coerce=int,
+        error_messages={
+            "invalid_choice": _(
+                "L'année %(value)s ne peut pas s'ouvrir : elle est déjà commencée "
+                "ou n'a pas de campagne."
+            ),
+        },
+    )
     prefill = forms.BooleanField(
         label=_("Reprendre les réponses de l'année précédente"),
         required=False,

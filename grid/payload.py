@@ -23,6 +23,7 @@ from .scoring import (
 BAREMES = (1, 2, 3, 4)
 ANSWER_KEYS = {"answer", "comment"}
 CUSTOM_KEYS = {"enjeu", "level", "label", "bareme", "answer"}
+LABEL_MAX_LENGTH = 300  # CustomAnswer.label
 
 
 class PayloadError(Exception):
@@ -197,6 +198,8 @@ def _parse_custom_row(number: int, item: object, errors: list[str]) -> CustomRow
         errors.append(f"{where} : barème « {_show(bareme)} » invalide (entier de 1 à 4).")
     if label is not None and not isinstance(label, str):
         errors.append(f"{where} : le libellé doit être une chaîne.")
+    elif label and len(label.strip()) > LABEL_MAX_LENGTH:
+        errors.append(f"{where} : le libellé dépasse {LABEL_MAX_LENGTH} caractères.")
     if answer is not None and answer not in ANSWERS:
         errors.append(f"{where} : réponse « {_show(answer)} » invalide ({_allowed(False)}).")
     if len(errors) > before:

@@ -143,6 +143,7 @@ def custom_answer_save(*, assessment: Assessment, enjeu: str, label: str, level:
     row = assessment.custom_answers.filter(enjeu__code=enjeu).first()
     if row is None:
         raise ValidationError(_("Enjeu inconnu : %(enjeu)s.") % {"enjeu": enjeu})
+    _clean_custom_label(label)
     if level not in (None, 1, 2):
         raise ValidationError(_("Le niveau d'une autre action est 1 ou 2."))
     if bareme is not None and not 1 <= bareme <= 4:
@@ -158,6 +159,14 @@ def custom_answer_save(*, assessment: Assessment, enjeu: str, label: str, level:
         raise StaleAnswer(row)
     row.refresh_from_db()
     return row
+
+
+def _clean_custom_label(label: str) -> None:
+    limit = CustomAnswer._meta.get_field("label").max_length
+    if len(label.strip()) > limit:
+        raise ValidationError(
+            _("L'intitulé d'une autre action tient en %(limit)s caractères.") % {"limit": limit}
+        )
 
 
 def missing_answers(assessment: Assessment) -> list[str]:
@@ -211,7 +220,7 @@ def assessment_return(*, assessment: Assessment, by, comment: str) -> Assessment
 
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment, by, comment: str = "") -> Assessment:
-    _require_status(assessment, Status.VALIDATED, Status.SUBMITTED)
+    _require_status(assessment, Status.VALIDATED)
     assessment.scores = None
     _record(assessment, Status.RETURNED, by, comment.strip())
     return assessment
@@ -242,6 +251,7 @@ def assessment_import(*, assessment: Assessment, grid_code: str, payload: Parsed
         fields = (
             (new.label, new.level, new.bareme, new.answer or "") if new else ("", None, None, "")
         )
+        _clean_custom_label(fields[0])
         if (custom.label, custom.level, custom.bareme, custom.value) != fields:
             custom.label, custom.level, custom.bareme, custom.value = fields
             custom.revision += 1

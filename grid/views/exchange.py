@@ -35,16 +35,38 @@ def export_json(request, slug, year):
     return response
 
 
+def _custom_text(label, level, bareme) -> str:
+    if not (label or level or bareme):
+        return ""
+    return _("%(label)s (niveau %(level)s, barème %(bareme)s)") % {
+        "label": label or "—", "level": level or "—", "bareme": bareme or "—",
+    }
+
+
 def _changes(assessment, parsed) -> list[dict]:
-    """What the import would change, question by question."""
+    """What the import would change, question by question, then each « autre action » row."""
     changes = []
-    for section in selectors.grid_page(assessment)["sections"]:
+    page = selectors.grid_page(assessment)
+    for section in page["sections"]:
         for question in section.questions:
             new = parsed.answers.get(question.code)
             before = (question.answer.value, question.answer.comment)
             after = (new.answer or "", new.comment) if new else ("", "")
             if before != after:
                 changes.append({"code": question.code, "before": before, "after": after})
+    rows = {row.enjeu: row for row in parsed.custom}
+    for enjeu, row in page["custom"].items():
+        new = rows.get(enjeu)
+        before = (row.label, row.level, row.bareme, row.value)
+        after = (
+            (new.label, new.level, new.bareme, new.answer or "") if new else ("", None, None, "")
+        )
+        if before != after:
+            changes.append({
+                "code": _("Autre action %(enjeu)s") % {"enjeu": enjeu},
+                "before": (before[3], _custom_text(*before[:3])),
+                "after": (after[3], _custom_text(*after[:3])),
+            })
     return changes
 
 
@@ -68,7 +90,8 @@ def import_json(request, slug, year):
         if upload.size > MAX_UPLOAD:
             form.add_error("file", _("Le fichier dépasse 1 Mo."))
             return render(request, "grid/import.html", {**context, "form": form})
-        text = upload.read().decode("utf-8", errors="replace")
+        # utf-8-sig: files saved by some Windows editors start with a byte order mark.
+        text = upload.read().decode("utf-8-sig", errors="replace")
     else:
         return render(request, "grid/import.html", {**context, "form": form})
     try:

@@ -37,6 +37,13 @@ def _save_custom(assessment, data, enjeu, user, suffix=""):
     )
 
 
+def _custom_posted(data, suffix) -> tuple:
+    return (
+        data.get(f"label{suffix}", "").strip(), _int(data.get(f"level{suffix}")),
+        _int(data.get(f"bareme{suffix}")), data.get(f"value{suffix}", ""),
+    )
+
+
 def _conflict_payload(current) -> dict:
     who = current.updated_by.get_full_name() or current.updated_by.username if (
         current.updated_by
@@ -92,9 +99,11 @@ def _save_whole_form(request, assessment):
                 problems.extend(error.messages)
             except services.StaleAnswer as stale:
                 problems.append(f"{question.code} : {_conflict_payload(stale.current)['message']}")
-    for enjeu in page["custom"]:
+    for enjeu, row in page["custom"].items():
         suffix = f"-autre-{enjeu}"
-        if f"revision{suffix}" not in data:
+        if f"revision{suffix}" not in data or _custom_posted(data, suffix) == (
+            row.label, row.level, row.bareme, row.value
+        ):
             continue
         try:
             _save_custom(assessment, data, enjeu, request.user, suffix)

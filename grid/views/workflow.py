@@ -28,9 +28,12 @@ def transition(request, slug, year, action):
     role, service, done = ACTIONS[action]
     require_role(membership, role)
     form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("grid:results", slug=slug, year=year)
     kwargs = {"assessment": assessment, "by": request.user}
     if action != "submit":
-        kwargs["comment"] = form.data.get("comment", "") if form.is_valid() else ""
+        kwargs["comment"] = form.cleaned_data["comment"]
     try:
         service(**kwargs)
     except ValidationError as error:

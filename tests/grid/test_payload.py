@@ -309,3 +309,9 @@ def test_export_then_import_round_trips(answers, custom):
     assert parsed.answers == kept
     assert parsed.custom == custom
     assert score(grid, parsed.answers, parsed.custom) == score(CGDD_2012, answers, custom)
+
+
+
+def test_a_custom_label_longer_than_300_characters_is_refused():
+    row = {"enjeu": "A", "level": 1, "label": "x" * 301, "bareme": 2, "answer": "+"}
+    assert "300 caractères" in the_error(with_rows(row))

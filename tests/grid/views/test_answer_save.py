@@ -1,0 +1,177 @@
+"""`grid:answer-save` (POST …/grille/reponse/): one answer saved as it is given, never overwriting
+a colleague's answer silently (DESIGN §5)."""
+
+import pytest
+
+from clusters.models import Membership
+from tests.grid.conftest import (
+    answers_of,
+    assert_hidden_from_outsider,
+    custom_of,
+    logged_in,
+    login_url,
+    make_member,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def save(client, assessment, **data):
+    return client.post(url("answer-save", assessment), data)
+
+
+@pytest.fixture
+def colleague(cluster_a):
+    """A second staff member of cluster A, editing the same grid."""
+    return make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+
+
+def test_it_saves_one_answer_and_returns_its_revision(editor_client, editor, assessment):
+    response = save(editor_client, assessment, code="S-1", value="++", comment="", revision=0)
+    assert response.status_code == 200
+    assert response.json() == {"revision": 1, "answered": 1, "total": 41}
+    answer = assessment.answers.get(question__code="S-1")
+    assert (answer.value, answer.revision, answer.updated_by) == ("++", 1, editor)
+
+
+def test_it_saves_not_applicable_with_its_comment(editor_client, assessment):
+    response = save(
+        editor_client, assessment, code="2B-3", value="na", comment=" Pas d'usine. ", revision=0
+    )
+    assert response.status_code == 200
+    assert answers_of(assessment)["2B-3"] == ("na", "Pas d'usine.")
+
+
+def test_it_clears_an_answer(editor_client, assessment):
+    save(editor_client, assessment, code="S-1", value="+", revision=0)
+    response = save(editor_client, assessment, code="S-1", value="", revision=1)
+    assert response.json()["answered"] == 0
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_it_saves_a_custom_row(editor_client, assessment):
+    response = save(
+        editor_client, assessment, kind="custom", code="B", label="Covoiturage", level="2",
+        bareme="3", value="+", revision=0,
+    )
+    assert response.status_code == 200
+    assert response.json()["revision"] == 1
+    assert custom_of(assessment)["B"] == ("Covoiturage", 2, 3, "+")
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"code": "2B-3", "value": "na", "comment": "  "},
+         "2B-3 : dites en commentaire pourquoi la question ne s'applique pas."),
+        ({"code": "S-1", "value": "na", "comment": "Pas de stratégie."},
+         "S-1 : « non applicable » n'est pas possible dans la section Stratégie."),
+        ({"code": "Z-9", "value": "+"}, "Question inconnue : Z-9."),
+        ({"code": "1A-1", "value": "oui"}, "Réponse inconnue : oui."),
+        ({"kind": "custom", "code": "B", "label": "Covoiturage", "level": "2", "bareme": "7",
+          "value": "+"}, "Le barème d'une autre action va de 1 à 4."),
+        ({"kind": "custom", "code": "B", "label": "Covoiturage", "level": "3", "bareme": "2",
+          "value": "+"}, "Le niveau d'une autre action est 1 ou 2."),
+        ({"kind": "custom", "code": "E", "label": "Covoiturage", "level": "2", "bareme": "2",
+          "value": "+"}, "Enjeu inconnu : E."),
+        ({"kind": "custom", "code": "B", "label": "Covoiturage", "level": "2", "bareme": "2",
+          "value": "na"}, "Réponse inconnue : na."),
+    ],
+)
+def test_it_refuses_bad_input_with_a_message_and_changes_nothing(
+    editor_client, assessment, data, error
+):
+    before, custom_before = answers_of(assessment), custom_of(assessment)
+    response = save(editor_client, assessment, revision=0, **data)
+    assert response.status_code == 400
+    assert response.json() == {"error": error}
+    assert answers_of(assessment) == before
+    assert custom_of(assessment) == custom_before
+
+
+def test_it_cannot_change_a_submitted_grid(editor_client, submitted):
+    answer = submitted.answers.get(question__code="S-1")
+    response = save(editor_client, submitted, code="S-1", value="--", revision=answer.revision)
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "Cette autoévaluation est soumise : elle ne se modifie plus."
+    }
+    assert answers_of(submitted)["S-1"] == ("++", "")
+
+
+def test_it_cannot_change_a_validated_grid(editor_client, validated):
+    response = save(editor_client, validated, kind="custom", code="A", label="x", value="+",
+                    revision=0)
+    assert response.status_code == 400
+    assert "validée" in response.json()["error"]
+    assert custom_of(validated)["A"] == ("", None, None, "")
+
+
+# --- two people, one question ---
+
+
+def test_the_later_of_two_saves_from_one_revision_is_refused(
+    editor_client, colleague, assessment
+):
+    first = save(logged_in(colleague), assessment, code="1A-3", value="+", comment="Charte.",
+                 revision=0)
+    assert first.status_code == 200
+    second = save(editor_client, assessment, code="1A-3", value="--", comment="", revision=0)
+    assert second.status_code == 409
+    conflict = second.json()["conflict"]
+    assert conflict["value"] == "+"
+    assert conflict["comment"] == "Charte."
+    assert conflict["revision"] == 1
+    assert conflict["message"].startswith("Paul Roux a enregistré entre-temps la réponse « + »")
+    assert answers_of(assessment)["1A-3"] == ("+", "Charte.")
+
+
+def test_the_refused_person_may_replace_the_answer_knowingly(editor_client, colleague,
+                                                             assessment):
+    save(logged_in(colleague), assessment, code="1A-3", value="+", revision=0)
+    conflict = save(editor_client, assessment, code="1A-3", value="--", revision=0).json()
+    response = save(editor_client, assessment, code="1A-3", value="--",
+                    revision=conflict["conflict"]["revision"])
+    assert response.status_code == 200
+    assert answers_of(assessment)["1A-3"] == ("--", "")
+
+
+def test_a_custom_row_conflict_is_refused_too(editor_client, colleague, assessment):
+    row = {"kind": "custom", "code": "D", "level": "2", "bareme": "2", "revision": 0}
+    save(logged_in(colleague), assessment, label="Hackathon", value="++", **row)
+    response = save(editor_client, assessment, label="Démonstrateur", value="-", **row)
+    assert response.status_code == 409
+    assert response.json()["conflict"]["value"] == "++"
+    assert response.json()["conflict"]["label"] == "Hackathon"
+    assert custom_of(assessment)["D"] == ("Hackathon", 2, 2, "++")
+
+
+def test_it_refuses_the_board(board_client, assessment):
+    response = save(board_client, assessment, code="S-1", value="++", revision=0)
+    assert response.status_code == 403
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_it_refuses_outsider(outsider_client, cluster_a, assessment):
+    response = save(outsider_client, assessment, code="S-1", value="++", revision=0)
+    assert_hidden_from_outsider(response, cluster_a)
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_it_sends_anonymous_to_login(anonymous, assessment):
+    response = save(anonymous, assessment, code="S-1", value="++", revision=0)
+    assert response["Location"] == login_url(url("answer-save", assessment))
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_it_refuses_get(editor_client, assessment):
+    assert editor_client.get(url("answer-save", assessment)).status_code == 405
+
+
+def test_it_refuses_a_custom_label_over_300_characters(editor_client, assessment):
+    response = save(editor_client, assessment, kind="custom", code="A", label="x" * 301,
+                    level="1", bareme="2", value="+", revision=0)
+    assert response.status_code == 400
+    assert "300 caractères" in response.json()["error"]
+    assert custom_of(assessment)["A"] == ("", None, None, "")

@@ -1,0 +1,133 @@
+"""`grid:assessment-start` (POST /poles/<slug>/commencer/): open a year, optionally pre-filled."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from grid import services
+from grid.models import Assessment, Transition
+from tests.grid.conftest import (
+    answers_of,
+    assert_hidden_from_outsider,
+    custom_of,
+    fill,
+    login_url,
+    messages_of,
+    set_custom,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def start(cluster):
+    return url("assessment-start", slug=cluster.slug)
+
+
+@pytest.fixture
+def last_year(cluster_a, editor, board, campaign_2024):
+    """Cluster A's 2024 grid, validated, with varied answers, an `na` and a custom row."""
+    assessment = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=False)
+    fill(
+        assessment, editor, "+",
+        answers={"S-1": "++", "1A-1": "-", "2B-3": "na"},
+        comments={"2B-3": "Pas de site industriel.", "1A-2": "Charte signée en 2023."},
+    )
+    set_custom(assessment, editor, "B", label="Covoiturage", level=2, bareme=3, value="++")
+    services.assessment_submit(assessment=assessment, by=editor)
+    return services.assessment_validate(assessment=assessment, by=board)
+
+
+def this_year(cluster):
+    return Assessment.objects.get(cluster=cluster, campaign__year=2025)
+
+
+def test_it_opens_a_blank_grid_and_goes_to_it(editor_client, editor, cluster_a, campaign_2025):
+    response = editor_client.post(start(cluster_a), {"year": 2025})
+    assessment = this_year(cluster_a)
+    assert response.status_code == 302
+    assert response["Location"] == url("grid", assessment)
+    answers = answers_of(assessment)
+    assert len(answers) == 41
+    assert set(answers.values()) == {("", "")}
+    assert set(custom_of(assessment)) == {"A", "B", "C", "D"}
+    (opened,) = Transition.objects.filter(assessment=assessment)
+    assert (opened.by, opened.to_status) == (editor, "draft")
+
+
+def test_prefill_copies_last_years_answers_by_question_code(
+    editor_client, cluster_a, last_year, campaign_2025
+):
+    editor_client.post(start(cluster_a), {"year": 2025, "prefill": "on"})
+    assessment = this_year(cluster_a)
+    assert answers_of(assessment) == answers_of(last_year)
+    assert answers_of(assessment)["2B-3"] == ("na", "Pas de site industriel.")
+    assert custom_of(assessment) == custom_of(last_year)
+    assert custom_of(assessment)["B"] == ("Covoiturage", 2, 3, "++")
+    assert assessment.status == "draft" and assessment.scores is None
+    opened = assessment.transitions.get()
+    assert "2024" in opened.comment
+
+
+def test_without_prefill_every_answer_is_blank(editor_client, cluster_a, last_year,
+                                                campaign_2025):
+    editor_client.post(start(cluster_a), {"year": 2025})
+    assessment = this_year(cluster_a)
+    assert set(answers_of(assessment).values()) == {("", "")}
+    assert set(custom_of(assessment).values()) == {("", None, None, "")}
+
+
+def test_it_refuses_a_second_start_of_the_same_year(editor_client, cluster_a, assessment):
+    filled_before = fill(assessment, assessment.transitions.get().by, codes=["S-1"])
+    response = editor_client.post(start(cluster_a), {"year": 2025, "prefill": "on"})
+    assert response.status_code == 302
+    assert response["Location"] == url("cluster-detail", slug=cluster_a.slug)
+    assert messages_of(response) == [
+        "L'année 2025 ne peut pas s'ouvrir : elle est déjà commencée ou n'a pas de campagne."
+    ]
+    assert Assessment.objects.filter(cluster=cluster_a).count() == 1
+    assert answers_of(this_year(cluster_a)) == answers_of(filled_before)
+
+
+def test_the_service_says_the_year_exists(cluster_a, editor, assessment):
+    with pytest.raises(ValidationError, match="L'autoévaluation 2025 existe déjà"):
+        services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
+
+
+def test_it_refuses_a_year_without_campaign(editor_client, cluster_a, campaign_2025):
+    response = editor_client.post(start(cluster_a), {"year": 2030})
+    assert response["Location"] == url("cluster-detail", slug=cluster_a.slug)
+    assert messages_of(response) == [
+        "L'année 2030 ne peut pas s'ouvrir : elle est déjà commencée ou n'a pas de campagne."
+    ]
+    assert not Assessment.objects.filter(cluster=cluster_a).exists()
+
+
+def test_the_service_says_no_campaign_is_open(cluster_a, editor):
+    with pytest.raises(ValidationError, match="Aucune campagne n'est ouverte pour 2030"):
+        services.assessment_start(cluster=cluster_a, year=2030, by=editor, prefill=False)
+
+
+def test_it_refuses_a_missing_year(editor_client, cluster_a, campaign_2025):
+    response = editor_client.post(start(cluster_a), {})
+    assert messages_of(response) == ["Ce champ est obligatoire."]
+    assert not Assessment.objects.exists()
+
+
+def test_it_refuses_the_board(board_client, cluster_a, campaign_2025):
+    assert board_client.post(start(cluster_a), {"year": 2025}).status_code == 403
+    assert not Assessment.objects.exists()
+
+
+def test_it_refuses_outsider(outsider_client, cluster_a, campaign_2025):
+    assert_hidden_from_outsider(outsider_client.post(start(cluster_a), {"year": 2025}), cluster_a)
+    assert not Assessment.objects.exists()
+
+
+def test_it_sends_anonymous_to_login(anonymous, cluster_a, campaign_2025):
+    response = anonymous.post(start(cluster_a), {"year": 2025})
+    assert response["Location"] == login_url(start(cluster_a))
+    assert not Assessment.objects.exists()
+
+
+def test_it_refuses_get(editor_client, cluster_a, campaign_2025):
+    assert editor_client.get(start(cluster_a)).status_code == 405

@@ -1,0 +1,72 @@
+"""`grid:export-json` (…/export.json): the assessment in the JSON of DESIGN §4, as a download."""
+
+import json
+
+import pytest
+
+from tests.grid.conftest import (
+    assert_hidden_from_outsider,
+    fill,
+    login_url,
+    set_custom,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_downloads_the_answers_comments_and_custom_rows(editor_client, editor, assessment):
+    fill(assessment, editor, codes=["S-1"], answers={"1A-1": "+", "2B-3": "na"},
+         comments={"2B-3": "Pas de site.", "1A-1": "Charte signée."})
+    set_custom(assessment, editor, "B", label="Covoiturage", level=2, bareme=3, value="+")
+    response = editor_client.get(url("export-json", assessment))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Disposition"] == 'attachment; filename="pole-alpha-2025.json"'
+    payload = json.loads(response.content)
+    assert payload["grid"] == "cgdd-2012"
+    assert payload["answers"] == {
+        "S-1": "++",
+        "1A-1": {"answer": "+", "comment": "Charte signée."},
+        "2B-3": {"answer": "na", "comment": "Pas de site."},
+    }
+    assert {"enjeu": "B", "level": 2, "label": "Covoiturage", "bareme": 3, "answer": "+"} in (
+        payload["custom"]
+    )
+
+
+def test_it_keeps_accents_readable(editor_client, editor, assessment):
+    fill(assessment, editor, codes=[], answers={"1A-1": "+"}, comments={"1A-1": "Élus associés"})
+    assert "Élus associés" in editor_client.get(url("export-json", assessment)).content.decode()
+
+
+def test_the_board_may_export_too(board_client, validated):
+    response = board_client.get(url("export-json", validated))
+    assert response.status_code == 200
+    assert len(json.loads(response.content)["answers"]) == 41
+
+
+def test_it_sends_anonymous_to_login(anonymous, assessment):
+    response = anonymous.get(url("export-json", assessment))
+    assert response["Location"] == login_url(url("export-json", assessment))
+
+
+def test_it_refuses_outsider(outsider_client, cluster_a, filled):
+    response = outsider_client.get(url("export-json", filled))
+    assert_hidden_from_outsider(response, cluster_a)
+    assert "++" not in response.content.decode()
+
+
+def test_it_refuses_post(editor_client, assessment):
+    assert editor_client.post(url("export-json", assessment)).status_code == 405
+
+
+def test_its_queries_do_not_grow_with_the_answers(
+    editor_client, editor, assessment, django_assert_num_queries
+):
+    # session, user, membership, assessment, grid spec, answers, custom rows
+    with django_assert_num_queries(7):
+        editor_client.get(url("export-json", assessment))
+    fill(assessment, editor)
+    with django_assert_num_queries(7):
+        editor_client.get(url("export-json", assessment))

@@ -1,0 +1,196 @@
+"""`grid:import-json` (…/import/): upload a JSON file into an editable year.
+
+Uploading shows what would change and writes nothing; confirming writes.
+"""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from grid import services
+from tests.grid.conftest import (
+    answers_of,
+    assert_hidden_from_outsider,
+    custom_of,
+    fill,
+    login_url,
+    messages_of,
+    set_custom,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, assessment, content, name="grille.json"):
+    data = content if isinstance(content, str) else json.dumps(content)
+    file = SimpleUploadedFile(name, data.encode("utf-8"), content_type="application/json")
+    return client.post(url("import-json", assessment), {"file": file})
+
+
+def confirm(client, assessment, response):
+    return client.post(url("import-json", assessment), {"payload": response.context["payload"]})
+
+
+def errors_shown(response) -> list[str]:
+    assert response.status_code == 200
+    html = response.content.decode().replace("&#x27;", "'")
+    assert "Le fichier n'est pas valable ; rien n'a été modifié :" in html
+    return response.context["errors"]
+
+
+@pytest.fixture
+def last_year(cluster_a, editor, campaign_2024):
+    """Cluster A's 2024 grid, complete, with comments, an `na` and a custom row."""
+    assessment = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=False)
+    fill(
+        assessment, editor, "+",
+        answers={"S-1": "++", "1A-1": "-", "2C-9": "--", "2B-3": "na"},
+        comments={"2B-3": "Pas de site industriel.", "1A-2": "Charte signée."},
+    )
+    set_custom(assessment, editor, "B", label="Covoiturage", level=2, bareme=3, value="++")
+    return assessment
+
+
+def test_it_shows_the_upload_form(editor_client, assessment):
+    response = editor_client.get(url("import-json", assessment))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'enctype="multipart/form-data"' in html
+    assert 'for="id_file"' in html
+
+
+def test_an_export_imported_into_another_draft_gives_the_same_answers(
+    editor_client, last_year, assessment
+):
+    exported = editor_client.get(url("export-json", last_year)).content.decode()
+
+    preview = upload(editor_client, assessment, exported)
+    assert preview.status_code == 200
+    changes = preview.context["changes"]
+    assert len(changes) == 42  # the 41 answers and the custom row B
+    assert {"code": "2B-3", "before": ("", ""), "after": ("na", "Pas de site industriel.")} in (
+        changes
+    )
+    assert changes[-1]["code"] == "Autre action B"
+    html = preview.content.decode()
+    assert "Covoiturage (niveau 2, barème 3)" in html
+    assert "42 réponses changeront" in html and "Confirmer l'import" in html.replace("&#x27;", "'")
+    assert set(answers_of(assessment).values()) == {("", "")}  # nothing written yet
+    assert custom_of(assessment)["B"] == ("", None, None, "")
+
+    done = confirm(editor_client, assessment, preview)
+    assert done["Location"] == url("grid", assessment)
+    assert messages_of(done) == ["42 réponse(s) importée(s)."]
+    assert answers_of(assessment) == answers_of(last_year)
+    assert custom_of(assessment) == custom_of(last_year)
+
+
+def test_importing_the_same_answers_again_changes_nothing(editor_client, editor, filled):
+    exported = editor_client.get(url("export-json", filled)).content.decode()
+    revisions = list(filled.answers.values_list("revision", flat=True))
+    preview = upload(editor_client, filled, exported)
+    assert preview.context["changes"] == []
+    done = confirm(editor_client, filled, preview)
+    assert messages_of(done) == ["0 réponse(s) importée(s)."]
+    assert list(filled.answers.values_list("revision", flat=True)) == revisions
+
+
+def test_answers_missing_from_the_file_are_cleared(editor_client, editor, assessment):
+    fill(assessment, editor, codes=["S-1", "S-2"])
+    preview = upload(editor_client, assessment, {"grid": "cgdd-2012", "answers": {"S-1": "+"}})
+    assert [c["code"] for c in preview.context["changes"]] == ["S-1", "S-2"]
+    confirm(editor_client, assessment, preview)
+    answers = answers_of(assessment)
+    assert (answers["S-1"], answers["S-2"]) == (("+", ""), ("", ""))
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ("{ pas du json", "Le fichier n'est pas du JSON valide (ligne 1, colonne 3)"),
+        ({"grid": "cgdd-2012", "answers": {"Z-9": "+"}},
+         "Question « Z-9 » : code inconnu dans la grille « cgdd-2012 »."),
+        ({"grid": "cgdd-2012", "answers": {"S-1": {"answer": "na", "comment": "x"}}},
+         "Question « S-1 » : « na » (non applicable) est interdit dans la section S."),
+        ({"grid": "cgdd-2012", "answers": {"2B-3": "na"}},
+         "Question « 2B-3 » : « na » (non applicable) exige un commentaire."),
+        ({"grid": "cgdd-2012",
+          "custom": [{"enjeu": "B", "level": 2, "label": "x", "bareme": 7, "answer": "+"}]},
+         "Ligne « autre action » n° 1 : barème « 7 » invalide (entier de 1 à 4)."),
+        ({"grid": "cgdd-2099", "answers": {}}, "Grille inconnue : « cgdd-2099 »."),
+    ],
+)
+def test_it_refuses_a_bad_file_with_a_message_and_changes_nothing(
+    editor_client, editor, assessment, content, error
+):
+    fill(assessment, editor, codes=["S-1"])
+    before, custom_before = answers_of(assessment), custom_of(assessment)
+    response = upload(editor_client, assessment, content)
+    (message,) = errors_shown(response)
+    assert message.startswith(error)
+    assert answers_of(assessment) == before
+    assert custom_of(assessment) == custom_before
+
+
+def test_it_accepts_a_file_saved_with_a_byte_order_mark(editor_client, assessment):
+    content = "\ufeff" + json.dumps({"grid": "cgdd-2012", "answers": {"S-1": "+"}})
+    preview = upload(editor_client, assessment, content)
+    assert [change["code"] for change in preview.context["changes"]] == ["S-1"]
+
+
+def test_a_tampered_confirmation_is_refused_too(editor_client, assessment):
+    response = editor_client.post(
+        url("import-json", assessment),
+        {"payload": json.dumps({"grid": "cgdd-2012", "answers": {"S-1": "oui"}})},
+    )
+    (message,) = errors_shown(response)
+    assert message.startswith("Question « S-1 » : réponse « oui » invalide")
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_it_asks_for_a_file(editor_client, assessment):
+    response = editor_client.post(url("import-json", assessment), {})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"file": ["Ce champ est obligatoire."]}
+
+
+def test_it_refuses_a_file_over_one_megabyte(editor_client, assessment):
+    response = upload(editor_client, assessment, " " * (1024 * 1024 + 1))
+    assert response.context["form"].errors == {"file": ["Le fichier dépasse 1 Mo."]}
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_it_refuses_to_import_into_a_validated_year(editor_client, validated, method):
+    before = answers_of(validated)
+    if method == "get":
+        response = editor_client.get(url("import-json", validated))
+    else:
+        response = upload(editor_client, validated, {"grid": "cgdd-2012", "answers": {}})
+    assert response["Location"] == url("results", validated)
+    assert messages_of(response) == ["Seule une autoévaluation en brouillon ou renvoyée s'importe."]
+    assert answers_of(validated) == before
+
+
+def test_it_refuses_the_board(board_client, assessment):
+    response = upload(board_client, assessment, {"grid": "cgdd-2012", "answers": {"S-1": "+"}})
+    assert response.status_code == 403
+    assert board_client.get(url("import-json", assessment)).status_code == 403
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_it_refuses_outsider(outsider_client, cluster_a, assessment):
+    response = upload(outsider_client, assessment, {"grid": "cgdd-2012", "answers": {"S-1": "+"}})
+    assert_hidden_from_outsider(response, cluster_a)
+    assert_hidden_from_outsider(outsider_client.get(url("import-json", assessment)), cluster_a)
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_it_sends_anonymous_to_login(anonymous, assessment):
+    response = anonymous.get(url("import-json", assessment))
+    assert response["Location"] == login_url(url("import-json", assessment))
+
+
+def test_it_refuses_put(editor_client, assessment):
+    assert editor_client.put(url("import-json", assessment)).status_code == 405
