@@ -87,11 +87,13 @@ def test_the_approach_page_and_a_phone_sized_screen(site, page, screenshot):
     expect(page.get_by_role("link", name="Glossaire")).to_be_visible()
 
 
-def test_a_sheet_prints_on_two_a4_pages(site, page, tmp_path):
-    page.goto(site.url + "/fiches/1/")
-    pdf = tmp_path / "sheet.pdf"
+def test_every_sheet_prints_on_two_a4_pages_like_the_guide(site, page, tmp_path):
     page.emulate_media(media="print")
-    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
-    assert pages == 2
+    pages = {}
+    for slug in ["agenda-21", *map(str, range(1, 37))]:
+        page.goto(f"{site.url}/fiches/{slug}/")
+        pdf = tmp_path / f"sheet-{slug}.pdf"
+        page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+        pages[slug] = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
+    assert {slug: count for slug, count in pages.items() if count != 2} == {}
