@@ -7,8 +7,13 @@
   const saveUrl = form.dataset.saveUrl;
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const answered = document.getElementById("answered");
-  // Saves may answer out of order: only the latest one sets the completion count.
-  let lastSent = 0;
+
+  // Counted on the page: concurrent saves may finish in any order on the server.
+  function countAnswered() {
+    return Array.from(form.querySelectorAll("fieldset[data-kind=question]")).filter(function (fieldset) {
+      return fieldset.querySelector("input[type=radio]:checked") !== null;
+    }).length;
+  }
 
   function suffix(fieldset) {
     return fieldset.dataset.kind === "custom" ? "autre-" + fieldset.dataset.code : fieldset.dataset.code;
@@ -75,7 +80,6 @@
 
   function save(fieldset) {
     setStatus(fieldset, "Enregistrement…");
-    const sequence = ++lastSent;
     fetch(saveUrl, {
       method: "POST",
       body: payload(fieldset),
@@ -88,7 +92,7 @@
       .then(function (result) {
         if (result.status === 200) {
           field(fieldset, "revision").value = result.body.revision;
-          if (answered && sequence === lastSent) answered.textContent = result.body.answered;
+          if (answered) answered.textContent = countAnswered();
           setStatus(fieldset, "✓ Enregistré", "success");
         } else if (result.status === 409) {
           showConflict(fieldset, result.body.conflict);

@@ -58,6 +58,8 @@ def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
         page.keyboard.press("ArrowDown" if answered % 3 == 2 else "Space")
         answered += 1
     expect(page.locator("#answered")).to_have_text("41", timeout=15000)
+    saved = page.locator("fieldset[data-kind=question] .save-status", has_text="Enregistré")
+    expect(saved).to_have_count(41, timeout=15000)
     screenshot("grid-filled", full_page=False)
 
     page.reload()
