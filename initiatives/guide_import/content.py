@@ -9,6 +9,8 @@ badge numbers printed on the sheets, so it cannot drift from the guide unnoticed
 import re
 from dataclasses import dataclass
 
+from initiatives.models import Sheet as SheetModel
+
 from .levers import LEVERS
 from .seed import Seed, cite, record
 
@@ -622,18 +624,7 @@ def sheet_parts(seed: Seed, number: str, pages: list[tuple[int, int]]) -> dict[s
     }
     parts["case_study"] = add_footnotes(case_study(lines_of["case_study"]), footnotes)
     parts.update(applicability(number, lines_of["applicability"]))
-    order = (
-        "principle",
-        "benefits",
-        "costs",
-        "key_steps",
-        "success_factors",
-        "actors",
-        "case_study",
-        "sector",
-        "maturity",
-    )
-    return {name: parts[name] for name in order}
+    return {name: parts[name] for name in SheetModel.PARTS}
 
 
 def part_name(heading: str) -> str | None:
