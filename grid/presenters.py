@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from .scoring import ENJEUX, NOT_APPLICABLE, SECTIONS, STRATEGY, Scores, answer_weight
+from .scoring import ENJEUX, SECTIONS, STRATEGY, Scores, section_tallies
 
 
 def percent(value: Fraction | float | None) -> str:
@@ -64,22 +64,11 @@ def sparkline(points: list[tuple[int, float | None]], width: int = 160, height: 
 
 def formula(spec, answers, custom, scores: Scores) -> dict:
     """The global note worked out with the cluster's own numbers (« how is it computed »)."""
-    def tally(in_scope):
-        points, total = Fraction(0), 0
-        for question in spec.questions:
-            value = answers.get(question.code)
-            answer = value.answer if value else None
-            if in_scope(question.section) and answer != NOT_APPLICABLE:
-                points += question.bareme * answer_weight(spec, answer)
-                total += question.bareme
-        return points, total
-
-    strategy_points, strategy_total = tally(lambda section: section == STRATEGY)
-    points, total = tally(lambda section: section != STRATEGY)
-    for row in custom:
-        if row.counts:
-            points += row.bareme * answer_weight(spec, row.answer)
-            total += row.bareme
+    # The same tallies as the scoring, so the panel cannot drift from the notes it explains.
+    tallies = section_tallies(spec, answers, custom)
+    strategy_points, strategy_total = tallies[STRATEGY]
+    points = sum((tallies[section][0] for section in SECTIONS), Fraction(0))
+    total = sum(tallies[section][1] for section in SECTIONS)
     factor = scores.strategy_factor
     multiplier = None if factor is None else Fraction(1, 4) + Fraction(3, 4) * factor
     return {

@@ -79,7 +79,7 @@ def score(
     grid: GridSpec, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow] = ()
 ) -> Scores:
     """All the notes of DESIGN §4 for one filled grid."""
-    tallies = _section_tallies(grid, answers, custom)
+    tallies = section_tallies(grid, answers, custom)
     factor = _ratio(tallies, (STRATEGY,))
     completion = _completion(grid, answers)
 
@@ -110,7 +110,7 @@ def answer_weight(grid: GridSpec, answer: str | None) -> Fraction:
     return grid.weights.get(answer, Fraction(0)) if answer else Fraction(0)
 
 
-def _section_tallies(
+def section_tallies(
     grid: GridSpec, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow]
 ) -> dict[str, Tally]:
     tallies: dict[str, Tally] = {section: (Fraction(0), 0) for section in SECTION_ORDER}

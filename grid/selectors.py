@@ -170,8 +170,11 @@ def cluster_overview(membership: Membership) -> list[OverviewRow]:
 
 def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
     spec, answers, custom = assessment_inputs(assessment)
-    live = score(spec, answers, custom)
-    scores = scores_from_json(assessment.scores) if assessment.scores else live
+    # Submitted years show the scores stored with them (history does not move, DESIGN §5).
+    if assessment.scores:
+        scores = scores_from_json(assessment.scores)
+    else:
+        scores = score(spec, answers, custom)
     gaps = recommendations(spec, answers, limit=limit)
     questions = results_context_objects([gap.code for gap in gaps], assessment.campaign.version_id)
     enjeux, paths = enjeux_and_paths()

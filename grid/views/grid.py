@@ -45,9 +45,8 @@ def _custom_posted(data, suffix) -> tuple:
 
 
 def _conflict_payload(current) -> dict:
-    who = current.updated_by.get_full_name() or current.updated_by.username if (
-        current.updated_by
-    ) else _("quelqu'un")
+    author = current.updated_by
+    who = (author.get_full_name() or author.username) if author else _("quelqu'un")
     return {
         "value": current.value,
         "comment": getattr(current, "comment", ""),
