@@ -34,7 +34,18 @@ def _answer(rng: random.Random, progress: float) -> str:
     return rng.choices(ANSWERS, weights=weights)[0]
 
 
+# What staff write beside a formal answer: evidence a board can check.
+EVIDENCE = (
+    "Formalisé dans le plan d'actions annuel, validé en conseil d'administration.",
+    "Charte signée par les membres ; suivi une fois par an en comité de pilotage.",
+    "Indicateurs publiés dans le rapport d'activité (p. 12 à 15).",
+    "Démarche menée avec la région et l'agence de l'eau ; compte rendu disponible.",
+)
+
+
 def _fill(assessment, by, rng, progress: float, share: float = 1.0) -> None:
+    # A separate generator for comments keeps the answers the same as before they existed.
+    comments = random.Random(assessment.campaign.year)
     for answer in assessment.answers.select_related("question__section").order_by(
         "question__order"
     ):
@@ -44,6 +55,8 @@ def _fill(assessment, by, rng, progress: float, share: float = 1.0) -> None:
         comment = ""
         if answer.question.section.code != "S" and rng.random() < 0.05:
             value, comment = "na", "Sans objet pour notre filière cette année."
+        elif value == "++" and comments.random() < 0.5:
+            comment = comments.choice(EVIDENCE)
         services.answer_save(
             assessment=assessment, code=answer.question.code, value=value, comment=comment,
             revision=answer.revision, by=by,
@@ -80,6 +93,11 @@ def load_demo() -> bool:
             cluster=littoral, year=year, by=editor, prefill=year != YEARS[0]
         )
         _fill(assessment, editor, rng, progress)
+        services.custom_answer_save(
+            assessment=assessment, enjeu="B", level=2, bareme=3, value="+", by=editor,
+            revision=assessment.custom_answers.get(enjeu__code="B").revision,
+            label="Mutualisation des déchets de chantier naval entre adhérents du port",
+        )
         services.assessment_submit(assessment=assessment, by=editor)
         services.assessment_validate(
             assessment=assessment, by=board, comment=f"Validée en conseil d'administration {year}."

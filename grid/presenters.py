@@ -2,6 +2,8 @@
 
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+
 from .scoring import ENJEUX, SECTIONS, STRATEGY, Scores, section_tallies
 
 
@@ -88,3 +90,22 @@ def _number(value) -> str:
     if value is None:
         return "—"
     return f"{float(value):.3f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def delta(new: Fraction | None, old: Fraction | None) -> dict | None:
+    """The change of a note in percentage points, told by an arrow, a sign and words (not colour
+    alone); None when either note is undefined."""
+    if new is None or old is None:
+        return None
+    points = round((float(new) - float(old)) * 100, 1)
+    if points > 0:
+        arrow, sign, words = "▲", "+", _("en hausse")
+    elif points < 0:
+        arrow, sign, words = "▼", "\u2212", _("en baisse")
+    else:
+        arrow, sign, words = "=", "±", _("stable")
+    number = f"{abs(points):.1f}".replace(".", ",")
+    # French keeps the singular below 2: « 1,5 point », « 2,0 points ».
+    unit = _("pt") if abs(points) < 2 else _("pts")
+    return {"arrow": arrow, "text": f"{sign}{number}\u00a0{unit}", "words": words,
+            "direction": "up" if points > 0 else "down" if points < 0 else "same"}

@@ -6,9 +6,10 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from clusters.access import membership_for
-from clusters.models import Membership
+from clusters.models import Cluster, Membership
 from initiatives.models import Enjeu, Lever, Path, Section, Sheet
 
+from .exports import Labels, QuestionLine
 from .models import Answer, Assessment, Campaign, CustomAnswer, Question, Transition
 from .scoring import (
     AnswerValue,
@@ -51,9 +52,12 @@ def assessment_inputs(assessment: Assessment) -> tuple[GridSpec, dict, list[Cust
     return spec, answers, custom
 
 
-def cluster_assessments(membership: Membership) -> list[Assessment]:
+def cluster_assessments(cluster: Cluster, before: int | None = None) -> list[Assessment]:
+    assessments = Assessment.objects.filter(cluster=cluster)
+    if before is not None:
+        assessments = assessments.filter(campaign__year__lt=before)
     return list(
-        Assessment.objects.filter(cluster=membership.cluster)
+        assessments
         .select_related("campaign__version")
         .order_by("-campaign__year")
     )
@@ -151,8 +155,13 @@ def _live_inputs(assessments: list[Assessment]) -> dict[int, tuple[dict, list[Cu
 
 
 def cluster_overview(membership: Membership) -> list[OverviewRow]:
-    """Every year of the cluster, newest first, with stored scores or, for open years, live ones."""
-    assessments = cluster_assessments(membership)
+    return cluster_years(membership.cluster)
+
+
+def cluster_years(cluster: Cluster, before: int | None = None) -> list[OverviewRow]:
+    """Every year of the cluster (or those `before` a year), newest first, with stored scores or,
+    for open years, live ones."""
+    assessments = cluster_assessments(cluster, before)
     live = [a for a in assessments if a.scores is None]
     inputs = _live_inputs(live) if live else {}
     specs: dict[int, GridSpec] = {}
@@ -168,13 +177,18 @@ def cluster_overview(membership: Membership) -> list[OverviewRow]:
     return rows
 
 
+def assessment_scores(assessment: Assessment, spec: GridSpec, answers: dict,
+                      custom: list[CustomRow]) -> Scores:
+    """Submitted years keep the scores stored with them (history does not move, DESIGN §5);
+    open years are scored live."""
+    if assessment.scores:
+        return scores_from_json(assessment.scores)
+    return score(spec, answers, custom)
+
+
 def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
     spec, answers, custom = assessment_inputs(assessment)
-    # Submitted years show the scores stored with them (history does not move, DESIGN §5).
-    if assessment.scores:
-        scores = scores_from_json(assessment.scores)
-    else:
-        scores = score(spec, answers, custom)
+    scores = assessment_scores(assessment, spec, answers, custom)
     gaps = recommendations(spec, answers, limit=limit)
     questions = results_context_objects([gap.code for gap in gaps], assessment.campaign.version_id)
     enjeux, paths = enjeux_and_paths()
@@ -190,3 +204,24 @@ def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
         "agenda21_first": suggestion["agenda21_first"],
         "agenda21": Sheet.objects.filter(number="+").first(),
     }
+
+
+def export_questions(assessment: Assessment) -> tuple[list[QuestionLine], Labels]:
+    """The version's questions in grid order, and the names of their sections, in one query."""
+    questions = (
+        Question.objects.filter(version_id=assessment.campaign.version_id)
+        .select_related("section__enjeu", "section__level")
+        .order_by("section__order", "order")
+    )
+    lines, sections = [], {}
+    for question in questions:
+        lines.append(QuestionLine(
+            question.code, question.section.code, question.text, question.bareme
+        ))
+        sections[question.section.code] = question.section
+    labels = Labels(
+        sections={code: section.title for code, section in sections.items()},
+        enjeux={s.enjeu.code: s.enjeu.name for s in sections.values() if s.enjeu},
+        levels={s.level.number: s.level.name for s in sections.values() if s.level},
+    )
+    return lines, labels

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import clusters, exchange, grid, results, workflow
+from .views import clusters, exchange, exports, grid, report, results, workflow
 
 app_name = "grid"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/<int:year>/grille/", grid.grid, name="grid"),
     path("<slug:slug>/<int:year>/grille/reponse/", grid.answer_save, name="answer-save"),
     path("<slug:slug>/<int:year>/resultats/", results.results, name="results"),
+    path("<slug:slug>/<int:year>/rapport.pdf", report.report, name="report"),
     path("<slug:slug>/<int:year>/soumettre/", workflow.transition, {"action": "submit"},
          name="submit"),
     path("<slug:slug>/<int:year>/valider/", workflow.transition, {"action": "validate"},
@@ -19,5 +20,7 @@ urlpatterns = [
     path("<slug:slug>/<int:year>/rouvrir/", workflow.transition, {"action": "reopen"},
          name="reopen"),
     path("<slug:slug>/<int:year>/export.json", exchange.export_json, name="export-json"),
+    path("<slug:slug>/<int:year>/export.csv", exports.export_csv, name="export-csv"),
+    path("<slug:slug>/<int:year>/export.xlsx", exports.export_xlsx, name="export-xlsx"),
     path("<slug:slug>/<int:year>/import/", exchange.import_json, name="import-json"),
 ]

@@ -1,0 +1,201 @@
+"""The PDF report of one assessment: a board summary on page 1, then the details (WeasyPrint).
+
+The same bytes come from the web (`rapport.pdf`) and from `cluster_report`; the assessment's JSON
+rides inside the file (PDF/A-3 attachment) so an archived report carries its raw data.
+"""
+
+import base64
+import json
+import mimetypes
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from weasyprint import HTML, Attachment
+from weasyprint.urls import URLFetcher
+
+from . import charts, selectors
+from .models import Assessment
+from .payload import payload_from
+from .presenters import delta, percent
+from .scoring import ENJEUX, SECTIONS, answer_weight
+
+PDF_VARIANT = "pdf/a-3b"
+TOP_RECOMMENDATIONS = 5
+CURRENT_COLOUR = "#1f4e79"
+PREVIOUS_COLOUR = "#6c757d"
+
+# Nothing in a report may reach the network or the disk: images come inline as data: URIs.
+_FETCHER = URLFetcher(allowed_protocols={"data"})
+
+
+def report_filename(assessment: Assessment) -> str:
+    return f"{assessment.cluster.slug}-{assessment.campaign.year}.pdf"
+
+
+def _previous_year(assessment: Assessment):
+    """The cluster's latest year before this one, with its scores, or None."""
+    earlier = selectors.cluster_years(assessment.cluster, before=assessment.campaign.year)
+    return earlier[0] if earlier else None
+
+
+def _status_date(assessment: Assessment, transitions):
+    """When the assessment reached its current status (validation date for a validated year)."""
+    for step in reversed(transitions):
+        if step.to_status == assessment.status:
+            return step.at
+    return assessment.updated_at
+
+
+def _logo_data_uri(cluster) -> str | None:
+    if not cluster.logo:
+        return None
+    mime = mimetypes.guess_type(cluster.logo.name)[0] or "image/png"
+    with cluster.logo.open("rb") as image:
+        encoded = base64.b64encode(image.read()).decode("ascii")
+    return f"data:{mime};base64,{encoded}"
+
+
+def _radar(axes, current, previous, year, previous_year, size):
+    traces = [charts.Trace(str(year), tuple(current), CURRENT_COLOUR)]
+    if previous is not None:
+        traces.insert(0, charts.Trace(str(previous_year), tuple(previous), PREVIOUS_COLOUR, True))
+    return charts.radar(axes, traces, size=size)
+
+
+def _radars(scores, previous_scores, year, previous_year) -> list[dict]:
+    def level_values(source, level):
+        return None if source is None else [source.sections[f"{level}{e}"] for e in ENJEUX]
+
+    return [
+        {"title": _("Les 4 enjeux"), "size": 250,
+         "chart": _radar(list(ENJEUX), [scores.axes[e] for e in ENJEUX],
+                         previous_scores and [previous_scores.axes[e] for e in ENJEUX],
+                         year, previous_year, 250)},
+        *[
+            {"title": title, "size": 180,
+             "chart": _radar([f"{level}{e}" for e in ENJEUX], level_values(scores, level),
+                             level_values(previous_scores, level), year, previous_year, 180)}
+            for level, title in ((1, _("Niveau 1 · Fonctionnement interne")),
+                                 (2, _("Niveau 2 · Sphère d'influence")))
+        ],
+    ]
+
+
+def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
+    """Global, F, each axis, each level and each section, with last year's note and the delta."""
+    def row(label, pick, kind):
+        current = pick(scores)
+        before = pick(previous_scores) if previous_scores else None
+        return {"label": label, "current": percent(current), "previous": percent(before),
+                "delta": delta(current, before), "kind": kind}
+
+    names = {enjeu.code: enjeu.name for enjeu in enjeux}
+    return [
+        row(_("Note globale"), lambda s: s.global_note, "global"),
+        row(_("Stratégie globale (facteur F)"), lambda s: s.strategy_factor, "factor"),
+        *[row(f"{code} · {names.get(code, '')}", lambda s, c=code: s.axes[c], "axis")
+          for code in ENJEUX],
+        *[row(_("Niveau %(level)s") % {"level": level}, lambda s, n=level: s.levels[n], "level")
+          for level in (1, 2)],
+        *[row(_("Section %(code)s") % {"code": code}, lambda s, c=code: s.sections[c], "section")
+          for code in SECTIONS],
+    ]
+
+
+def _answer_rows(page, spec) -> list[dict]:
+    """The full answer table, grouped by section as in the grid."""
+    groups = []
+    for group in page["sections"]:
+        rows = []
+        for question in group.questions:
+            answer = question.answer
+            value = answer.value if answer else ""
+            points = None
+            if value and value != "na":
+                points = question.bareme * answer_weight(spec, value)
+            rows.append({"question": question, "value": value,
+                         "comment": answer.comment if answer else "",
+                         "points": _points(points)})
+        groups.append({"section": group.section, "rows": rows})
+    return groups
+
+
+def _points(value) -> str:
+    if value is None:
+        return ""
+    return f"{float(value):.2f}".replace(".", ",")
+
+
+def _recommended_sheets(recommendations, agenda21, agenda21_first) -> list:
+    sheets = [agenda21] if agenda21_first and agenda21 else []
+    for _gap, question in recommendations:
+        sheets.extend(sheet for sheet in question.sheets.all() if sheet not in sheets)
+    return sheets
+
+
+def report_context(assessment: Assessment) -> dict:
+    """Everything the report shows; reads only, through the selectors."""
+    page = selectors.results_page(assessment, limit=TOP_RECOMMENDATIONS)
+    scores = page["scores"]
+    grid = selectors.grid_page(assessment)
+    transitions = selectors.transitions(assessment)
+    previous = _previous_year(assessment)
+    previous_scores = previous.scores if previous else None
+    previous_year = previous.assessment.campaign.year if previous else None
+    year = assessment.campaign.year
+    custom_rows = [row for row in grid["custom"].values() if row.label]
+    return {
+        "assessment": assessment,
+        "cluster": assessment.cluster,
+        "year": year,
+        "version": assessment.campaign.version,
+        "status_date": _status_date(assessment, transitions),
+        "logo": _logo_data_uri(assessment.cluster),
+        "generated_at": timezone.localtime(),
+        "scores": scores,
+        "global": percent(scores.global_note),
+        "factor": percent(scores.strategy_factor),
+        "factor_width": f"{float(scores.strategy_factor or 0) * 100:.1f}",
+        "completion": percent(scores.completion),
+        "levels": [(level, percent(scores.levels[level])) for level in (1, 2)],
+        "previous": previous,
+        "previous_year": previous_year,
+        "previous_other_version": bool(
+            previous and previous.assessment.campaign.version_id != assessment.campaign.version_id
+        ),
+        "global_delta": delta(scores.global_note, previous_scores and previous_scores.global_note),
+        "radars": _radars(scores, previous_scores, year, previous_year),
+        "note_rows": _note_rows(scores, previous_scores, page["enjeux"]),
+        "recommendations": page["recommendations"],
+        "suggested_path": page["suggested_path"],
+        "agenda21_first": page["agenda21_first"],
+        "sheets": _recommended_sheets(
+            page["recommendations"], page["agenda21"], page["agenda21_first"]
+        ),
+        "answer_groups": _answer_rows(grid, page["spec"]),
+        "custom_rows": custom_rows,
+        "transitions": transitions,
+        "payload": payload_from(page["spec"].code, page["answers"], page["custom"]),
+    }
+
+
+def report_pdf(assessment: Assessment, *, image_cache: dict | None = None) -> bytes:
+    """The report as PDF/A-3b bytes, with the assessment's JSON attached.
+
+    `image_cache` may be shared between reports (cluster_report --all) so images decode once.
+    """
+    context = report_context(assessment)
+    html = render_to_string("grid/report/report.html", context)
+    payload = json.dumps(context["payload"], ensure_ascii=False, indent=2)
+    attachment = Attachment(
+        string=payload,
+        name=f"{assessment.cluster.slug}-{assessment.campaign.year}.json",
+        description=_("Autoévaluation au format d'échange JSON"),
+        relationship="Data",
+    )
+    return HTML(string=html, url_fetcher=_FETCHER, base_url="data:,").write_pdf(
+        pdf_variant=PDF_VARIANT,
+        attachments=[attachment],
+        cache=image_cache,
+    )
