@@ -43,3 +43,4 @@ fixtures: $(VENV)/.installed
 # Page speed against a trivial view, and query counts (a throw-away SQLite database).
 bench: $(VENV)/.installed
 	$(PY) bench/pages.py
+	$(PY) bench/report.py

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -23,3 +25,5 @@ urlpatterns = [
     path("glossaire/", include("glossary.urls")),
     path("", include("initiatives.urls")),
 ]
+# Uploaded logos, for the admin's preview link; a no-op without DEBUG (the web server serves them).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
