@@ -1,5 +1,7 @@
 """Turns scores into what pages show: percentages, radar series, a trend line, the formula."""
 
+from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
@@ -92,20 +94,42 @@ def _number(value) -> str:
     return f"{float(value):.3f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def delta(new: Fraction | None, old: Fraction | None) -> dict | None:
-    """The change of a note in percentage points, told by an arrow, a sign and words (not colour
-    alone); None when either note is undefined."""
-    if new is None or old is None:
+@dataclass(frozen=True)
+class Delta:
+    """The change of a displayed note, in percentage points (exact on the rounded notes)."""
+
+    points: Decimal
+
+    @property
+    def direction(self) -> str:
+        """For styling only: the arrow and the words carry the meaning."""
+        return "up" if self.points > 0 else "down" if self.points < 0 else "same"
+
+    @property
+    def arrow(self) -> str:
+        return "▲" if self.points > 0 else "▼" if self.points < 0 else "="
+
+    @property
+    def words(self) -> str:
+        if self.points > 0:
+            return _("en hausse")
+        return _("en baisse") if self.points < 0 else _("stable")
+
+    @property
+    def text(self) -> str:
+        sign = "+" if self.points > 0 else "\u2212" if self.points < 0 else ""
+        number = f"{abs(self.points):.1f}".replace(".", ",")
+        # French keeps the singular below 2: « 1,5 pt », « 2,0 pts ».
+        unit = _("pt") if abs(self.points) < 2 else _("pts")
+        return f"{sign}{number}\u00a0{unit}"
+
+
+def delta(before: Fraction | float | None, after: Fraction | float | None) -> Delta | None:
+    """`after` − `before` as the page shows them (so that readers can check the difference)."""
+    if before is None or after is None:
         return None
-    points = round((float(new) - float(old)) * 100, 1)
-    if points > 0:
-        arrow, sign, words = "▲", "+", _("en hausse")
-    elif points < 0:
-        arrow, sign, words = "▼", "\u2212", _("en baisse")
-    else:
-        arrow, sign, words = "=", "±", _("stable")
-    number = f"{abs(points):.1f}".replace(".", ",")
-    # French keeps the singular below 2: « 1,5 point », « 2,0 points ».
-    unit = _("pt") if abs(points) < 2 else _("pts")
-    return {"arrow": arrow, "text": f"{sign}{number}\u00a0{unit}", "words": words,
-            "direction": "up" if points > 0 else "down" if points < 0 else "same"}
+    return Delta(_shown_points(after) - _shown_points(before))
+
+
+def _shown_points(value: Fraction | float) -> Decimal:
+    return Decimal(f"{float(value) * 100:.1f}")  # the very rounding of presenters.percent

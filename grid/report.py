@@ -99,7 +99,7 @@ def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
         current = pick(scores)
         before = pick(previous_scores) if previous_scores else None
         return {"label": label, "current": percent(current), "previous": percent(before),
-                "delta": delta(current, before), "kind": kind}
+                "delta": delta(before, current), "kind": kind}
 
     names = {enjeu.code: enjeu.name for enjeu in enjeux}
     return [
@@ -175,7 +175,7 @@ def report_context(assessment: Assessment) -> dict:
         "previous_other_version": bool(
             previous and previous.assessment.campaign.version_id != assessment.campaign.version_id
         ),
-        "global_delta": delta(scores.global_note, previous_scores and previous_scores.global_note),
+        "global_delta": delta(previous_scores and previous_scores.global_note, scores.global_note),
         "radars": _radars(scores, previous_scores, year, previous_year),
         "note_rows": _note_rows(scores, previous_scores, page["enjeux"]),
         "recommendations": page["recommendations"],

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import clusters, exchange, exports, grid, report, results, workflow
+from .views import clusters, evolution, exchange, exports, grid, report, results, workflow
 
 app_name = "grid"
 urlpatterns = [
     path("", clusters.cluster_list, name="cluster-list"),
     path("<slug:slug>/", clusters.cluster_detail, name="cluster-detail"),
     path("<slug:slug>/commencer/", clusters.assessment_start, name="assessment-start"),
+    path("<slug:slug>/evolution/", evolution.evolution, name="evolution"),
     path("<slug:slug>/<int:year>/grille/", grid.grid, name="grid"),
     path("<slug:slug>/<int:year>/grille/reponse/", grid.answer_save, name="answer-save"),
     path("<slug:slug>/<int:year>/resultats/", results.results, name="results"),

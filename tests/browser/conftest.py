@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
@@ -42,3 +43,20 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def demo_site(site, settings):
+    """The live server with the demo: « Pôle Littoral Durable », 2023 and 2024 validated, 2025 a
+    draft; accounts `equipe` and `conseil`, password `demo`."""
+    settings.DEBUG = True  # load_demo refuses production settings
+    call_command("load_demo", verbosity=0)
+    return site
+
+
+def log_in(page, base, username):
+    page.goto(base + "/comptes/connexion/")
+    page.get_by_label("Nom d’utilisateur").fill(username)
+    page.get_by_label("Mot de passe").fill("demo")
+    page.get_by_label("Mot de passe").press("Enter")
+    expect(page.get_by_role("heading", name="Mes pôles")).to_be_visible()

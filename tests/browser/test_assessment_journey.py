@@ -1,29 +1,20 @@
 """Staff fill a year's grid with the keyboard; the board validates it and reads the radars."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from grid.models import Assessment, Campaign, GridVersion
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 YEAR = 2026
 
 
 @pytest.fixture
-def demo_site(site, settings):
-    settings.DEBUG = True  # load_demo refuses production settings
-    call_command("load_demo", verbosity=0)
+def next_year(demo_site):
+    """A campaign the demo has not started yet."""
     Campaign.objects.create(year=YEAR, version=GridVersion.objects.get(code="cgdd-2012"))
-    return site
-
-
-def log_in(page, base, username):
-    page.goto(base + "/comptes/connexion/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill("demo")
-    page.get_by_label("Mot de passe").press("Enter")
-    expect(page.get_by_role("heading", name="Mes pôles")).to_be_visible()
+    return demo_site
 
 
 def tab_to_next_answer(page, previous_group):
@@ -37,9 +28,9 @@ def tab_to_next_answer(page, previous_group):
 
 
 def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
-    demo_site, page, screenshot
+    next_year, page, screenshot
 ):
-    base = demo_site.url
+    base = next_year.url
     log_in(page, base, "equipe")
     page.get_by_role("link", name="Pôle Littoral Durable").click()
     page.locator("#id_year").select_option(str(YEAR))

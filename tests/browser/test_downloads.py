@@ -6,13 +6,13 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.browser.test_assessment_journey import demo_site, log_in  # noqa: F401 - fixture
+from tests.browser.conftest import log_in
 from tests.grid import pdf
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_board_downloads_the_report_and_the_workbook(demo_site, page, screenshot):  # noqa: F811
+def test_the_board_downloads_the_report_and_the_workbook(demo_site, page, screenshot):
     log_in(page, demo_site.url, "conseil")
     page.get_by_role("link", name="Pôle Littoral Durable").click()
     page.get_by_role("link", name="Résultats 2024").click()
