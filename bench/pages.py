@@ -6,33 +6,24 @@ Prints, per page, the median time of N requests, its ratio to /healthz/, and the
 
 import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{database}")
-os.environ.setdefault("DEBUG", "True")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+import demo_db
 
-import django  # noqa: E402
+demo_db.setup()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 PUBLIC = ["/", "/matrice/", "/fiches/", "/fiches/?q=energie", "/fiches/12/", "/parcours/rh/",
           "/glossaire/", "/demarche/"]
 CLUSTER = "/poles/pole-littoral-durable"
-PRIVATE = ["/poles/", f"{CLUSTER}/", f"{CLUSTER}/2025/grille/", f"{CLUSTER}/2024/resultats/",
-           f"{CLUSTER}/2025/resultats/", f"{CLUSTER}/2024/export.json"]
+PRIVATE = ["/poles/", f"{CLUSTER}/", f"{CLUSTER}/evolution/", f"{CLUSTER}/2025/grille/",
+           f"{CLUSTER}/2024/resultats/", f"{CLUSTER}/2025/resultats/",
+           f"{CLUSTER}/2024/export.json", f"{CLUSTER}/2024/export.csv",
+           f"{CLUSTER}/2024/export.xlsx"]
 
 
 def measure(client: Client, url: str) -> tuple[float, int]:
@@ -48,10 +39,6 @@ def measure(client: Client, url: str) -> tuple[float, int]:
 
 
 def main() -> None:
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    call_command("loaddata", "guide", verbosity=0)
-    call_command("load_demo", verbosity=0)
     client = Client()
     baseline, _ = measure(client, "/healthz/")
     print(f"{'page':48} {'median ms':>10} {'× healthz':>10} {'queries':>8}")

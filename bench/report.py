@@ -9,27 +9,18 @@ import os
 import random
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{database}")
-os.environ.setdefault("DEBUG", "True")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+import demo_db
 
-import django  # noqa: E402
-
-django.setup()
+demo_db.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
 from clusters.models import Cluster  # noqa: E402
 from grid import services  # noqa: E402
@@ -80,10 +71,6 @@ def generate_clusters(count: int) -> None:
 
 
 def main() -> None:
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    call_command("loaddata", "guide", verbosity=0)
-    call_command("load_demo", verbosity=0)
     client = Client()
     baseline, _ = median_of(client, "/healthz/", 30)
     client.login(username="equipe", password="demo")

@@ -5,6 +5,7 @@ No ORM here: the views read the assessment, these functions lay it out.
 
 import csv
 import io
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -183,6 +184,12 @@ def _grid_sheet(sheet: Worksheet, heading: str, rows: Sequence[ExportRow], label
         _put(sheet, 2, column, header).font = BOLD
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A3"  # title and headers stay in view while scrolling
+    # Printed, the grid fits the page's width in landscape, its headers on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "2:2"
 
     line = 3
     for section in SECTION_ORDER:
@@ -214,6 +221,14 @@ def _grid_line(sheet: Worksheet, line: int, row: ExportRow) -> None:
     for column, value in enumerate(values, start=1):
         _put(sheet, line, column, value).alignment = WRAP if column in WRAPPED_COLUMNS else TOP
     sheet.cell(line, POINTS_COLUMN).number_format = "0.00"
+    # LibreOffice keeps the default height of rows whose wrapped text is longer than one line, so
+    # the text would overlap the next row: give each row the lines its longest cell needs.
+    lines = max(
+        math.ceil(len(values[column - 1] or "") / (GRID_WIDTHS[column - 1] - 4))
+        for column in WRAPPED_COLUMNS
+    )
+    if lines > 1:
+        sheet.row_dimensions[line].height = 15 * lines
 
 
 def _results_sheet(sheet: Worksheet, heading: str, labels: Labels, scores: Scores) -> None:

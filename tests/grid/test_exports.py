@@ -75,3 +75,17 @@ def test_the_workbook_keeps_awkward_comments_as_text():
         ("Autre action B", None),  # no level yet: it closes its enjeu's block
     ]
     assert {row[5].data_type for row in lines[:3]} == {"s"}
+
+
+def test_the_grid_prints_landscape_with_rows_as_tall_as_their_text():
+    long_comment = "Compte rendu du comité de pilotage, validé en conseil. " * 4
+    answers = {"S-1": AnswerValue("++", long_comment), "1B-1": AnswerValue("+")}
+    rows = grid_rows(SPEC, QUESTIONS, answers, [])
+    content = workbook_bytes("Essai", rows, LABELS, score(SPEC, answers))
+    sheet = load_workbook(io.BytesIO(content))["Grille d'autoévaluation"]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows == "$2:$2"
+    heights = {row[0].value: sheet.row_dimensions[row[0].row].height
+               for row in sheet.iter_rows(min_row=3) if row[2].value is not None}
+    assert heights["S-1"] == 15 * 5  # 220 characters in a 50-wide column: 5 lines
+    assert heights["1B-1"] is None  # one line: the spreadsheet's own height

@@ -9,9 +9,7 @@ import pytest
 from grid.models import Question
 from tests.grid.conftest import (
     answers_of,
-    assert_hidden_from_outsider,
     fill,
-    login_url,
     set_custom,
     url,
 )
@@ -90,31 +88,6 @@ def test_it_adds_the_other_actions_that_have_a_label(editor_client, editor, asse
         ["Autre action B", "2B", "Covoiturage des salariés", "3", "+", "2,00", ""],
         ["Autre action D", "1D", "Brevets partagés", "4", "", "", ""],
     ]
-
-
-def test_the_board_may_download_it(board_client, validated):
-    rows = table(board_client.get(url("export-csv", validated)))[1:]
-    assert {row[4] for row in rows} == {"++"}
-
-
-def test_it_sends_anonymous_to_login(anonymous, assessment):
-    response = anonymous.get(url("export-csv", assessment))
-    assert response.status_code == 302
-    assert response["Location"] == login_url(url("export-csv", assessment))
-
-
-def test_it_refuses_outsider(outsider_client, cluster_a, filled):
-    response = outsider_client.get(url("export-csv", filled))
-    assert_hidden_from_outsider(response, cluster_a)
-    assert "++" not in response.content.decode()
-
-
-def test_an_unknown_year_is_not_found(editor_client, assessment):
-    assert editor_client.get(url("export-csv", slug="pole-alpha", year=2019)).status_code == 404
-
-
-def test_it_refuses_post(editor_client, assessment):
-    assert editor_client.post(url("export-csv", assessment)).status_code == 405
 
 
 def test_its_queries_do_not_grow_with_the_answers(

@@ -5,9 +5,7 @@ import json
 import pytest
 
 from tests.grid.conftest import (
-    assert_hidden_from_outsider,
     fill,
-    login_url,
     set_custom,
     url,
 )
@@ -38,27 +36,6 @@ def test_it_downloads_the_answers_comments_and_custom_rows(editor_client, editor
 def test_it_keeps_accents_readable(editor_client, editor, assessment):
     fill(assessment, editor, codes=[], answers={"1A-1": "+"}, comments={"1A-1": "Élus associés"})
     assert "Élus associés" in editor_client.get(url("export-json", assessment)).content.decode()
-
-
-def test_the_board_may_export_too(board_client, validated):
-    response = board_client.get(url("export-json", validated))
-    assert response.status_code == 200
-    assert len(json.loads(response.content)["answers"]) == 41
-
-
-def test_it_sends_anonymous_to_login(anonymous, assessment):
-    response = anonymous.get(url("export-json", assessment))
-    assert response["Location"] == login_url(url("export-json", assessment))
-
-
-def test_it_refuses_outsider(outsider_client, cluster_a, filled):
-    response = outsider_client.get(url("export-json", filled))
-    assert_hidden_from_outsider(response, cluster_a)
-    assert "++" not in response.content.decode()
-
-
-def test_it_refuses_post(editor_client, assessment):
-    assert editor_client.post(url("export-json", assessment)).status_code == 405
 
 
 def test_its_queries_do_not_grow_with_the_answers(

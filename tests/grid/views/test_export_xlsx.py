@@ -12,9 +12,7 @@ from initiatives.models import Enjeu, Level, Section
 from tests.grid.conftest import (
     STRATEGY_CODES,
     answers_of,
-    assert_hidden_from_outsider,
     fill,
-    login_url,
     set_custom,
     url,
 )
@@ -157,24 +155,6 @@ def test_a_complete_strategy_reaches_full_marks(editor_client, editor, assessmen
     cells = results_cells(workbook(editor_client, assessment))
     assert cells["Note globale"] == 1
     assert cells["Résultats provisoires"] == "non"
-
-
-def test_it_sends_anonymous_to_login(anonymous, assessment):
-    response = anonymous.get(url("export-xlsx", assessment))
-    assert response.status_code == 302
-    assert response["Location"] == login_url(url("export-xlsx", assessment))
-
-
-def test_it_refuses_outsider(outsider_client, cluster_a, filled):
-    assert_hidden_from_outsider(outsider_client.get(url("export-xlsx", filled)), cluster_a)
-
-
-def test_an_unknown_year_is_not_found(editor_client, assessment):
-    assert editor_client.get(url("export-xlsx", slug="pole-alpha", year=2019)).status_code == 404
-
-
-def test_it_refuses_post(editor_client, assessment):
-    assert editor_client.post(url("export-xlsx", assessment)).status_code == 405
 
 
 def test_its_queries_do_not_grow_with_the_answers(
