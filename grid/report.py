@@ -17,10 +17,11 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from . import charts, selectors
+from .evolution import restrict, shared_codes
 from .models import Assessment
 from .payload import payload_from
 from .presenters import delta, percent
-from .scoring import ENJEUX, SECTIONS, answer_weight
+from .scoring import ENJEUX, SECTIONS, Scores, answer_weight, score
 
 PDF_VARIANT = "pdf/a-3b"
 TOP_RECOMMENDATIONS = 5
@@ -93,6 +94,23 @@ def _radars(scores, previous_scores, year, previous_year) -> list[dict]:
     ]
 
 
+def _comparison(page: dict, previous) -> tuple[Scores, Scores | None, int | None]:
+    """This year and last year as they compare: on the questions both grid versions share when
+    last year was filled on another version (then also their number), else as they stand."""
+    if previous is None:
+        return page["scores"], None, None
+    if previous.assessment.campaign.version_id == page["version_id"]:
+        return page["scores"], previous.scores, None
+    spec = page["spec"]
+    previous_spec, previous_answers, previous_custom = selectors.assessment_inputs(
+        previous.assessment
+    )
+    shared = shared_codes([spec, previous_spec])
+    current = score(restrict(spec, shared), page["answers"], page["custom"])
+    before = score(restrict(previous_spec, shared), previous_answers, previous_custom)
+    return current, before, len(shared)
+
+
 def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
     """Global, F, each axis, each level and each section, with last year's note and the delta."""
     def row(label, pick, kind):
@@ -152,7 +170,9 @@ def report_context(assessment: Assessment) -> dict:
     grid = selectors.grid_page(assessment)
     transitions = selectors.transitions(assessment)
     previous = _previous_year(assessment)
-    previous_scores = previous.scores if previous else None
+    compared, previous_scores, shared_count = _comparison(
+        {**page, "version_id": assessment.campaign.version_id}, previous
+    )
     previous_year = previous.assessment.campaign.year if previous else None
     year = assessment.campaign.year
     custom_rows = [row for row in grid["custom"].values() if row.label]
@@ -172,12 +192,12 @@ def report_context(assessment: Assessment) -> dict:
         "levels": [(level, percent(scores.levels[level])) for level in (1, 2)],
         "previous": previous,
         "previous_year": previous_year,
-        "previous_other_version": bool(
-            previous and previous.assessment.campaign.version_id != assessment.campaign.version_id
-        ),
-        "global_delta": delta(previous_scores and previous_scores.global_note, scores.global_note),
+        # Set when last year was on another grid version: notes compare on shared questions.
+        "shared_count": shared_count,
+        "global_delta": delta(previous_scores and previous_scores.global_note,
+                              compared.global_note),
         "radars": _radars(scores, previous_scores, year, previous_year),
-        "note_rows": _note_rows(scores, previous_scores, page["enjeux"]),
+        "note_rows": _note_rows(compared, previous_scores, page["enjeux"]),
         "recommendations": page["recommendations"],
         "suggested_path": page["suggested_path"],
         "agenda21_first": page["agenda21_first"],

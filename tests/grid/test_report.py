@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from grid import services
+from grid.models import Campaign
 from grid.payload import payload_from
 from grid.report import report_pdf
 from grid.selectors import assessment_inputs
@@ -182,3 +183,22 @@ def test_nothing_is_fetched_from_outside(assessment, editor, monkeypatch):
                         lambda *args, **kwargs: calls.append(args))
     assert report_pdf(assessment).startswith(b"%PDF")
     assert calls == []
+
+
+def test_last_year_on_another_grid_version_compares_on_shared_questions(
+    cluster_a, editor, version, campaign_2024
+):
+    # 2024 on cgdd-2012: all « ++ » but 2D-4 « -- » (global 96,8 %, its own results page).
+    last_year = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=False)
+    fill(last_year, editor, answers={"2D-4": "--"})
+    # 2025 on a version without 2D-4, all « ++ »: 100 % on either grid.
+    derived = services.grid_version_derive(source=version, code="cgdd-2026", name="Grille 2026")
+    derived.questions.filter(code="2D-4").delete()
+    Campaign.objects.create(year=2025, version=derived)
+    this_year = services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
+    fill(this_year, editor)
+    texts = [" ".join(text.split()) for text in pdf.page_texts(report_pdf(this_year))]
+    # On the 40 shared questions 2024 also scores 100 %: no progress, not +3,2 points.
+    assert "= 0,0 pt depuis 2024 (sur 40 questions communes)" in texts[0]
+    assert "grille cgdd-2012, sur les 40 questions communes" in texts[0]
+    assert "comparées sur les 40 questions communes aux deux grilles" in texts[1]
