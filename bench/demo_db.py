@@ -1,8 +1,11 @@
-"""Django on a throw-away SQLite database holding the guide and the demo, for the benchmarks."""
+"""Django on a throw-away SQLite database holding the guide and the demo, and the timing of a
+page, for the benchmarks."""
 
 import os
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,3 +30,14 @@ def setup() -> None:
     call_command("migrate", verbosity=0)
     call_command("loaddata", "guide", verbosity=0)
     call_command("load_demo", verbosity=0)
+
+
+def median_of(client, url: str, runs: int) -> tuple[float, bytes]:
+    """Median seconds of `runs` GETs of `url` (each must answer 200), and the last body."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(timings), response.content

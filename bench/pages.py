@@ -5,8 +5,6 @@ Prints, per page, the median time of N requests, its ratio to /healthz/, and the
 """
 
 import os
-import statistics
-import time
 
 import demo_db
 
@@ -27,15 +25,10 @@ PRIVATE = ["/poles/", f"{CLUSTER}/", f"{CLUSTER}/evolution/", f"{CLUSTER}/2025/g
 
 
 def measure(client: Client, url: str) -> tuple[float, int]:
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
+    median, _body = demo_db.median_of(client, url, RUNS)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    return statistics.median(timings), len(queries)
+    return median, len(queries)
 
 
 def main() -> None:

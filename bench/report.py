@@ -7,7 +7,6 @@ Prints the median of BENCH_PDF_RUNS downloads of the demo's complete 2024 report
 
 import os
 import random
-import statistics
 import subprocess
 import tempfile
 import time
@@ -31,16 +30,6 @@ PDF_RUNS = int(os.environ.get("BENCH_PDF_RUNS", "9"))
 CLUSTERS = int(os.environ.get("BENCH_CLUSTERS", "50"))
 YEAR = 2025
 REPORT = "/poles/pole-littoral-durable/2024/rapport.pdf"
-
-
-def median_of(client: Client, url: str, runs: int) -> tuple[float, bytes]:
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings), response.content
 
 
 def page_count(pdf: bytes) -> str:
@@ -72,10 +61,10 @@ def generate_clusters(count: int) -> None:
 
 def main() -> None:
     client = Client()
-    baseline, _ = median_of(client, "/healthz/", 30)
+    baseline, _ = demo_db.median_of(client, "/healthz/", 30)
     client.login(username="equipe", password="demo")
     client.get(REPORT)  # fonts and templates load once per process
-    median, pdf = median_of(client, REPORT, PDF_RUNS)
+    median, pdf = demo_db.median_of(client, REPORT, PDF_RUNS)
     print(f"PDF report of a full demo assessment ({REPORT}), {PDF_RUNS} runs:")
     print(f"  median {median * 1000:.0f} ms ({median / baseline:.0f} × /healthz/ at "
           f"{baseline * 1000:.2f} ms), {page_count(pdf)} pages, {len(pdf) / 1024:.0f} KiB")

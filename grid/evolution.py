@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from clusters.models import Membership
 from initiatives.models import Enjeu
 
-from .models import Answer, Assessment, CustomAnswer, GridVersion, Question, Transition
+from .models import Answer, Assessment, CustomAnswer, Transition
 from .presenters import Delta, delta, percent, radar_series
 from .scoring import (
     ENJEUX,
@@ -23,11 +23,11 @@ from .scoring import (
     AnswerValue,
     CustomRow,
     GridSpec,
-    QuestionSpec,
     Scores,
     score,
 )
 from .selectors import OverviewRow, cluster_overview
+from .specs import grid_specs
 
 MAX_YEARS = 5  # more overlaid radars stop being readable
 
@@ -320,7 +320,7 @@ def evolution_page(
     pair = [rows[year] for year in (choice.before, choice.after) if year is not None]
     # Versions and answers are read only where the page needs them, each in one query.
     notes_differ, pair_differs = _versions_differ(shown_rows), _versions_differ(pair)
-    specs = _grid_specs(
+    specs = grid_specs(
         {row.assessment.campaign.version for row in
          (shown_rows if notes_differ else []) + (pair if pair_differs else [])}
     )
@@ -406,27 +406,6 @@ def _comparison(
         "pair": pair,
         "changes": changed_answers(compared, answers[old], answers[new]),
         "pair_gap": pair_gap,
-    }
-
-
-def _grid_specs(versions: Collection[GridVersion]) -> dict[int, GridSpec]:
-    """What specs.grid_spec gives, for several versions in one query."""
-    if not versions:
-        return {}
-    questions: dict[int, list[QuestionSpec]] = {version.pk: [] for version in versions}
-    for version_id, code, section, bareme in (
-        Question.objects.filter(version__in=versions)
-        .order_by("order")
-        .values_list("version_id", "code", "section__code", "bareme")
-    ):
-        questions[version_id].append(QuestionSpec(code, section, bareme))
-    return {
-        version.pk: GridSpec(
-            code=version.code,
-            questions=tuple(questions[version.pk]),
-            weights={answer: Fraction(w) for answer, w in version.answer_weights.items()},
-        )
-        for version in versions
     }
 
 

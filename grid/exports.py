@@ -17,8 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .presenters import french_decimal
 from .scoring import (
-    ANSWERS,
     ENJEUX,
     LEVELS,
     SECTION_ORDER,
@@ -27,7 +27,7 @@ from .scoring import (
     CustomRow,
     GridSpec,
     Scores,
-    answer_weight,
+    answer_points,
     axis_sections,
 )
 
@@ -76,12 +76,6 @@ def grid_rows(
 ) -> list[ExportRow]:
     """One row per question (in the order given: the grid's), then each « autre action » with a
     label, in enjeu order."""
-
-    def points(bareme: int | None, answer: str | None) -> Fraction | None:
-        if bareme is None or answer not in ANSWERS:
-            return None
-        return bareme * answer_weight(spec, answer)
-
     rows = []
     for question in questions:
         value = answers.get(question.code, AnswerValue(None))
@@ -91,7 +85,7 @@ def grid_rows(
             text=question.text,
             bareme=question.bareme,
             answer=value.answer or "",
-            points=points(question.bareme, value.answer),
+            points=answer_points(spec, question.bareme, value.answer),
             comment=value.comment,
         ))
     for row in sorted(custom, key=lambda row: row.enjeu):
@@ -103,7 +97,7 @@ def grid_rows(
             text=row.label,
             bareme=row.bareme,
             answer=row.answer or "",
-            points=points(row.bareme, row.answer),
+            points=answer_points(spec, row.bareme, row.answer),
             comment="",
             enjeu=row.enjeu,
         ))
@@ -139,10 +133,6 @@ def csv_bytes(rows: Sequence[ExportRow]) -> bytes:
             _inert(row.comment),
         ])
     return buffer.getvalue().encode("utf-8-sig")
-
-
-def french_decimal(value: Fraction | None) -> str:
-    return "" if value is None else f"{float(value):.2f}".replace(".", ",")
 
 
 def _inert(text: str) -> str:

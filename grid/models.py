@@ -160,6 +160,11 @@ class Assessment(models.Model):
     def is_editable(self):
         return self.status in self.EDITABLE
 
+    @property
+    def file_stem(self) -> str:
+        """The name every download of this year shares before its extension: pole-x-2025."""
+        return f"{self.cluster.slug}-{self.campaign.year}"
+
 
 class Answer(models.Model):
     class Value(models.TextChoices):

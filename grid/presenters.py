@@ -16,6 +16,11 @@ def percent(value: Fraction | float | None) -> str:
     return f"{float(value) * 100:.1f}".replace(".", ",") + "\u00a0%"
 
 
+def french_decimal(value: Fraction | None) -> str:
+    """Two decimals with a decimal comma (2,67); empty where there is no value."""
+    return "" if value is None else f"{float(value):.2f}".replace(".", ",")
+
+
 def as_float(value) -> float | None:
     return None if value is None else float(value)
 

@@ -20,8 +20,8 @@ from . import charts, selectors
 from .evolution import restrict, shared_codes
 from .models import Assessment
 from .payload import payload_from
-from .presenters import delta, percent
-from .scoring import ENJEUX, SECTIONS, Scores, answer_weight, score
+from .presenters import delta, french_decimal, percent
+from .scoring import ENJEUX, SECTIONS, Scores, answer_points, score
 
 PDF_VARIANT = "pdf/a-3b"
 TOP_RECOMMENDATIONS = 5
@@ -42,7 +42,7 @@ def _font_config() -> FontConfiguration:
 
 
 def report_filename(assessment: Assessment) -> str:
-    return f"{assessment.cluster.slug}-{assessment.campaign.year}.pdf"
+    return f"{assessment.file_stem}.pdf"
 
 
 def _previous_year(assessment: Assessment):
@@ -94,12 +94,14 @@ def _radars(scores, previous_scores, year, previous_year) -> list[dict]:
     ]
 
 
-def _comparison(page: dict, previous) -> tuple[Scores, Scores | None, int | None]:
+def _comparison(
+    assessment: Assessment, page: dict, previous
+) -> tuple[Scores, Scores | None, int | None]:
     """This year and last year as they compare: on the questions both grid versions share when
     last year was filled on another version (then also their number), else as they stand."""
     if previous is None:
         return page["scores"], None, None
-    if previous.assessment.campaign.version_id == page["version_id"]:
+    if previous.assessment.campaign.version_id == assessment.campaign.version_id:
         return page["scores"], previous.scores, None
     spec = page["spec"]
     previous_spec, previous_answers, previous_custom = selectors.assessment_inputs(
@@ -140,20 +142,11 @@ def _answer_rows(page, spec) -> list[dict]:
         for question in group.questions:
             answer = question.answer
             value = answer.value if answer else ""
-            points = None
-            if value and value != "na":
-                points = question.bareme * answer_weight(spec, value)
             rows.append({"question": question, "value": value,
                          "comment": answer.comment if answer else "",
-                         "points": _points(points)})
+                         "points": french_decimal(answer_points(spec, question.bareme, value))})
         groups.append({"section": group.section, "rows": rows})
     return groups
-
-
-def _points(value) -> str:
-    if value is None:
-        return ""
-    return f"{float(value):.2f}".replace(".", ",")
 
 
 def _recommended_sheets(recommendations, agenda21, agenda21_first) -> list:
@@ -170,9 +163,7 @@ def report_context(assessment: Assessment) -> dict:
     grid = selectors.grid_page(assessment)
     transitions = selectors.transitions(assessment)
     previous = _previous_year(assessment)
-    compared, previous_scores, shared_count = _comparison(
-        {**page, "version_id": assessment.campaign.version_id}, previous
-    )
+    compared, previous_scores, shared_count = _comparison(assessment, page, previous)
     previous_year = previous.assessment.campaign.year if previous else None
     year = assessment.campaign.year
     custom_rows = [row for row in grid["custom"].values() if row.label]
@@ -221,7 +212,7 @@ def report_pdf(assessment: Assessment, *, image_cache: dict | None = None) -> by
     payload = json.dumps(context["payload"], ensure_ascii=False, indent=2)
     attachment = Attachment(
         string=payload,
-        name=f"{assessment.cluster.slug}-{assessment.campaign.year}.json",
+        name=f"{assessment.file_stem}.json",
         description=_("Autoévaluation au format d'échange JSON"),
         relationship="Data",
     )

@@ -110,6 +110,13 @@ def answer_weight(grid: GridSpec, answer: str | None) -> Fraction:
     return grid.weights.get(answer, Fraction(0)) if answer else Fraction(0)
 
 
+def answer_points(grid: GridSpec, bareme: int | None, answer: str | None) -> Fraction | None:
+    """What one answered row earns, as tables print it: None for a blank, `na` or no barème."""
+    if bareme is None or answer not in ANSWERS:
+        return None
+    return bareme * answer_weight(grid, answer)
+
+
 def section_tallies(
     grid: GridSpec, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow]
 ) -> dict[str, Tally]:

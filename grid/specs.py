@@ -1,18 +1,35 @@
 """Grid versions as the plain `GridSpec` that scoring and JSON validation work on."""
 
+from collections.abc import Collection
 from fractions import Fraction
 
-from .models import GridVersion
+from .models import GridVersion, Question
 from .scoring import GridSpec, QuestionSpec
 
 
 def grid_spec(version: GridVersion) -> GridSpec:
-    questions = version.questions.select_related("section").order_by("order")
-    return GridSpec(
-        code=version.code,
-        questions=tuple(QuestionSpec(q.code, q.section.code, q.bareme) for q in questions),
-        weights={answer: Fraction(weight) for answer, weight in version.answer_weights.items()},
-    )
+    return grid_specs([version])[version.pk]
+
+
+def grid_specs(versions: Collection[GridVersion]) -> dict[int, GridSpec]:
+    """The specs of several versions, by version id, in one query."""
+    if not versions:
+        return {}
+    questions: dict[int, list[QuestionSpec]] = {version.pk: [] for version in versions}
+    for version_id, code, section, bareme in (
+        Question.objects.filter(version__in=versions)
+        .order_by("order")
+        .values_list("version_id", "code", "section__code", "bareme")
+    ):
+        questions[version_id].append(QuestionSpec(code, section, bareme))
+    return {
+        version.pk: GridSpec(
+            code=version.code,
+            questions=tuple(questions[version.pk]),
+            weights={answer: Fraction(w) for answer, w in version.answer_weights.items()},
+        )
+        for version in versions
+    }
 
 
 def grid_spec_by_code(code: str) -> GridSpec | None:

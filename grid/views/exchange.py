@@ -30,8 +30,7 @@ def export_json(request, slug, year):
     response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json"
     )
-    filename = f"{assessment.cluster.slug}-{year}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{assessment.file_stem}.json"'
     return response
 
 

@@ -34,6 +34,5 @@ def export_xlsx(request, slug, year):
 
 
 def _attachment(response: HttpResponse, assessment: Assessment, extension: str) -> HttpResponse:
-    filename = f"{assessment.cluster.slug}-{assessment.campaign.year}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{assessment.file_stem}.{extension}"'
     return response

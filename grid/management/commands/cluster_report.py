@@ -47,7 +47,8 @@ class Command(BaseCommand):
             raise CommandError(f"{directory} existe et n'est pas un dossier.")
         directory.mkdir(parents=True, exist_ok=True)
         image_cache: dict = {}
-        # The bar goes to stderr so that stdout keeps only the summary, for scripts.
+        # The bar goes to stderr so that stdout keeps only the summary, for scripts; to the raw
+        # stream, since Django's wrapper would end each of tqdm's « \r » redraws with a newline.
         for assessment in tqdm(assessments, desc=f"Rapports {year}", unit="pôle",
                                file=self.stderr._out, disable=None):
             self._write(directory / report_filename(assessment),
