@@ -29,14 +29,14 @@ test: system-deps-test $(VENV)/.installed
 	$(PY) -m pytest -q
 
 # Everything but the browser journeys.
-test-fast: $(VENV)/.installed
+test-fast: system-deps-test $(VENV)/.installed
 	$(PY) -m pytest -q -m "not browser"
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	DEBUG=True $(PY) manage.py makemigrations --check --dry-run
 
-# Regenerate fixtures/guide.json from the guide's text in ../shared/seeds/.
+# Regenerate fixtures/guide.json from the guide's text in fixtures/sources/.
 fixtures: $(VENV)/.installed
 	DEBUG=True $(PY) manage.py import_guide
 

@@ -6,12 +6,12 @@ from django.core.management import call_command
 
 from initiatives.guide_import.seed import Seed
 
-SEED_PATH = settings.BASE_DIR.parent / "shared" / "seeds" / "guide-cgdd-2012.txt"
+SEED_PATH = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
 
 
 @pytest.fixture(scope="session")
 def guide_seed() -> Seed:
-    """The guide's text; the import tests need it (it sits in ../shared beside the repo)."""
+    """The guide's text, kept in the repository beside the fixture it generates."""
     assert SEED_PATH.is_file(), f"the guide's text is missing: {SEED_PATH}"
     return Seed.read(Path(SEED_PATH))
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from initiatives.guide_import.build import build
 
-DEFAULT_SEED = settings.BASE_DIR.parent / "shared" / "seeds" / "guide-cgdd-2012.txt"
+DEFAULT_SEED = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
 DEFAULT_OUTPUT = settings.BASE_DIR / "fixtures" / "guide.json"
 
 
