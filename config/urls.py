@@ -27,3 +27,5 @@ urlpatterns = [
 ]
 # Uploaded logos, for the admin's preview link; a no-op without DEBUG (the web server serves them).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "config.views.bad_request"

@@ -1,5 +1,112 @@
+"""Forms read what browsers post: shapes and types here, the rules of an answer in grid.rules."""
+
+import json
+
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+
+from . import rules
+from .changes import custom_key
+from .scoring import AnswerValue, CustomRow, QuestionSpec
+
+IMPORT_MAX_BYTES = 1024 * 1024
+
+
+class FreeTextField(forms.CharField):
+    """Text as typed; grid.rules judges its characters and length, with its own messages."""
+
+    def __init__(self, **kwargs):
+        super().__init__(strip=False, **kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
+REVISION_ERRORS = {
+    "required": _("La version de cette réponse manque : rechargez la page, puis recommencez."),
+    "invalid": _("La version de cette réponse est illisible : rechargez la page, puis "
+                 "recommencez."),
+    "min_value": _("La version de cette réponse est illisible : rechargez la page, puis "
+                   "recommencez."),
+}
+
+
+class RowKindForm(forms.Form):
+    """Which row an autosave is about: a question (by code) or an « autre action » (by enjeu)."""
+
+    kind = forms.ChoiceField(
+        choices=[("question", _("question")), ("custom", _("autre action"))], required=False,
+        error_messages={"invalid_choice": _("Type de ligne inconnu : « %(value)s ».")},
+    )
+    code = FreeTextField(max_length=rules.CODE_MAX_LENGTH)
+
+    @property
+    def is_custom(self) -> bool:
+        return self.cleaned_data["kind"] == "custom"
+
+
+class AnswerForm(forms.Form):
+    """One question's row: the autosave posts it bare, the whole form with the code as prefix."""
+
+    value = forms.CharField(required=False, strip=False)
+    comment = FreeTextField(required=False)
+    revision = forms.IntegerField(min_value=0, error_messages=REVISION_ERRORS)
+
+    def __init__(self, *args, code: str, question: QuestionSpec | None, grid: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.code, self.question, self.grid = code, question, grid
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            for problem in rules.question_problems(
+                self.question, code=self.code, grid=self.grid, value=data["value"] or None,
+                comment=data["comment"],
+            ):
+                self.add_error(None, problem)
+        return data
+
+    @property
+    def key(self) -> str:
+        return self.code
+
+    def row(self) -> AnswerValue:
+        data = self.cleaned_data
+        return AnswerValue(data["value"] or None, rules.normalise_text(data["comment"]))
+
+
+class CustomRowForm(forms.Form):
+    """One « autre action » row: label, level, barème, answer."""
+
+    label = FreeTextField(required=False)
+    level = forms.IntegerField(required=False)
+    bareme = forms.IntegerField(required=False)
+    value = forms.CharField(required=False, strip=False)
+    revision = forms.IntegerField(min_value=0, error_messages=REVISION_ERRORS)
+
+    def __init__(self, *args, enjeu: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enjeu = enjeu
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            for problem in rules.custom_row_problems(
+                rules.custom_subject(self.enjeu), enjeu=self.enjeu, label=data["label"],
+                level=data["level"], bareme=data["bareme"], value=data["value"] or None,
+            ):
+                self.add_error(None, problem)
+        return data
+
+    @property
+    def key(self) -> str:
+        return custom_key(self.enjeu)
+
+    def row(self) -> CustomRow:
+        data = self.cleaned_data
+        return CustomRow(self.enjeu, rules.normalise_text(data["label"]), data["level"],
+                         data["bareme"], data["value"] or None)
 
 
 class StartAssessmentForm(forms.Form):
@@ -26,9 +133,9 @@ class StartAssessmentForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Commentaire"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
+    comment = FreeTextField(
+        label=_("Commentaire"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": rules.BOARD_COMMENT_MAX_LENGTH}),
     )
 
 
@@ -37,3 +144,37 @@ class ImportForm(forms.Form):
         label=_("Fichier JSON de l'autoévaluation"),
         help_text=_("Le format de l'export JSON ; rien n'est modifié avant votre confirmation."),
     )
+
+    def clean_file(self) -> str:
+        """The file's text."""
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("Le fichier dépasse 1 Mo."))
+        try:
+            # utf-8-sig: files saved by some Windows editors start with a byte order mark.
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                _("Le fichier n'est pas du texte UTF-8 : enregistrez-le en UTF-8, puis "
+                  "recommencez.")
+            ) from None
+
+
+class ImportConfirmForm(forms.Form):
+    """The previewed file, sent back with the revisions of the rows as the preview showed them."""
+
+    payload = forms.CharField(widget=forms.HiddenInput, strip=False, max_length=IMPORT_MAX_BYTES)
+    revisions = forms.CharField(widget=forms.HiddenInput, max_length=4000)
+
+    def clean_revisions(self) -> dict[str, int]:
+        try:
+            revisions = json.loads(self.cleaned_data["revisions"])
+        except ValueError:
+            revisions = None
+        if not isinstance(revisions, dict) or not all(
+            isinstance(key, str) and isinstance(value, int) for key, value in revisions.items()
+        ):
+            raise forms.ValidationError(
+                _("La prévisualisation est illisible : importez le fichier de nouveau.")
+            )
+        return revisions

@@ -3,10 +3,26 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from initiatives.labels import LEVEL_CHOICES
 from initiatives.models import Lever, NaturalKeyManager, NaturalKeyMixin, Section, Sheet
+
+from .labels import ANSWER_LABELS, STATUS_LABELS, step_label
+from .rules import (
+    BOARD_COMMENT_MAX_LENGTH,
+    COMMENT_MAX_LENGTH,
+    LABEL_MAX_LENGTH,
+    QUESTION_VALUES,
+)
+from .scoring import ANSWERS
+
+
+def _at_most(field: str, limit: int, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=name)
 
 
 def default_answer_weights():
@@ -124,10 +140,10 @@ class Assessment(models.Model):
     """One cluster's grid for one campaign year."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("brouillon")
-        SUBMITTED = "submitted", _("soumise")
-        VALIDATED = "validated", _("validée")
-        RETURNED = "returned", _("renvoyée")
+        DRAFT = "draft", STATUS_LABELS["draft"]
+        SUBMITTED = "submitted", STATUS_LABELS["submitted"]
+        VALIDATED = "validated", STATUS_LABELS["validated"]
+        RETURNED = "returned", STATUS_LABELS["returned"]
 
     EDITABLE = (Status.DRAFT, Status.RETURNED)
 
@@ -168,20 +184,16 @@ class Assessment(models.Model):
 
 class Answer(models.Model):
     class Value(models.TextChoices):
-        FULLY = "++", _(
-            "Tout à fait d'accord, le pôle a formellement effectué une action de ce type"
-        )
-        RATHER = "+", _("Plutôt d'accord, le pôle effectue cette action de manière informelle")
-        RATHER_NOT = "-", _(
-            "Plutôt pas d'accord, le pôle s'est préoccupé de cette action sans lui donner suite"
-        )
-        NOT_AT_ALL = "--", _("Pas du tout d'accord, le pôle a laissé de côté ce type d'action")
-        NOT_APPLICABLE = "na", _("Non applicable (justification obligatoire)")
+        FULLY = "++", ANSWER_LABELS["++"]
+        RATHER = "+", ANSWER_LABELS["+"]
+        RATHER_NOT = "-", ANSWER_LABELS["-"]
+        NOT_AT_ALL = "--", ANSWER_LABELS["--"]
+        NOT_APPLICABLE = "na", ANSWER_LABELS["na"]
 
     assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, models.PROTECT, related_name="answers")
     value = models.CharField(_("réponse"), max_length=2, choices=Value.choices, blank=True)
-    comment = models.TextField(_("commentaire"), blank=True)
+    comment = models.TextField(_("commentaire"), blank=True, max_length=COMMENT_MAX_LENGTH)
     revision = models.PositiveIntegerField(
         _("révision"), default=0, help_text=_("Augmente à chaque enregistrement (conflits).")
     )
@@ -198,6 +210,14 @@ class Answer(models.Model):
             models.UniqueConstraint(
                 fields=["assessment", "question"], name="answer_one_per_question"
             ),
+            models.CheckConstraint(
+                condition=models.Q(value__in=["", *QUESTION_VALUES]), name="answer_value_allowed"
+            ),
+            # The rule « na outside S only » needs the question's section: grid.rules holds it.
+            models.CheckConstraint(
+                condition=~models.Q(value="na", comment=""), name="answer_na_has_comment"
+            ),
+            _at_most("comment", COMMENT_MAX_LENGTH, "answer_comment_length"),
         ]
 
     def __str__(self):
@@ -209,16 +229,15 @@ class CustomAnswer(models.Model):
 
     assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="custom_answers")
     enjeu = models.ForeignKey("initiatives.Enjeu", models.PROTECT, related_name="+")
-    label = models.CharField(_("action"), max_length=300, blank=True)
+    label = models.CharField(_("action"), max_length=LABEL_MAX_LENGTH, blank=True)
     level = models.PositiveSmallIntegerField(
-        _("niveau"), null=True, blank=True, choices=[(1, _("1 · Fonctionnement interne")),
-                                                      (2, _("2 · Sphère d'influence"))]
+        _("niveau"), null=True, blank=True, choices=LEVEL_CHOICES
     )
     bareme = models.PositiveSmallIntegerField(
         _("barème"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
     value = models.CharField(
-        _("réponse"), max_length=2, blank=True, choices=Answer.Value.choices[:4]
+        _("réponse"), max_length=2, blank=True, choices=Answer.Value.choices[:len(ANSWERS)]
     )
     revision = models.PositiveIntegerField(_("révision"), default=0)
     updated_by = models.ForeignKey(
@@ -240,6 +259,10 @@ class CustomAnswer(models.Model):
                 condition=models.Q(level__isnull=True) | models.Q(level__in=[1, 2]),
                 name="custom_level_1_or_2",
             ),
+            models.CheckConstraint(
+                condition=models.Q(value__in=["", *ANSWERS]), name="custom_value_allowed"
+            ),
+            _at_most("label", LABEL_MAX_LENGTH, "custom_label_length"),
         ]
 
     def __str__(self):
@@ -256,12 +279,20 @@ class Transition(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(_("le"), auto_now_add=True)
-    comment = models.TextField(_("commentaire"), blank=True)
+    comment = models.TextField(_("commentaire"), blank=True, max_length=BOARD_COMMENT_MAX_LENGTH)
 
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("transition")
         verbose_name_plural = _("transitions")
+        constraints = [
+            _at_most("comment", BOARD_COMMENT_MAX_LENGTH, "transition_comment_length"),
+        ]
 
     def __str__(self):
         return f"{self.assessment} : {self.from_status} → {self.to_status}"
+
+    @property
+    def label(self) -> str:
+        """What happened, in words: « Soumise », « Renvoyée à l'équipe », « Rouverte »…"""
+        return step_label(self.from_status, self.to_status)

@@ -1,29 +1,24 @@
 """The assessment JSON of DESIGN §4: validation on import, writing on export (pure, no ORM).
 
 The web import and `manage.py grid_score` share this module, so both accept and refuse the same
-files with the same messages. Every problem of a file is collected before one error is raised, so
-that people fix a file in one pass.
+files with the same messages; the rules of each answer are those of `rules`, as for the pages.
+Every problem of a file is collected before one error is raised, so that people fix a file in
+one pass.
 """
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .scoring import (
-    ANSWERS,
-    ENJEUX,
-    LEVELS,
-    NOT_APPLICABLE,
-    STRATEGY,
-    AnswerValue,
-    CustomRow,
-    GridSpec,
-)
+from django.utils.translation import gettext as _
 
-BAREMES = (1, 2, 3, 4)
+from . import rules
+from .scoring import AnswerValue, CustomRow, GridSpec
+
 ANSWER_KEYS = {"answer", "comment"}
 CUSTOM_KEYS = {"enjeu", "level", "label", "bareme", "answer"}
-LABEL_MAX_LENGTH = 300  # CustomAnswer.label
+GRID_CODE = re.compile(r"[-\w]{1,40}", re.ASCII)  # GridVersion.code, a slug
 
 
 class PayloadError(Exception):
@@ -44,22 +39,34 @@ def parse_payload_text(
     text: str, lookup: Callable[[str], GridSpec | None]
 ) -> tuple[GridSpec, ParsedPayload]:
     """Decode, find the grid version named in the file, then validate against it."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise PayloadError(
-            [f"Le fichier n'est pas du JSON valide (ligne {error.lineno}, "
-             f"colonne {error.colno}) : {error.msg}."]
-        ) from None
+    data = decode_json(text)
     if not isinstance(data, dict):
         raise PayloadError([_top_level_message()])
     grid_code = data.get("grid")
     if not isinstance(grid_code, str) or not grid_code.strip():
-        raise PayloadError(["Le champ « grid » (code de la version de la grille) est absent."])
-    grid = lookup(grid_code)
+        raise PayloadError([_missing_grid_message()])
+    # Only what could be a version's code reaches the database (a slug: no NUL, no megabyte).
+    grid = lookup(grid_code) if GRID_CODE.fullmatch(grid_code) else None
     if grid is None:
-        raise PayloadError([f"Grille inconnue : « {grid_code} »."])
+        raise PayloadError(
+            [_("Grille inconnue : « %(grid)s ».") % {"grid": rules.shown(grid_code)}]
+        )
     return grid, parse_payload(data, grid)
+
+
+def decode_json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PayloadError([
+            _("Le fichier n'est pas du JSON valide (ligne %(line)s, colonne %(column)s) : "
+              "%(reason)s.") % {"line": error.lineno, "column": error.colno, "reason": error.msg}
+        ]) from None
+    except RecursionError:
+        # Python's decoder gives up on thousands of nested brackets; no grid nests past 3.
+        raise PayloadError([
+            _("Le fichier imbrique trop de crochets ou d'accolades pour être une autoévaluation.")
+        ]) from None
 
 
 def parse_payload(data: object, grid: GridSpec) -> ParsedPayload:
@@ -75,15 +82,22 @@ def parse_payload(data: object, grid: GridSpec) -> ParsedPayload:
 
 
 def _top_level_message() -> str:
-    return "Le fichier doit contenir un objet JSON : « grid », puis « answers » et « custom »."
+    return _("Le fichier doit contenir un objet JSON : « grid », puis « answers » et « custom ».")
+
+
+def _missing_grid_message() -> str:
+    return _("Le champ « grid » (code de la version de la grille) est absent.")
 
 
 def _check_grid_code(code: object, grid: GridSpec, errors: list[str]) -> None:
     if not isinstance(code, str):
-        errors.append("Le champ « grid » (code de la version de la grille) est absent.")
+        errors.append(_missing_grid_message())
     elif code != grid.code:
         # Answers are only meaningful on the version they were given for.
-        errors.append(f"Grille « {code} » : ce fichier doit porter sur la grille « {grid.code} ».")
+        errors.append(
+            _("Grille « %(file)s » : ce fichier doit porter sur la grille « %(grid)s ».")
+            % {"file": rules.shown(code), "grid": grid.code}
+        )
 
 
 # --- answers ---
@@ -91,7 +105,7 @@ def _check_grid_code(code: object, grid: GridSpec, errors: list[str]) -> None:
 
 def _parse_answers(raw: object, grid: GridSpec, errors: list[str]) -> dict[str, AnswerValue]:
     if not isinstance(raw, dict):
-        errors.append("« answers » doit être un objet { code de question : réponse }.")
+        errors.append(_("« answers » doit être un objet { code de question : réponse }."))
         return {}
     answers = {}
     for code, value in raw.items():
@@ -104,25 +118,16 @@ def _parse_answers(raw: object, grid: GridSpec, errors: list[str]) -> dict[str, 
 def _parse_answer(
     code: str, value: object, grid: GridSpec, errors: list[str]
 ) -> AnswerValue | None:
-    question = grid.question(code)
-    if question is None:
-        errors.append(f"Question « {code} » : code inconnu dans la grille « {grid.code} ».")
-        return None
     answer, comment = _answer_and_comment(code, value, errors)
     if answer is _INVALID:
         return None
-    if answer is not None and answer not in (*ANSWERS, NOT_APPLICABLE):
-        errors.append(f"Question « {code} » : réponse « {answer} » invalide ({_allowed(True)}).")
+    problems = rules.question_problems(
+        grid.question(code), code=code, grid=grid.code, value=answer, comment=comment
+    )
+    if problems:
+        errors.extend(problems)
         return None
-    if answer == NOT_APPLICABLE and question.section == STRATEGY:
-        errors.append(
-            f"Question « {code} » : « na » (non applicable) est interdit dans la section S."
-        )
-        return None
-    if answer == NOT_APPLICABLE and not comment.strip():
-        errors.append(f"Question « {code} » : « na » (non applicable) exige un commentaire.")
-        return None
-    return AnswerValue(answer, comment)
+    return AnswerValue(answer, rules.normalise_text(comment))
 
 
 _INVALID = object()  # marks an answer already reported as malformed
@@ -130,27 +135,33 @@ _INVALID = object()  # marks an answer already reported as malformed
 
 def _answer_and_comment(code: str, value: object, errors: list[str]) -> tuple[object, str]:
     """An answer is a bare string, or {"answer", "comment"}; null is a blank."""
+    where = rules.question_subject(code)
     if value is None or isinstance(value, str):
         return value, ""
     if not isinstance(value, dict):
         errors.append(
-            f"Question « {code} » : la réponse doit être une chaîne ou un objet "
-            "{« answer », « comment »}."
+            _("%(where)s : la réponse doit être une chaîne ou un objet {« answer », « comment »}.")
+            % {"where": where}
         )
         return _INVALID, ""
     unknown = sorted(set(value) - ANSWER_KEYS)
     if unknown:
-        errors.append(f"Question « {code} » : champ(s) inconnu(s) {_quoted(unknown)}.")
+        errors.append(
+            _("%(where)s : champ(s) inconnu(s) %(names)s.")
+            % {"where": where, "names": _quoted(unknown)}
+        )
         return _INVALID, ""
     answer, comment = value.get("answer"), value.get("comment", "")
     if comment is None:
         comment = ""
     if not isinstance(comment, str):
-        errors.append(f"Question « {code} » : le commentaire doit être une chaîne.")
+        errors.append(_("%(where)s : le commentaire doit être une chaîne.") % {"where": where})
         return _INVALID, ""
     if answer is not None and not isinstance(answer, str):
         errors.append(
-            f"Question « {code} » : réponse « {_show(answer)} » invalide ({_allowed(True)})."
+            _("%(where)s : réponse « %(value)s » invalide (attendu : %(allowed)s).")
+            % {"where": where, "value": rules.shown(answer),
+               "allowed": ", ".join(rules.QUESTION_VALUES)}
         )
         return _INVALID, ""
     return answer, comment
@@ -161,7 +172,7 @@ def _answer_and_comment(code: str, value: object, errors: list[str]) -> tuple[ob
 
 def _parse_custom(raw: object, errors: list[str]) -> list[CustomRow]:
     if not isinstance(raw, list):
-        errors.append("« custom » doit être une liste de lignes « autre action ».")
+        errors.append(_("« custom » doit être une liste de lignes « autre action »."))
         return []
     rows, seen = [], set()
     for number, item in enumerate(raw, start=1):
@@ -170,8 +181,8 @@ def _parse_custom(raw: object, errors: list[str]) -> list[CustomRow]:
             continue
         if row.enjeu in seen:
             errors.append(
-                f"Ligne « autre action » n° {number} : une seule ligne est permise par enjeu, "
-                f"l'enjeu {row.enjeu} en a déjà une."
+                _("Ligne « autre action » n° %(number)s : une seule ligne est permise par enjeu, "
+                  "l'enjeu %(enjeu)s en a déjà une.") % {"number": number, "enjeu": row.enjeu}
             )
             continue
         seen.add(row.enjeu)
@@ -180,50 +191,34 @@ def _parse_custom(raw: object, errors: list[str]) -> list[CustomRow]:
 
 
 def _parse_custom_row(number: int, item: object, errors: list[str]) -> CustomRow | None:
-    where = f"Ligne « autre action » n° {number}"
+    where = _("Ligne « autre action » n° %(number)s") % {"number": number}
     if not isinstance(item, dict):
-        errors.append(f"{where} : elle doit être un objet JSON.")
+        errors.append(_("%(where)s : elle doit être un objet JSON.") % {"where": where})
         return None
     before = len(errors)
     unknown = sorted(set(item) - CUSTOM_KEYS)
     if unknown:
-        errors.append(f"{where} : champ(s) inconnu(s) {_quoted(unknown)}.")
+        errors.append(
+            _("%(where)s : champ(s) inconnu(s) %(names)s.")
+            % {"where": where, "names": _quoted(unknown)}
+        )
     enjeu, level, bareme = item.get("enjeu"), item.get("level"), item.get("bareme")
-    label, answer = item.get("label", ""), item.get("answer")
-    if enjeu not in ENJEUX:
-        errors.append(f"{where} : enjeu « {_show(enjeu)} » inconnu (A, B, C ou D).")
-    if level is not None and not _is_int_in(level, LEVELS):
-        errors.append(f"{where} : niveau « {_show(level)} » invalide (1 ou 2).")
-    if bareme is not None and not _is_int_in(bareme, BAREMES):
-        errors.append(f"{where} : barème « {_show(bareme)} » invalide (entier de 1 à 4).")
-    if label is not None and not isinstance(label, str):
-        errors.append(f"{where} : le libellé doit être une chaîne.")
-    elif label and len(label.strip()) > LABEL_MAX_LENGTH:
-        errors.append(f"{where} : le libellé dépasse {LABEL_MAX_LENGTH} caractères.")
-    if answer is not None and answer not in ANSWERS:
-        errors.append(f"{where} : réponse « {_show(answer)} » invalide ({_allowed(False)}).")
+    label, answer = item.get("label") or "", item.get("answer")
+    if not isinstance(label, str):
+        errors.append(_("%(where)s : le libellé doit être une chaîne.") % {"where": where})
+        label = ""
+    errors.extend(rules.custom_row_problems(
+        where, enjeu=enjeu, label=label, level=level, bareme=bareme, value=answer
+    ))
     if len(errors) > before:
         return None
-    return CustomRow(enjeu=enjeu, label=label or "", level=level, bareme=bareme, answer=answer)
-
-
-def _is_int_in(value: object, allowed: Sequence[int]) -> bool:
-    # bool is an int in Python; `true` is not a barème.
-    return isinstance(value, int) and not isinstance(value, bool) and value in allowed
-
-
-def _allowed(with_na: bool) -> str:
-    values = (*ANSWERS, NOT_APPLICABLE) if with_na else ANSWERS
-    return "attendu : " + ", ".join(values)
-
-
-def _show(value: object) -> str:
-    # Values as the user wrote them in JSON (true, null, 2.5), not as Python prints them.
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return CustomRow(
+        enjeu=enjeu, label=rules.normalise_text(label), level=level, bareme=bareme, answer=answer
+    )
 
 
 def _quoted(names: Sequence[str]) -> str:
-    return ", ".join(f"« {name} »" for name in names)
+    return ", ".join(f"« {rules.shown(name)} »" for name in names)
 
 
 # --- export ---

@@ -136,17 +136,14 @@ def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
 
 def _answer_rows(page, spec) -> list[dict]:
     """The full answer table, grouped by section as in the grid."""
-    groups = []
-    for group in page["sections"]:
-        rows = []
-        for question in group.questions:
-            answer = question.answer
-            value = answer.value if answer else ""
-            rows.append({"question": question, "value": value,
-                         "comment": answer.comment if answer else "",
-                         "points": french_decimal(answer_points(spec, question.bareme, value))})
-        groups.append({"section": group.section, "rows": rows})
-    return groups
+    return [
+        {"section": group.section, "rows": [
+            {"question": row.question, "value": row.value, "comment": row.comment,
+             "points": french_decimal(answer_points(spec, row.question.bareme, row.value or None))}
+            for row in group.questions
+        ]}
+        for group in page["sections"]
+    ]
 
 
 def _recommended_sheets(recommendations, agenda21, agenda21_first) -> list:
@@ -166,7 +163,8 @@ def report_context(assessment: Assessment) -> dict:
     compared, previous_scores, shared_count = _comparison(assessment, page, previous)
     previous_year = previous.assessment.campaign.year if previous else None
     year = assessment.campaign.year
-    custom_rows = [row for row in grid["custom"].values() if row.label]
+    custom_rows = [group.custom for group in grid["sections"]
+                   if group.custom and group.custom.label]
     return {
         "assessment": assessment,
         "cluster": assessment.cluster,

@@ -1,6 +1,7 @@
 """Reads of assessments, always scoped through the user's memberships (clusters.access)."""
 
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -9,9 +10,11 @@ from clusters.access import membership_for
 from clusters.models import Cluster, Membership
 from initiatives.models import Enjeu, Lever, Path, Section, Sheet
 
+from .changes import BLANK, StoredRows, custom_key
 from .exports import Labels, QuestionLine
 from .models import Answer, Assessment, Campaign, CustomAnswer, Question, Transition
 from .scoring import (
+    LEVELS,
     AnswerValue,
     CustomRow,
     GridSpec,
@@ -34,22 +37,39 @@ def assessment_for_user(user, slug: str, year: int) -> tuple[Membership, Assessm
     return membership, assessment
 
 
+def answers_of(assessment_ids: Collection[int]) -> dict[int, StoredRows]:
+    """The stored answers and « autres actions » of assessments, by id, in two queries: the one
+    read of answers that scoring, pages, exports, comparisons and writes share."""
+    answers: dict[int, dict] = {pk: {} for pk in assessment_ids}
+    custom: dict[int, dict] = {pk: {} for pk in assessment_ids}
+    revisions: dict[int, dict] = {pk: {} for pk in assessment_ids}
+    if assessment_ids:
+        for pk, code, value, comment, revision in (
+            Answer.objects.filter(assessment_id__in=assessment_ids)
+            .order_by("question__order")
+            .values_list("assessment_id", "question__code", "value", "comment", "revision")
+        ):
+            answers[pk][code] = AnswerValue(value or None, comment)
+            revisions[pk][code] = revision
+        for pk, enjeu, label, level, bareme, value, revision in (
+            CustomAnswer.objects.filter(assessment_id__in=assessment_ids)
+            .order_by("enjeu__code")
+            .values_list("assessment_id", "enjeu__code", "label", "level", "bareme", "value",
+                         "revision")
+        ):
+            custom[pk][enjeu] = CustomRow(enjeu, label, level, bareme, value or None)
+            revisions[pk][custom_key(enjeu)] = revision
+    return {pk: StoredRows(answers[pk], custom[pk], revisions[pk]) for pk in assessment_ids}
+
+
+def assessment_rows(assessment: Assessment) -> StoredRows:
+    return answers_of([assessment.pk])[assessment.pk]
+
+
 def assessment_inputs(assessment: Assessment) -> tuple[GridSpec, dict, list[CustomRow]]:
     """The assessment as the plain data scoring works on."""
-    spec = grid_spec(assessment.campaign.version)
-    answers = {
-        code: AnswerValue(value or None, comment)
-        for code, value, comment in assessment.answers.values_list(
-            "question__code", "value", "comment"
-        )
-    }
-    custom = [
-        CustomRow(enjeu=code, label=label, level=level, bareme=bareme, answer=value or None)
-        for code, label, level, bareme, value in assessment.custom_answers.values_list(
-            "enjeu__code", "label", "level", "bareme", "value"
-        )
-    ]
-    return spec, answers, custom
+    rows = assessment_rows(assessment)
+    return grid_spec(assessment.campaign.version), rows.answers, rows.custom_rows
 
 
 def cluster_assessments(cluster: Cluster, before: int | None = None) -> list[Assessment]:
@@ -70,14 +90,44 @@ def open_campaigns(membership: Membership) -> list[Campaign]:
     )
 
 
+@dataclass(frozen=True)
+class QuestionRow:
+    """A question of the grid page with the answer it shows (stored, or as posted and refused)."""
+
+    question: Question
+    value: str
+    comment: str
+    revision: int
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CustomRowState:
+    """An « autre action » row of the grid page, as stored or as posted and refused."""
+
+    enjeu: str
+    label: str
+    level: int | None
+    bareme: int | None
+    value: str
+    revision: int
+    errors: tuple[str, ...] = ()
+
+
 @dataclass
 class GridSection:
     section: Section
-    questions: list[Question]
+    questions: list[QuestionRow]
+    custom: CustomRowState | None  # closes each enjeu's level-2 section
 
 
-def grid_page(assessment: Assessment) -> dict:
-    """Questions grouped as in the guide (S, then each enjeu level 1 then 2) with their answers."""
+def grid_page(assessment: Assessment, *, kept: Mapping[str, dict] | None = None) -> dict:
+    """Questions grouped as in the guide (S, then each enjeu level 1 then 2) with their answers.
+
+    `kept` maps row keys to what a refused post carried (fields, and `errors`): those rows show
+    what the person typed, with why it was not saved, instead of the stored answer.
+    """
+    kept = kept or {}
     questions = (
         Question.objects.filter(version=assessment.campaign.version)
         .select_related("section__enjeu", "section__level")
@@ -87,27 +137,24 @@ def grid_page(assessment: Assessment) -> dict:
         )
         .order_by("section__order", "order")
     )
-    answers = {
-        answer.question_id: answer
-        for answer in Answer.objects.filter(assessment=assessment).select_related("updated_by")
-    }
+    rows = assessment_rows(assessment)
     sections: list[GridSection] = []
     for question in questions:
-        question.answer = answers.get(question.pk)
+        answer = rows.answers.get(question.code, BLANK)
+        row = QuestionRow(question, answer.answer or "", answer.comment,
+                          rows.revisions.get(question.code, 0))
         if not sections or sections[-1].section.pk != question.section_id:
-            sections.append(GridSection(question.section, []))
-        sections[-1].questions.append(question)
-    custom = {
-        row.enjeu.code: row
-        for row in CustomAnswer.objects.filter(assessment=assessment).select_related("enjeu")
-    }
-    answered = sum(1 for a in answers.values() if a.value)
-    return {
-        "sections": sections,
-        "custom": custom,
-        "answered": answered,
-        "total": len(answers),
-    }
+            sections.append(GridSection(question.section, [], None))
+        sections[-1].questions.append(replace(row, **kept.get(question.code, {})))
+    for group in sections:
+        enjeu = group.section.enjeu
+        if enjeu is not None and group.section.level.number == LEVELS[-1]:
+            stored = rows.custom.get(enjeu.code, CustomRow(enjeu.code))
+            group.custom = replace(CustomRowState(
+                enjeu.code, stored.label, stored.level, stored.bareme, stored.answer or "",
+                rows.revisions.get(custom_key(enjeu.code), 0),
+            ), **kept.get(custom_key(enjeu.code), {}))
+    return {"sections": sections, "answered": rows.answered, "total": len(rows.answers)}
 
 
 def transitions(assessment: Assessment) -> list[Transition]:
@@ -139,21 +186,6 @@ class OverviewRow:
         return None if self.scores.global_note is None else float(self.scores.global_note)
 
 
-def _live_inputs(assessments: list[Assessment]) -> dict[int, tuple[dict, list[CustomRow]]]:
-    """Answers and custom rows of several assessments in two queries."""
-    ids = [a.pk for a in assessments]
-    inputs: dict[int, tuple[dict, list[CustomRow]]] = {pk: ({}, []) for pk in ids}
-    for pk, code, value, comment in Answer.objects.filter(assessment_id__in=ids).values_list(
-        "assessment_id", "question__code", "value", "comment"
-    ):
-        inputs[pk][0][code] = AnswerValue(value or None, comment)
-    for pk, enjeu, label, level, bareme, value in CustomAnswer.objects.filter(
-        assessment_id__in=ids
-    ).values_list("assessment_id", "enjeu__code", "label", "level", "bareme", "value"):
-        inputs[pk][1].append(CustomRow(enjeu, label, level, bareme, value or None))
-    return inputs
-
-
 def cluster_overview(membership: Membership) -> list[OverviewRow]:
     return cluster_years(membership.cluster)
 
@@ -162,8 +194,7 @@ def cluster_years(cluster: Cluster, before: int | None = None) -> list[OverviewR
     """Every year of the cluster (or those `before` a year), newest first, with stored scores or,
     for open years, live ones."""
     assessments = cluster_assessments(cluster, before)
-    live = [a for a in assessments if a.scores is None]
-    inputs = _live_inputs(live) if live else {}
+    inputs = answers_of([a.pk for a in assessments if a.scores is None])
     specs: dict[int, GridSpec] = {}
     rows = []
     for assessment in assessments:
@@ -172,8 +203,8 @@ def cluster_years(cluster: Cluster, before: int | None = None) -> list[OverviewR
             continue
         version = assessment.campaign.version
         spec = specs.setdefault(version.pk, grid_spec(version))
-        answers, custom = inputs[assessment.pk]
-        rows.append(OverviewRow(assessment, score(spec, answers, custom), False))
+        stored = inputs[assessment.pk]
+        rows.append(OverviewRow(assessment, score(spec, stored.answers, stored.custom_rows), False))
     return rows
 
 

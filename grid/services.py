@@ -1,38 +1,69 @@
 """Writes on assessments: start, answer, submit, validate, return, reopen, import.
 
 Every function takes the acting user as `by`, runs in a transaction and raises ValidationError
-with a French message that forms and views show as is.
+with a French message that forms and views show as is. Every write to an assessment first locks
+its row (`_lock`): of two concurrent writers the second waits for the first to commit, then
+sees its status, so nothing is saved into an assessment that has left draft or returned, and of
+two workflow steps exactly one happens.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from initiatives.models import Enjeu
 
+from . import rules
+from .changes import CUSTOM_PREFIX, RowChange, StoredRows, custom_key, row_changes
+from .labels import ACTION_LABELS, person_label
 from .models import Answer, Assessment, Campaign, CustomAnswer, GridVersion, Question, Transition
 from .payload import ParsedPayload
-from .scoring import ANSWERS, NOT_APPLICABLE, STRATEGY, score, scores_to_json
-from .selectors import assessment_inputs
+from .scoring import AnswerValue, CustomRow, GridSpec, score, scores_to_json
+from .selectors import assessment_rows
+from .specs import grid_spec
 
 Status = Assessment.Status
 
 
 class StaleAnswer(Exception):
-    """Someone saved this answer since the page was loaded; their answer is kept."""
+    """Someone saved this row since the writer's revision; their answer is kept.
 
-    def __init__(self, current):
+    `conflicts` holds the stored rows (Answer or CustomAnswer) that were not overwritten."""
+
+    def __init__(self, conflicts: list):
         super().__init__("stale answer")
-        self.current = current
+        self.conflicts = conflicts
+
+    @property
+    def current(self):
+        return self.conflicts[0]
 
 
-@dataclass(frozen=True)
-class AnswerInput:
-    value: str
-    comment: str
+def _lock(assessment: Assessment) -> Assessment:
+    """Lock the assessment's row for the rest of the transaction and bring `assessment` up to
+    date with it (the caller's object is the one the service works on and returns)."""
+    fresh = (
+        Assessment.objects.select_for_update(of=("self",))
+        .only("status", "scores", "updated_at")
+        .get(pk=assessment.pk)
+    )
+    assessment.status, assessment.scores = fresh.status, fresh.scores
+    assessment.updated_at = fresh.updated_at
+    return assessment
+
+
+def _lock_editable(assessment: Assessment) -> Assessment:
+    locked = _lock(assessment)
+    if not locked.is_editable:
+        raise ValidationError(
+            _("Cette autoévaluation est %(status)s : elle ne se modifie plus.")
+            % {"status": locked.get_status_display()}
+        )
+    return locked
 
 
 def _record(assessment: Assessment, to_status: str, by, comment: str = "") -> None:
@@ -42,14 +73,6 @@ def _record(assessment: Assessment, to_status: str, by, comment: str = "") -> No
     )
     assessment.status = to_status
     assessment.save(update_fields=["status", "scores", "updated_at"])
-
-
-def _require_editable(assessment: Assessment) -> None:
-    if not assessment.is_editable:
-        raise ValidationError(
-            _("Cette autoévaluation est %(status)s : elle ne se modifie plus.")
-            % {"status": assessment.get_status_display()}
-        )
 
 
 def _previous_assessment(cluster, year: int) -> Assessment | None:
@@ -71,21 +94,21 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
     if Assessment.objects.filter(cluster=cluster, campaign=campaign).exists():
         raise ValidationError(_("L'autoévaluation %(year)s existe déjà.") % {"year": year})
     last = _previous_assessment(cluster, year) if prefill else None
+    carried = assessment_rows(last) if last else StoredRows({}, {}, {})
     assessment = Assessment.objects.create(cluster=cluster, campaign=campaign)
-    carried = {a.question.code: a for a in last.answers.select_related("question")} if last else {}
     Answer.objects.bulk_create(
-        Answer(assessment=assessment, question=question, value=old.value, comment=old.comment)
-        if (old := carried.get(question.code))
+        Answer(assessment=assessment, question=question, value=old.answer or "",
+               comment=old.comment)
+        if (old := carried.answers.get(question.code))
         else Answer(assessment=assessment, question=question)
         for question in campaign.version.questions.all()
     )
-    carried_custom = {row.enjeu_id: row for row in last.custom_answers.all()} if last else {}
     CustomAnswer.objects.bulk_create(
         CustomAnswer(
             assessment=assessment, enjeu=enjeu, label=old.label, level=old.level,
-            bareme=old.bareme, value=old.value,
+            bareme=old.bareme, value=old.answer or "",
         )
-        if (old := carried_custom.get(enjeu.pk))
+        if (old := carried.custom.get(enjeu.code))
         else CustomAnswer(assessment=assessment, enjeu=enjeu)
         for enjeu in Enjeu.objects.all()
     )
@@ -99,167 +122,235 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
     return assessment
 
 
-def _clean_answer(question, value: str, comment: str) -> None:
-    if value and value not in (*ANSWERS, NOT_APPLICABLE):
-        raise ValidationError(_("Réponse inconnue : %(value)s.") % {"value": value})
-    if value == NOT_APPLICABLE and question.section.code == STRATEGY:
-        raise ValidationError(
-            _("%(code)s : « non applicable » n'est pas possible dans la section Stratégie.")
-            % {"code": question.code}
+# --- answers ---
+
+
+def answer_problems(
+    spec: GridSpec, answers: Mapping[str, AnswerValue], custom: Mapping[str, CustomRow]
+) -> list[str]:
+    """Every reason the rules (grid.rules) refuse these rows, question rows first."""
+    problems = []
+    for code, value in answers.items():
+        problems += rules.question_problems(
+            spec.question(code), code=code, grid=spec.code, value=value.answer,
+            comment=value.comment,
         )
-    if value == NOT_APPLICABLE and not comment.strip():
-        raise ValidationError(
-            _("%(code)s : dites en commentaire pourquoi la question ne s'applique pas.")
-            % {"code": question.code}
+    for enjeu, row in custom.items():
+        problems += rules.custom_row_problems(
+            rules.custom_subject(enjeu), enjeu=enjeu, label=row.label, level=row.level,
+            bareme=row.bareme, value=row.answer,
         )
+    return problems
+
+
+@dataclass(frozen=True)
+class AnswersUpdate:
+    written: list[str]  # keys of the rows written
+    revisions: dict[str, int]  # row key → its revision now, for every row received
+    conflicts: list  # stored rows left as they were: someone saved them since
+    answered: int  # questions answered now (`na` included), of `total`
+    total: int
 
 
 @transaction.atomic
+def answers_update(
+    *,
+    assessment: Assessment,
+    answers: Mapping[str, AnswerValue],
+    custom: Mapping[str, CustomRow],
+    revisions: Mapping[str, int],
+    by,
+    replace: bool = False,
+    all_or_nothing: bool = False,
+) -> AnswersUpdate:
+    """Write the rows that differ from what is stored, each only if its stored revision is still
+    the one the writer saw (`revisions`, by row key): a row saved by someone else since is a
+    conflict and keeps their answer (DESIGN §5). With `replace`, rows missing from the input
+    become blank (an import); with `all_or_nothing`, one conflict writes nothing and raises
+    StaleAnswer."""
+    locked = _lock_editable(assessment)
+    problems = answer_problems(grid_spec(locked.campaign.version), answers, custom)
+    if problems:
+        raise ValidationError(problems)
+    stored = assessment_rows(locked)
+    changes = row_changes(stored, answers=answers, custom=custom, replace=replace)
+    stale = {c.key for c in changes if revisions.get(c.key) != stored.revisions[c.key]}
+    rows = _rows_to_write(locked, [change.key for change in changes])
+    conflicts = [rows[key] for key in stale]
+    if conflicts and all_or_nothing:
+        raise StaleAnswer(conflicts)
+    revisions_now = {key: stored.revisions[key] for key in (*answers, *map(custom_key, custom))}
+    written, answered = [], stored.answered
+    for change in changes:
+        if change.key in stale:
+            continue
+        _write(rows[change.key], change, by)
+        written.append(change.key)
+        revisions_now[change.key] = rows[change.key].revision
+        if not change.is_custom:
+            answered += (change.after.answer is not None) - (change.before.answer is not None)
+    return AnswersUpdate(written, revisions_now, conflicts, answered, len(stored.answers))
+
+
+def _rows_to_write(assessment: Assessment, keys: list[str]) -> dict[str, Answer | CustomAnswer]:
+    """The stored rows behind `keys` (question codes and custom keys), with who saved them."""
+    enjeux = [key.removeprefix(CUSTOM_PREFIX) for key in keys if key.startswith(CUSTOM_PREFIX)]
+    codes = [key for key in keys if not key.startswith(CUSTOM_PREFIX)]
+    rows: dict[str, Answer | CustomAnswer] = {}
+    if codes:
+        for answer in assessment.answers.filter(question__code__in=codes).select_related(
+            "question", "updated_by"
+        ):
+            rows[answer.question.code] = answer
+    if enjeux:
+        for row in assessment.custom_answers.filter(enjeu__code__in=enjeux).select_related(
+            "enjeu", "updated_by"
+        ):
+            rows[custom_key(row.enjeu.code)] = row
+    return rows
+
+
+def _write(row: Answer | CustomAnswer, change: RowChange, by) -> None:
+    after = change.after
+    if change.is_custom:
+        row.label, row.level, row.bareme = after.label, after.level, after.bareme
+    else:
+        row.comment = after.comment
+    row.value = after.answer or ""
+    row.revision += 1
+    row.updated_by = by
+    row.save()  # save(), not QuerySet.update(): updated_at moves (auto_now)
+
+
 def answer_save(*, assessment: Assessment, code: str, value: str, comment: str,
                 revision: int, by) -> Answer:
     """Save one answer if nobody saved it since `revision`; otherwise raise StaleAnswer."""
-    _require_editable(assessment)
-    answer = (
-        assessment.answers.select_related("question__section", "updated_by")
-        .filter(question__code=code).first()
+    answer = AnswerValue(value or None, rules.normalise_text(comment))
+    update = answers_update(assessment=assessment, answers={code: answer}, custom={},
+                            revisions={code: revision}, by=by)
+    if update.conflicts:
+        raise StaleAnswer(update.conflicts)
+    return Answer.objects.select_related("updated_by").get(
+        assessment=assessment, question__code=code
     )
-    if answer is None:
-        raise ValidationError(_("Question inconnue : %(code)s.") % {"code": code})
-    _clean_answer(answer.question, value, comment)
-    updated = Answer.objects.filter(pk=answer.pk, revision=revision).update(
-        value=value, comment=comment.strip(), revision=F("revision") + 1, updated_by=by,
-    )
-    if not updated:
-        answer.refresh_from_db()
-        raise StaleAnswer(answer)
-    answer.refresh_from_db()
-    return answer
 
 
-@transaction.atomic
 def custom_answer_save(*, assessment: Assessment, enjeu: str, label: str, level: int | None,
                        bareme: int | None, value: str, revision: int, by) -> CustomAnswer:
-    _require_editable(assessment)
-    row = assessment.custom_answers.filter(enjeu__code=enjeu).first()
-    if row is None:
-        raise ValidationError(_("Enjeu inconnu : %(enjeu)s.") % {"enjeu": enjeu})
-    _clean_custom_label(label)
-    if level not in (None, 1, 2):
-        raise ValidationError(_("Le niveau d'une autre action est 1 ou 2."))
-    if bareme is not None and not 1 <= bareme <= 4:
-        raise ValidationError(_("Le barème d'une autre action va de 1 à 4."))
-    if value and value not in ANSWERS:
-        raise ValidationError(_("Réponse inconnue : %(value)s.") % {"value": value})
-    updated = CustomAnswer.objects.filter(pk=row.pk, revision=revision).update(
-        label=label.strip(), level=level, bareme=bareme, value=value,
-        revision=F("revision") + 1, updated_by=by,
-    )
-    if not updated:
-        row.refresh_from_db()
-        raise StaleAnswer(row)
-    row.refresh_from_db()
-    return row
+    """Save one « autre action » row if nobody saved it since `revision`."""
+    row = CustomRow(enjeu, rules.normalise_text(label), level, bareme, value or None)
+    update = answers_update(assessment=assessment, answers={}, custom={enjeu: row},
+                            revisions={custom_key(enjeu): revision}, by=by)
+    if update.conflicts:
+        raise StaleAnswer(update.conflicts)
+    return CustomAnswer.objects.get(assessment=assessment, enjeu__code=enjeu)
 
 
-def _clean_custom_label(label: str) -> None:
-    limit = CustomAnswer._meta.get_field("label").max_length
-    if len(label.strip()) > limit:
-        raise ValidationError(
-            _("L'intitulé d'une autre action tient en %(limit)s caractères.") % {"limit": limit}
-        )
-
-
-def missing_answers(assessment: Assessment) -> list[str]:
+def missing_answers(rows: StoredRows) -> list[str]:
     """Codes still blank, and `na` answers without their justification."""
     return [
-        answer.question.code
-        for answer in assessment.answers.select_related("question")
-        if not answer.value or (answer.value == NOT_APPLICABLE and not answer.comment.strip())
+        code for code, value in rows.answers.items()
+        if value.answer is None or (value.answer == "na" and not value.comment.strip())
     ]
 
 
 @transaction.atomic
+def assessment_import(*, assessment: Assessment, grid_code: str, payload: ParsedPayload,
+                      revisions: Mapping[str, int], by) -> int:
+    """Replace the answers of an editable assessment with an imported payload; count changes.
+
+    The payload is checked again by the rules (it may come from anywhere), and nothing is written
+    if a row the import changes was saved since the preview (`revisions`): StaleAnswer."""
+    locked = _lock_editable(assessment)
+    if grid_code != locked.campaign.version.code:
+        raise ValidationError(
+            _("Le fichier porte sur la grille %(file)s ; cette année utilise %(year)s.")
+            % {"file": rules.shown(grid_code), "year": locked.campaign.version.code}
+        )
+    update = answers_update(
+        assessment=locked, answers=payload.answers,
+        custom={row.enjeu: row for row in payload.custom}, revisions=revisions, by=by,
+        replace=True, all_or_nothing=True,
+    )
+    return len(update.written)
+
+
+# --- workflow ---
+
+
+def _require_status(assessment: Assessment, action: str, *allowed: str) -> None:
+    """Refuse a step the assessment's status does not allow, saying what happened before."""
+    if assessment.status in allowed:
+        return
+    last = assessment.transitions.select_related("by").order_by("-at", "-pk").first()
+    message = _("Impossible de « %(action)s » : l'autoévaluation est au statut « %(status)s »") % {
+        "action": str(ACTION_LABELS[action][0]).lower(),
+        "status": assessment.get_status_display(),
+    }
+    if last is not None and last.by is not None:
+        message += _(" (%(step)s par %(who)s le %(when)s)") % {
+            "step": last.label.lower(),
+            "who": person_label(last.by),
+            "when": formats.date_format(last.at, "j F Y à H:i"),
+        }
+    raise ValidationError(message + ".")
+
+
+def _board_comment(comment: str) -> str:
+    problem = rules.text_problem(
+        comment, limit=rules.BOARD_COMMENT_MAX_LENGTH, name=_("Le commentaire")
+    )
+    if problem:
+        raise ValidationError(problem)
+    return rules.normalise_text(comment)
+
+
+@transaction.atomic
 def assessment_submit(*, assessment: Assessment, by) -> Assessment:
-    _require_editable(assessment)
-    missing = missing_answers(assessment)
+    locked = _lock(assessment)
+    _require_status(locked, "submit", *Assessment.EDITABLE)
+    rows = assessment_rows(locked)
+    missing = missing_answers(rows)
     if missing:
         raise ValidationError(
             _("La grille n'est pas complète. Questions sans réponse : %(codes)s.")
             % {"codes": ", ".join(missing)}
         )
-    spec, answers, custom = assessment_inputs(assessment)
-    assessment.scores = scores_to_json(spec.code, score(spec, answers, custom))
-    _record(assessment, Status.SUBMITTED, by)
-    return assessment
-
-
-def _require_status(assessment: Assessment, *allowed: str) -> None:
-    if assessment.status not in allowed:
-        raise ValidationError(
-            _("Impossible depuis le statut « %(status)s ».")
-            % {"status": assessment.get_status_display()}
-        )
+    spec = grid_spec(locked.campaign.version)
+    locked.scores = scores_to_json(spec.code, score(spec, rows.answers, rows.custom_rows))
+    _record(locked, Status.SUBMITTED, by)
+    return locked
 
 
 @transaction.atomic
 def assessment_validate(*, assessment: Assessment, by, comment: str = "") -> Assessment:
-    _require_status(assessment, Status.SUBMITTED)
-    _record(assessment, Status.VALIDATED, by, comment.strip())
-    return assessment
+    comment = _board_comment(comment)
+    locked = _lock(assessment)
+    _require_status(locked, "validate", Status.SUBMITTED)
+    _record(locked, Status.VALIDATED, by, comment)
+    return locked
 
 
 @transaction.atomic
 def assessment_return(*, assessment: Assessment, by, comment: str) -> Assessment:
-    _require_status(assessment, Status.SUBMITTED)
-    if not comment.strip():
+    comment = _board_comment(comment)
+    locked = _lock(assessment)
+    _require_status(locked, "return", Status.SUBMITTED)
+    if not comment:
         raise ValidationError(_("Dites à l'équipe ce qui est à revoir (commentaire obligatoire)."))
-    assessment.scores = None
-    _record(assessment, Status.RETURNED, by, comment.strip())
-    return assessment
+    locked.scores = None
+    _record(locked, Status.RETURNED, by, comment)
+    return locked
 
 
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment, by, comment: str = "") -> Assessment:
-    _require_status(assessment, Status.VALIDATED)
-    assessment.scores = None
-    _record(assessment, Status.RETURNED, by, comment.strip())
-    return assessment
-
-
-@transaction.atomic
-def assessment_import(*, assessment: Assessment, grid_code: str, payload: ParsedPayload,
-                      by) -> int:
-    """Replace the answers of an editable assessment with an imported payload; count changes."""
-    _require_editable(assessment)
-    if grid_code != assessment.campaign.version.code:
-        raise ValidationError(
-            _("Le fichier porte sur la grille %(file)s ; cette année utilise %(year)s.")
-            % {"file": grid_code, "year": assessment.campaign.version.code}
-        )
-    changed = 0
-    for answer in assessment.answers.select_related("question"):
-        new = payload.answers.get(answer.question.code)
-        value, comment = (new.answer or "", new.comment) if new else ("", "")
-        if (answer.value, answer.comment) != (value, comment):
-            answer.value, answer.comment, answer.updated_by = value, comment, by
-            answer.revision += 1
-            answer.save(update_fields=["value", "comment", "updated_by", "revision", "updated_at"])
-            changed += 1
-    rows = {row.enjeu: row for row in payload.custom}
-    for custom in assessment.custom_answers.select_related("enjeu"):
-        new = rows.get(custom.enjeu.code)
-        fields = (
-            (new.label, new.level, new.bareme, new.answer or "") if new else ("", None, None, "")
-        )
-        _clean_custom_label(fields[0])
-        if (custom.label, custom.level, custom.bareme, custom.value) != fields:
-            custom.label, custom.level, custom.bareme, custom.value = fields
-            custom.revision += 1
-            custom.updated_by = by
-            custom.save()
-            changed += 1
-    return changed
-
+    comment = _board_comment(comment)
+    locked = _lock(assessment)
+    _require_status(locked, "reopen", Status.VALIDATED)
+    locked.scores = None
+    _record(locked, Status.RETURNED, by, comment)
+    return locked
 
 
 @transaction.atomic

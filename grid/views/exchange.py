@@ -8,17 +8,20 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from clusters.access import require_role
 from clusters.models import Membership
 
 from .. import selectors, services
-from ..forms import ImportForm
+from ..changes import RowChange, row_changes
+from ..forms import ImportConfirmForm, ImportForm
+from ..labels import person_label
+from ..models import Answer
 from ..payload import PayloadError, parse_payload_text, payload_from
+from ..scoring import CustomRow
 from ..specs import grid_spec_by_code
-
-MAX_UPLOAD = 1024 * 1024
 
 
 @login_required
@@ -34,39 +37,47 @@ def export_json(request, slug, year):
     return response
 
 
-def _custom_text(label, level, bareme) -> str:
-    if not (label or level or bareme):
+def _custom_text(row: CustomRow) -> str:
+    if not (row.label or row.level or row.bareme):
         return ""
     return _("%(label)s (niveau %(level)s, barème %(bareme)s)") % {
-        "label": label or "—", "level": level or "—", "bareme": bareme or "—",
+        "label": row.label or "—", "level": row.level or "—", "bareme": row.bareme or "—",
     }
 
 
-def _changes(assessment, parsed) -> list[dict]:
-    """What the import would change, question by question, then each « autre action » row."""
-    changes = []
-    page = selectors.grid_page(assessment)
-    for section in page["sections"]:
-        for question in section.questions:
-            new = parsed.answers.get(question.code)
-            before = (question.answer.value, question.answer.comment)
-            after = (new.answer or "", new.comment) if new else ("", "")
-            if before != after:
-                changes.append({"code": question.code, "before": before, "after": after})
-    rows = {row.enjeu: row for row in parsed.custom}
-    for enjeu, row in page["custom"].items():
-        new = rows.get(enjeu)
-        before = (row.label, row.level, row.bareme, row.value)
-        after = (
-            (new.label, new.level, new.bareme, new.answer or "") if new else ("", None, None, "")
-        )
-        if before != after:
-            changes.append({
-                "code": _("Autre action %(enjeu)s") % {"enjeu": enjeu},
-                "before": (before[3], _custom_text(*before[:3])),
-                "after": (after[3], _custom_text(*after[:3])),
-            })
-    return changes
+def _change_line(change: RowChange) -> dict:
+    """A row of the preview: what the import changes, as « answer, comment » before and after."""
+    if not change.is_custom:
+        return {
+            "code": change.key,
+            "before": (change.before.answer or "", change.before.comment),
+            "after": (change.after.answer or "", change.after.comment),
+        }
+    return {
+        "code": _("Autre action %(enjeu)s") % {"enjeu": change.after.enjeu},
+        "before": (change.before.answer or "", _custom_text(change.before)),
+        "after": (change.after.answer or "", _custom_text(change.after)),
+    }
+
+
+def _preview(request, context, text: str, parsed, *, status=200, conflicts=()):
+    """What the import would change now, and the revisions it is computed on (sent back with
+    the confirmation, so that a row saved by someone meanwhile is not overwritten)."""
+    stored = selectors.assessment_rows(context["assessment"])
+    changes = row_changes(stored, answers=parsed.answers,
+                          custom={row.enjeu: row for row in parsed.custom}, replace=True)
+    confirm = ImportConfirmForm(initial={"payload": text,
+                                         "revisions": json.dumps(stored.revisions)})
+    return render(request, "grid/import.html", {
+        **context, "changes": [_change_line(change) for change in changes],
+        "confirm_form": confirm, "conflicts": conflicts,
+    }, status=status)
+
+
+def _refused(request, context, errors, *, form=None):
+    return render(request, "grid/import.html", {
+        **context, "form": form or ImportForm(), "errors": errors,
+    }, status=400)
 
 
 @login_required
@@ -80,32 +91,37 @@ def import_json(request, slug, year):
         return redirect("grid:results", slug=slug, year=year)
     if request.method != "POST":
         return render(request, "grid/import.html", {**context, "form": ImportForm()})
-    confirmed = "payload" in request.POST
-    form = ImportForm(request.POST, request.FILES)
-    if confirmed:
-        text = request.POST["payload"]
-    elif form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            form.add_error("file", _("Le fichier dépasse 1 Mo."))
-            return render(request, "grid/import.html", {**context, "form": form})
-        # utf-8-sig: files saved by some Windows editors start with a byte order mark.
-        text = upload.read().decode("utf-8-sig", errors="replace")
-    else:
-        return render(request, "grid/import.html", {**context, "form": form})
+    confirming = "payload" in request.POST
+    form = (ImportConfirmForm(request.POST) if confirming
+            else ImportForm(request.POST, request.FILES))
+    if not form.is_valid():
+        if confirming:
+            return _refused(request, context, [e for es in form.errors.values() for e in es])
+        return render(request, "grid/import.html", {**context, "form": form}, status=400)
+    text = form.cleaned_data["payload"] if confirming else form.cleaned_data["file"]
     try:
         spec, parsed = parse_payload_text(text, grid_spec_by_code)
-        if not confirmed:
-            changes = _changes(assessment, parsed)
-            return render(
-                request, "grid/import.html", {**context, "payload": text, "changes": changes}
-            )
+        if not confirming:
+            return _preview(request, context, text, parsed)
         count = services.assessment_import(
-            assessment=assessment, grid_code=spec.code, payload=parsed, by=request.user
+            assessment=assessment, grid_code=spec.code, payload=parsed, by=request.user,
+            revisions=form.cleaned_data["revisions"],
         )
     except (PayloadError, ValidationError) as error:
-        return render(
-            request, "grid/import.html", {**context, "form": ImportForm(), "errors": error.messages}
-        )
-    messages.success(request, _("%(count)s réponse(s) importée(s).") % {"count": count})
+        return _refused(request, context, error.messages)
+    except services.StaleAnswer as stale:
+        return _preview(request, context, text, parsed, status=409, conflicts=[
+            _conflict_text(current) for current in stale.conflicts
+        ])
+    messages.success(request, ngettext(
+        "%(count)s réponse importée.", "%(count)s réponses importées.", count
+    ) % {"count": count} if count else _("Rien à importer : la grille avait déjà ces réponses."))
     return redirect("grid:grid", slug=slug, year=year)
+
+
+def _conflict_text(current) -> str:
+    code = (current.question.code if isinstance(current, Answer)
+            else _("Autre action %(enjeu)s") % {"enjeu": current.enjeu.code})
+    return _("%(code)s : %(who)s a enregistré « %(value)s » depuis votre prévisualisation.") % {
+        "code": code, "who": person_label(current.updated_by), "value": current.value or _("vide"),
+    }

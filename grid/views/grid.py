@@ -1,52 +1,44 @@
+"""The grid page: every answer saved as it is given (autosave), or the whole form at once."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusters.access import require_role
 from clusters.models import Membership
+from initiatives.labels import LEVEL_CHOICES
 
-from .. import selectors, services
+from .. import rules, selectors, services
+from ..changes import custom_key
+from ..forms import AnswerForm, CustomRowForm, RowKindForm
+from ..labels import person_label
 from ..models import Answer
+from ..scoring import ENJEUX
+from ..specs import grid_spec
 
 
-def _int(value, default=None):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+def _script_texts() -> dict:
+    """The words of the page's script (static/js/grid.js), translated with the page."""
+    return {
+        "saving": _("Enregistrement…"),
+        "saved": _("✓ Enregistré"),
+        "notSaved": _("Non enregistré :"),
+        "serverError": _("le serveur n'a pas pu enregistrer cette réponse"),
+        "offline": _("Non enregistré (connexion perdue) : votre saisie reste à l'écran, "
+                     "réessayez."),
+        "keepTheirs": _("Garder sa réponse"),
+        "keptTheirs": _("Réponse de votre collègue conservée."),
+        "keepMine": _("Remplacer par la mienne"),
+    }
 
 
-def _save_question(assessment, data, code, user, suffix=""):
-    return services.answer_save(
-        assessment=assessment, code=code, value=data.get(f"value{suffix}", ""),
-        comment=data.get(f"comment{suffix}", ""), revision=_int(data.get(f"revision{suffix}"), -1),
-        by=user,
-    )
-
-
-def _save_custom(assessment, data, enjeu, user, suffix=""):
-    return services.custom_answer_save(
-        assessment=assessment, enjeu=enjeu, label=data.get(f"label{suffix}", ""),
-        level=_int(data.get(f"level{suffix}")), bareme=_int(data.get(f"bareme{suffix}")),
-        value=data.get(f"value{suffix}", ""), revision=_int(data.get(f"revision{suffix}"), -1),
-        by=user,
-    )
-
-
-def _custom_posted(data, suffix) -> tuple:
-    return (
-        data.get(f"label{suffix}", "").strip(), _int(data.get(f"level{suffix}")),
-        _int(data.get(f"bareme{suffix}")), data.get(f"value{suffix}", ""),
-    )
-
-
-def _conflict_payload(current) -> dict:
-    author = current.updated_by
-    who = (author.get_full_name() or author.username) if author else _("quelqu'un")
+def _conflict(current) -> dict:
+    """What the page shows of a row someone else saved meanwhile."""
     return {
         "value": current.value,
         "comment": getattr(current, "comment", ""),
@@ -55,85 +47,125 @@ def _conflict_payload(current) -> dict:
         "message": _(
             "%(who)s a enregistré entre-temps la réponse « %(value)s ». Votre réponse n'a pas "
             "été enregistrée : choisissez de garder la sienne ou de la remplacer."
-        ) % {"who": who, "value": current.value or _("vide")},
+        ) % {"who": person_label(current.updated_by), "value": current.value or _("vide")},
     }
+
+
+def _row_forms(data, spec) -> list[AnswerForm | CustomRowForm]:
+    """One form per row of the grid, each reading its prefixed fields (« S-1-value »…)."""
+    return [
+        AnswerForm(data, prefix=question.code, code=question.code, question=question,
+                   grid=spec.code)
+        for question in spec.questions
+    ] + [CustomRowForm(data, prefix=custom_key(enjeu), enjeu=enjeu) for enjeu in ENJEUX]
+
+
+def _as_typed(form) -> dict:
+    """The row as the person typed it, to show it again."""
+    return {name: form[name].value() or "" for name in form.fields}
+
+
+def _errors(form) -> tuple[str, ...]:
+    return tuple(error for errors in form.errors.values() for error in errors)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def grid(request, slug, year):
     membership, assessment = selectors.assessment_for_user(request.user, slug, year)
-    can_edit = membership.role == Membership.Role.EDITOR and assessment.is_editable
+    kept, status = {}, 200
     if request.method == "POST":
         require_role(membership, Membership.Role.EDITOR)
-        _save_whole_form(request, assessment)
-        return redirect("grid:grid", slug=slug, year=year)
+        kept, status = _save_whole_form(request, assessment)
+        if not kept:
+            return redirect("grid:grid", slug=slug, year=year)
     context = {
         "membership": membership,
         "assessment": assessment,
         "cluster": membership.cluster,
-        "can_edit": can_edit,
+        "can_edit": membership.role == Membership.Role.EDITOR and assessment.is_editable,
         "choices": Answer.Value.choices,
-        **selectors.grid_page(assessment),
+        "level_choices": LEVEL_CHOICES,
+        "comment_max_length": rules.COMMENT_MAX_LENGTH,
+        "label_max_length": rules.LABEL_MAX_LENGTH,
+        "script_texts": _script_texts(),
+        **selectors.grid_page(assessment, kept=kept),
     }
-    return render(request, "grid/grid.html", context)
+    return render(request, "grid/grid.html", context, status=status)
 
 
-def _save_whole_form(request, assessment):
-    """Without JavaScript the page posts every row; rows that did not change are skipped."""
-    data = request.POST
-    saved, problems = 0, []
-    page = selectors.grid_page(assessment)
-    for section in page["sections"]:
-        for question in section.questions:
-            answer, suffix = question.answer, f"-{question.code}"
-            if (data.get(f"value{suffix}", ""), data.get(f"comment{suffix}", "").strip()) == (
-                answer.value, answer.comment
-            ):
-                continue
-            try:
-                _save_question(assessment, data, question.code, request.user, suffix)
-                saved += 1
-            except ValidationError as error:
-                problems.extend(error.messages)
-            except services.StaleAnswer as stale:
-                problems.append(f"{question.code} : {_conflict_payload(stale.current)['message']}")
-    for enjeu, row in page["custom"].items():
-        suffix = f"-autre-{enjeu}"
-        if f"revision{suffix}" not in data or _custom_posted(data, suffix) == (
-            row.label, row.level, row.bareme, row.value
-        ):
-            continue
-        try:
-            _save_custom(assessment, data, enjeu, request.user, suffix)
-            saved += 1
-        except ValidationError as error:
-            problems.extend(error.messages)
-        except services.StaleAnswer as stale:
-            problems.append(f"{enjeu} : {_conflict_payload(stale.current)['message']}")
-    if saved:
-        messages.success(request, _("%(count)s réponse(s) enregistrée(s).") % {"count": saved})
-    for problem in problems:
-        messages.error(request, problem)
+def _save_whole_form(request, assessment) -> tuple[dict, int]:
+    """Without JavaScript the page posts every row. Rows that pass the rules are saved (unless
+    someone saved them since the page was loaded); the others come back as typed, with why.
+    Returns those rows by key, and the status of the page that shows them."""
+    posted = [
+        form for form in _row_forms(request.POST, grid_spec(assessment.campaign.version))
+        if form.add_prefix("revision") in request.POST
+    ]
+    valid = [form for form in posted if form.is_valid()]
+    kept = {form.key: {**_as_typed(form), "errors": _errors(form)}
+            for form in posted if form not in valid}
+    try:
+        update = services.answers_update(
+            assessment=assessment,
+            answers={f.key: f.row() for f in valid if isinstance(f, AnswerForm)},
+            custom={f.enjeu: f.row() for f in valid if isinstance(f, CustomRowForm)},
+            revisions={form.key: form.cleaned_data["revision"] for form in valid},
+            by=request.user,
+        )
+    except ValidationError as error:  # the grid left draft since the page was loaded
+        messages.error(request, " ".join(error.messages))
+        return {}, 200
+    typed = {form.key: form for form in valid}
+    for current in update.conflicts:
+        key = current.question.code if isinstance(current, Answer) else custom_key(
+            current.enjeu.code)
+        # The next post of this row knowingly replaces the colleague's answer.
+        kept[key] = {**_as_typed(typed[key]), "revision": current.revision,
+                     "errors": (_conflict(current)["message"],)}
+    if update.written:
+        count = len(update.written)
+        messages.success(request, ngettext(
+            "%(count)s réponse enregistrée.", "%(count)s réponses enregistrées.", count
+        ) % {"count": count})
+    if kept:
+        messages.error(request, _(
+            "Certaines réponses n'ont pas été enregistrées : elles sont signalées ci-dessous, "
+            "telles que vous les avez saisies."
+        ))
+    return kept, 409 if update.conflicts else 400
 
 
 @login_required
 @require_POST
 def answer_save(request, slug, year):
-    """One answer, saved as it is given (called by the page's script)."""
+    """One row, saved as it is given (called by the page's script); JSON in every case."""
     membership, assessment = selectors.assessment_for_user(request.user, slug, year)
     require_role(membership, Membership.Role.EDITOR)
-    data = request.POST
+    which = RowKindForm(request.POST)
+    if not which.is_valid():
+        return JsonResponse({"error": " ".join(_errors(which))}, status=400)
+    code = which.cleaned_data["code"]
+    if which.is_custom:
+        form = CustomRowForm(request.POST, enjeu=code)
+    else:
+        spec = grid_spec(assessment.campaign.version)
+        form = AnswerForm(request.POST, code=code, question=spec.question(code), grid=spec.code)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(_errors(form))}, status=400)
     try:
-        if data.get("kind") == "custom":
-            saved = _save_custom(assessment, data, data.get("code", ""), request.user)
-        else:
-            saved = _save_question(assessment, data, data.get("code", ""), request.user)
+        update = services.answers_update(
+            assessment=assessment,
+            answers={} if which.is_custom else {code: form.row()},
+            custom={code: form.row()} if which.is_custom else {},
+            revisions={form.key: form.cleaned_data["revision"]},
+            by=request.user,
+        )
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
-    except services.StaleAnswer as stale:
-        return JsonResponse({"conflict": _conflict_payload(stale.current)}, status=409)
-    answered = assessment.answers.exclude(value="").count()
-    return JsonResponse(
-        {"revision": saved.revision, "answered": answered, "total": assessment.answers.count()}
-    )
+    if update.conflicts:
+        return JsonResponse({"conflict": _conflict(update.conflicts[0])}, status=409)
+    return JsonResponse({
+        "revision": update.revisions[form.key], "answered": update.answered,
+        "total": update.total,
+    })

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.access import require_role
@@ -12,12 +11,13 @@ from clusters.models import Membership
 
 from .. import selectors, services
 from ..forms import TransitionForm
+from ..labels import ACTION_LABELS
 
 ACTIONS = {
-    "submit": (Membership.Role.EDITOR, services.assessment_submit, _("Autoévaluation soumise.")),
-    "validate": (Membership.Role.BOARD, services.assessment_validate, _("Autoévaluation validée.")),
-    "return": (Membership.Role.BOARD, services.assessment_return, _("Renvoyée à l'équipe.")),
-    "reopen": (Membership.Role.BOARD, services.assessment_reopen, _("Autoévaluation rouverte.")),
+    "submit": (Membership.Role.EDITOR, services.assessment_submit),
+    "validate": (Membership.Role.BOARD, services.assessment_validate),
+    "return": (Membership.Role.BOARD, services.assessment_return),
+    "reopen": (Membership.Role.BOARD, services.assessment_reopen),
 }
 
 
@@ -25,7 +25,7 @@ ACTIONS = {
 @require_POST
 def transition(request, slug, year, action):
     membership, assessment = selectors.assessment_for_user(request.user, slug, year)
-    role, service, done = ACTIONS[action]
+    role, service = ACTIONS[action]
     require_role(membership, role)
     form = TransitionForm(request.POST)
     if not form.is_valid():
@@ -40,5 +40,5 @@ def transition(request, slug, year, action):
         messages.error(request, " ".join(error.messages))
         target = "grid:grid" if action == "submit" else "grid:results"
         return redirect(target, slug=slug, year=year)
-    messages.success(request, done)
+    messages.success(request, ACTION_LABELS[action][1])
     return redirect("grid:results", slug=slug, year=year)

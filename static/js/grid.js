@@ -1,10 +1,12 @@
 // Saves each answer of the grid as soon as it is given; the page works without it too
-// (the « Enregistrer tout » button posts the whole form).
+// (the « Enregistrer tout » button posts the whole form). Every field of a row is named
+// « <prefix>-<field> », the prefix being the question code or « autre-<enjeu> ».
 (function () {
   "use strict";
   const form = document.getElementById("grid-form");
   if (!form) return;
   const saveUrl = form.dataset.saveUrl;
+  const texts = JSON.parse(document.getElementById("grid-texts").textContent);
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const answered = document.getElementById("answered");
 
@@ -15,12 +17,8 @@
     }).length;
   }
 
-  function suffix(fieldset) {
-    return fieldset.dataset.kind === "custom" ? "autre-" + fieldset.dataset.code : fieldset.dataset.code;
-  }
-
   function field(fieldset, name) {
-    return fieldset.querySelector("[name='" + name + "-" + suffix(fieldset) + "']");
+    return fieldset.querySelector("[name='" + fieldset.dataset.prefix + "-" + name + "']");
   }
 
   function checkedValue(fieldset) {
@@ -32,6 +30,7 @@
     const status = fieldset.querySelector(".save-status");
     status.textContent = text;
     status.className = "save-status small mt-1 text-" + (kind || "body-secondary");
+    status.removeAttribute("role");
     return status;
   }
 
@@ -41,13 +40,8 @@
     data.append("code", fieldset.dataset.code);
     data.append("value", checkedValue(fieldset));
     data.append("revision", field(fieldset, "revision").value);
-    if (fieldset.dataset.kind === "custom") {
-      ["label", "level", "bareme"].forEach(function (name) {
-        data.append(name, field(fieldset, name).value);
-      });
-    } else {
-      data.append("comment", field(fieldset, "comment").value);
-    }
+    const names = fieldset.dataset.kind === "custom" ? ["label", "level", "bareme"] : ["comment"];
+    names.forEach(function (name) { data.append(name, field(fieldset, name).value); });
     return data;
   }
 
@@ -57,20 +51,22 @@
     const keepTheirs = document.createElement("button");
     keepTheirs.type = "button";
     keepTheirs.className = "btn btn-sm btn-outline-secondary ms-2";
-    keepTheirs.textContent = "Garder sa réponse";
+    keepTheirs.textContent = texts.keepTheirs;
     keepTheirs.addEventListener("click", function () {
       fieldset.querySelectorAll("input[type=radio]").forEach(function (radio) {
         radio.checked = radio.value === conflict.value;
       });
       const comment = field(fieldset, "comment");
       if (comment) comment.value = conflict.comment;
+      const label = field(fieldset, "label");
+      if (label) label.value = conflict.label;
       field(fieldset, "revision").value = conflict.revision;
-      setStatus(fieldset, "Réponse de votre collègue conservée.");
+      setStatus(fieldset, texts.keptTheirs);
     });
     const keepMine = document.createElement("button");
     keepMine.type = "button";
     keepMine.className = "btn btn-sm btn-outline-primary ms-2";
-    keepMine.textContent = "Remplacer par la mienne";
+    keepMine.textContent = texts.keepMine;
     keepMine.addEventListener("click", function () {
       field(fieldset, "revision").value = conflict.revision;
       save(fieldset);
@@ -78,31 +74,38 @@
     status.append(keepTheirs, keepMine);
   }
 
+  function refused(fieldset, message) {
+    setStatus(fieldset, texts.notSaved + " " + message, "danger").setAttribute("role", "alert");
+  }
+
   function save(fieldset) {
-    setStatus(fieldset, "Enregistrement…");
+    setStatus(fieldset, texts.saving);
     fetch(saveUrl, {
       method: "POST",
       body: payload(fieldset),
-      headers: { "X-CSRFToken": csrf },
+      headers: { "X-CSRFToken": csrf, "Accept": "application/json" },
       credentials: "same-origin",
     })
       .then(function (response) {
-        return response.json().then(function (body) { return { status: response.status, body: body }; });
+        // Every answer of the server is JSON; anything else (a proxy's page) says its status.
+        return response.json().then(
+          function (body) { return { status: response.status, body: body }; },
+          function () { return { status: response.status, body: { error: texts.serverError + " (" + response.status + ")" } }; }
+        );
       })
       .then(function (result) {
         if (result.status === 200) {
           field(fieldset, "revision").value = result.body.revision;
           if (answered) answered.textContent = countAnswered();
-          setStatus(fieldset, "✓ Enregistré", "success");
+          setStatus(fieldset, texts.saved, "success");
         } else if (result.status === 409) {
           showConflict(fieldset, result.body.conflict);
         } else {
-          setStatus(fieldset, "Non enregistré : " + (result.body.error || "erreur"), "danger")
-            .setAttribute("role", "alert");
+          refused(fieldset, result.body.error || texts.serverError);
         }
       })
       .catch(function () {
-        setStatus(fieldset, "Non enregistré (connexion perdue) : votre saisie reste à l'écran, réessayez.", "danger");
+        setStatus(fieldset, texts.offline, "danger");
       });
   }
 

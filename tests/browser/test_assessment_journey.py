@@ -39,11 +39,11 @@ def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
     expect(page.get_by_role("heading", name=f"Grille d'autoévaluation {YEAR}")).to_be_visible()
     expect(page.locator("#answered")).to_have_text("0")
 
-    page.locator("#q-S-1 .card-body").click(position={"x": 2, "y": 2})
+    page.locator("#q-S-1 legend").click(position={"x": 2, "y": 2})
     group, answered = None, 0
     while answered < 41:
         group = tab_to_next_answer(page, group)
-        if group.startswith("value-autre-"):
+        if group.startswith("autre-"):
             continue  # the optional « autre action » rows stay empty
         # Space picks « ++ »; one arrow down moves to « + » (the choice varies the notes).
         page.keyboard.press("ArrowDown" if answered % 3 == 2 else "Space")

@@ -185,21 +185,21 @@ def messages_of(response) -> list[str]:
 def page_form_data(assessment, **changes) -> dict:
     """What the grid page posts without JavaScript (« Enregistrer tout »), as it was loaded.
 
-    `changes` maps a field name to its new value, e.g. `{"value-S-1": "+"}`.
+    `changes` maps a field name to its new value, e.g. `{"S-1-value": "+"}`.
     """
     data = {}
     for answer in assessment.answers.select_related("question"):
         code = answer.question.code
-        data[f"value-{code}"] = answer.value
-        data[f"comment-{code}"] = answer.comment
-        data[f"revision-{code}"] = answer.revision
+        data[f"{code}-value"] = answer.value
+        data[f"{code}-comment"] = answer.comment
+        data[f"{code}-revision"] = answer.revision
     for row in assessment.custom_answers.select_related("enjeu"):
-        suffix = f"autre-{row.enjeu.code}"
-        data[f"label-{suffix}"] = row.label
-        data[f"level-{suffix}"] = row.level or ""
-        data[f"bareme-{suffix}"] = row.bareme or ""
-        data[f"value-{suffix}"] = row.value
-        data[f"revision-{suffix}"] = row.revision
+        prefix = f"autre-{row.enjeu.code}"
+        data[f"{prefix}-label"] = row.label
+        data[f"{prefix}-level"] = row.level or ""
+        data[f"{prefix}-bareme"] = row.bareme or ""
+        data[f"{prefix}-value"] = row.value
+        data[f"{prefix}-revision"] = row.revision
     data.update(changes)
     return data
 

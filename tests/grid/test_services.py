@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from grid import services
 from grid.models import Campaign, GridVersion, Question
@@ -83,12 +84,56 @@ def test_start_never_reads_another_clusters_answers(cluster_b, outsider, editor,
 def test_import_refuses_a_file_of_another_grid(assessment, editor):
     with pytest.raises(ValidationError, match="grille test-2026"):
         services.assessment_import(assessment=assessment, grid_code="test-2026",
-                                   payload=ParsedPayload(), by=editor)
+                                   payload=ParsedPayload(), revisions={}, by=editor)
 
 
 def test_import_refuses_a_validated_assessment(validated, editor):
     payload = ParsedPayload(answers={"S-1": AnswerValue("--")})
     with pytest.raises(ValidationError, match="validée"):
         services.assessment_import(assessment=validated, grid_code="cgdd-2012",
-                                   payload=payload, by=editor)
+                                   payload=payload, revisions={}, by=editor)
     assert answers_of(validated)["S-1"] == ("++", "")
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"S-1": AnswerValue("na")},
+         "Question « S-1 » : « na » (non applicable) est interdit dans la section S."),
+        ({"2B-3": AnswerValue("na")},
+         "Question « 2B-3 » : « na » (non applicable) exige un commentaire."),
+        ({"1A-1": AnswerValue("oui")},
+         "Question « 1A-1 » : réponse « oui » invalide (attendu : ++, +, -, --, na)."),
+        ({"1A-1": AnswerValue("+", "x" * 1001)},
+         "Question « 1A-1 » : le commentaire dépasse 1000 caractères (il en a 1001)."),
+    ],
+)
+def test_import_checks_the_rules_itself(assessment, editor, answers, message):
+    # Defect 6: called directly, the service stored what the payload said.
+    revisions = dict(assessment.answers.values_list("question__code", "revision"))
+    with pytest.raises(ValidationError) as refused:
+        services.assessment_import(assessment=assessment, grid_code="cgdd-2012",
+                                   payload=ParsedPayload(answers=answers), revisions=revisions,
+                                   by=editor)
+    assert refused.value.messages == [message]
+    assert set(answers_of(assessment).values()) == {("", "")}
+
+
+def test_import_writes_nothing_when_a_row_changed_since_the_preview(assessment, editor):
+    revisions = dict(assessment.answers.values_list("question__code", "revision"))
+    fill(assessment, editor, "--", codes=["S-2"])  # a colleague's autosave
+    payload = ParsedPayload(answers={"S-1": AnswerValue("+"), "S-2": AnswerValue("++")})
+    with pytest.raises(services.StaleAnswer) as stale:
+        services.assessment_import(assessment=assessment, grid_code="cgdd-2012",
+                                   payload=payload, revisions=revisions, by=editor)
+    assert [row.question.code for row in stale.value.conflicts] == ["S-2"]
+    assert answers_of(assessment)["S-1"] == ("", "")
+    assert answers_of(assessment)["S-2"] == ("--", "")
+
+
+def test_the_database_refuses_what_the_rules_refuse(assessment):
+    answer = assessment.answers.get(question__code="2B-3")
+    for value, comment in (("ok", ""), ("na", ""), ("+", "x" * 1001)):
+        answer.value, answer.comment = value, comment
+        with pytest.raises(IntegrityError), transaction.atomic():
+            answer.save()

@@ -8,6 +8,7 @@ from tests.grid.conftest import (
     answers_of,
     assert_hidden_from_outsider,
     custom_of,
+    fill,
     logged_in,
     login_url,
     make_member,
@@ -64,19 +65,37 @@ def test_it_saves_a_custom_row(editor_client, assessment):
     ("data", "error"),
     [
         ({"code": "2B-3", "value": "na", "comment": "  "},
-         "2B-3 : dites en commentaire pourquoi la question ne s'applique pas."),
+         "Question « 2B-3 » : « na » (non applicable) exige un commentaire."),
         ({"code": "S-1", "value": "na", "comment": "Pas de stratégie."},
-         "S-1 : « non applicable » n'est pas possible dans la section Stratégie."),
-        ({"code": "Z-9", "value": "+"}, "Question inconnue : Z-9."),
-        ({"code": "1A-1", "value": "oui"}, "Réponse inconnue : oui."),
+         "Question « S-1 » : « na » (non applicable) est interdit dans la section S."),
+        ({"code": "Z-9", "value": "+"},
+         "Question « Z-9 » : code inconnu dans la grille « cgdd-2012 »."),
+        ({"code": "1A-1", "value": "oui"},
+         "Question « 1A-1 » : réponse « oui » invalide (attendu : ++, +, -, --, na)."),
         ({"kind": "custom", "code": "B", "label": "Covoiturage", "level": "2", "bareme": "7",
-          "value": "+"}, "Le barème d'une autre action va de 1 à 4."),
+          "value": "+"}, "Autre action B : barème « 7 » invalide (entier de 1 à 4)."),
         ({"kind": "custom", "code": "B", "label": "Covoiturage", "level": "3", "bareme": "2",
-          "value": "+"}, "Le niveau d'une autre action est 1 ou 2."),
+          "value": "+"}, "Autre action B : niveau « 3 » invalide (1 ou 2)."),
         ({"kind": "custom", "code": "E", "label": "Covoiturage", "level": "2", "bareme": "2",
-          "value": "+"}, "Enjeu inconnu : E."),
+          "value": "+"}, "Autre action E : enjeu « E » inconnu (A, B, C ou D)."),
         ({"kind": "custom", "code": "B", "label": "Covoiturage", "level": "2", "bareme": "2",
-          "value": "na"}, "Réponse inconnue : na."),
+          "value": "na"}, "Autre action B : réponse « na » invalide (attendu : ++, +, -, --)."),
+        # Defect 5: NUL bytes returned 500 on PostgreSQL.
+        ({"code": "1A-1", "value": "+", "comment": "a\x00b"},
+         "Question « 1A-1 » : le commentaire contient un caractère invisible interdit "
+         "(U+0000) : retirez-le."),
+        ({"code": "1A-1\x00", "value": "+"},
+         "Question « 1A-1U+0000 » : code inconnu dans la grille « cgdd-2012 »."),
+        ({"kind": "custom", "code": "B", "label": "Co\x00voiturage", "level": "2",
+          "bareme": "2", "value": "+"},
+         "Autre action B : le libellé contient un caractère invisible interdit (U+0000) : "
+         "retirez-le."),
+        # Defect 1: free text is bounded.
+        ({"code": "1A-1", "value": "+", "comment": "x" * 1001},
+         "Question « 1A-1 » : le commentaire dépasse 1000 caractères (il en a 1001)."),
+        # Defect 8: only two kinds of rows exist.
+        ({"kind": "comment", "code": "1A-1", "value": "+"},
+         "Type de ligne inconnu : « comment »."),
     ],
 )
 def test_it_refuses_bad_input_with_a_message_and_changes_nothing(
@@ -173,5 +192,61 @@ def test_it_refuses_a_custom_label_over_300_characters(editor_client, assessment
     response = save(editor_client, assessment, kind="custom", code="A", label="x" * 301,
                     level="1", bareme="2", value="+", revision=0)
     assert response.status_code == 400
-    assert "300 caractères" in response.json()["error"]
+    assert response.json() == {
+        "error": "Autre action A : le libellé dépasse 300 caractères (il en a 301)."
+    }
     assert custom_of(assessment)["A"] == ("", None, None, "")
+
+
+@pytest.mark.parametrize("revision", [None, "", "deux", "-1"])
+def test_a_missing_or_unreadable_revision_is_refused_without_blaming_anyone(
+    editor_client, assessment, revision
+):
+    # Defect 8: this was a 409 « someone saved meanwhile » naming the person themself.
+    data = {"code": "S-1", "value": "+"}
+    if revision is not None:
+        data["revision"] = revision
+    response = save(editor_client, assessment, **data)
+    assert response.status_code == 400
+    assert "rechargez la page" in response.json()["error"]
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_a_save_moves_the_answers_updated_at(editor_client, assessment):
+    # Defect 7: QuerySet.update() left `updated_at` at the grid's creation.
+    answer = assessment.answers.get(question__code="S-1")
+    save(editor_client, assessment, code="S-1", value="+", revision=0)
+    answer_after = assessment.answers.get(question__code="S-1")
+    assert answer_after.updated_at > answer.updated_at
+
+
+def test_saving_the_stored_answer_again_is_not_a_conflict(editor_client, colleague, assessment):
+    save(logged_in(colleague), assessment, code="1A-3", value="+", revision=0)
+    response = save(editor_client, assessment, code="1A-3", value="+", revision=0)
+    assert response.status_code == 200
+    assert response.json()["revision"] == 1
+
+
+def test_an_oversized_body_gets_a_json_message(editor_client, assessment, settings):
+    # Defect 8: an HTML 400 made the page's script report « connexion perdue ».
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = editor_client.post(
+        url("answer-save", assessment),
+        {"code": "S-1", "value": "+", "comment": "x" * 20_000, "revision": 0},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 413
+    assert "trop volumineuse" in response.json()["error"]
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
+def test_its_queries_do_not_grow_with_the_answers(
+    editor_client, editor, assessment, django_assert_num_queries
+):
+    # session, user, membership, assessment, the version's questions (form); in a savepoint: the
+    # lock, the questions again (rules), answers, custom rows, the row to write, its update
+    with django_assert_num_queries(13):
+        save(editor_client, assessment, code="S-1", value="+", revision=0)
+    fill(assessment, editor, "++")
+    with django_assert_num_queries(13):
+        save(editor_client, assessment, code="S-2", value="-", revision=1)

@@ -43,9 +43,9 @@ def test_it_shows_the_owner_every_question_editable(editor_client, assessment):
 
 def test_it_offers_not_applicable_outside_section_s_only(editor_client, assessment):
     html = editor_client.get(url("grid", assessment)).content.decode()
-    assert 'name="value-S-1" id="value-S-1-5" value="na"' not in html
-    assert 'name="value-1A-1" id="value-1A-1-5" value="na"' in html
-    assert 'for="comment-1A-1"' in html  # every control has its label
+    assert 'name="S-1-value" id="S-1-value-5" value="na"' not in html
+    assert 'name="1A-1-value" id="1A-1-value-5" value="na"' in html
+    assert 'for="1A-1-comment"' in html  # every control has its label
 
 
 def test_it_shows_saved_answers_and_the_count(editor_client, editor, assessment):
@@ -53,7 +53,7 @@ def test_it_shows_saved_answers_and_the_count(editor_client, editor, assessment)
          comments={"2B-3": "Pas de site industriel."}, codes=[])
     response = editor_client.get(url("grid", assessment))
     html = response.content.decode()
-    assert 'name="value-S-1" id="value-S-1-2" value="+" checked' in html
+    assert 'name="S-1-value" id="S-1-value-2" value="+" checked' in html
     assert "Pas de site industriel." in html
     assert response.context["answered"] == 2 and response.context["total"] == 41
     assert '<span id="answered">2</span> / 41' in html
@@ -64,7 +64,7 @@ def test_it_is_read_only_for_the_board(board_client, assessment):
     assert response.status_code == 200
     html = response.content.decode()
     assert response.context["can_edit"] is False
-    assert len(re.findall(r'data-kind="question" data-code="[^"]+" disabled', html)) == 41
+    assert len(re.findall(r'data-kind="question" data-code="[^"]+" [^>]*disabled', html)) == 41
     assert "Lecture seule" in html
     assert "Enregistrer tout" not in html and "/static/js/grid.js" not in html
 
@@ -114,14 +114,14 @@ def test_its_queries_do_not_grow_with_the_answers(
 
 def test_the_whole_form_saves_the_changed_rows(editor_client, editor, assessment):
     data = page_form_data(
-        assessment, **{"value-S-1": "++", "value-2B-3": "na", "comment-2B-3": "Pas d'usine.",
-                       "label-autre-B": "Covoiturage", "level-autre-B": "2",
-                       "bareme-autre-B": "3", "value-autre-B": "+"},
+        assessment, **{"S-1-value": "++", "2B-3-value": "na", "2B-3-comment": "Pas d'usine.",
+                       "autre-B-label": "Covoiturage", "autre-B-level": "2",
+                       "autre-B-bareme": "3", "autre-B-value": "+"},
     )
     response = editor_client.post(url("grid", assessment), data)
     assert response.status_code == 302
     assert response["Location"] == url("grid", assessment)
-    assert messages_of(response) == ["3 réponse(s) enregistrée(s)."]
+    assert messages_of(response) == ["3 réponses enregistrées."]
     answers = answers_of(assessment)
     assert answers["S-1"] == ("++", "")
     assert answers["2B-3"] == ("na", "Pas d'usine.")
@@ -140,42 +140,79 @@ def test_the_whole_form_posted_unchanged_saves_nothing(editor_client, editor, as
 
 
 @pytest.mark.parametrize(
-    ("changes", "message"),
+    ("changes", "row", "message"),
     [
-        ({"value-2B-3": "na"},
-         "2B-3 : dites en commentaire pourquoi la question ne s'applique pas."),
-        ({"value-S-2": "na", "comment-S-2": "Pas de stratégie."},
-         "S-2 : « non applicable » n'est pas possible dans la section Stratégie."),
-        ({"value-1A-1": "+++"}, "Réponse inconnue : +++."),
-        ({"label-autre-C": "Tutorat", "level-autre-C": "1", "bareme-autre-C": "7",
-          "value-autre-C": "+"}, "Le barème d'une autre action va de 1 à 4."),
+        ({"2B-3-value": "na"}, "2B-3",
+         "Question « 2B-3 » : « na » (non applicable) exige un commentaire."),
+        ({"S-2-value": "na", "S-2-comment": "Pas de stratégie."}, "S-2",
+         "Question « S-2 » : « na » (non applicable) est interdit dans la section S."),
+        ({"1A-1-value": "+++"}, "1A-1",
+         "Question « 1A-1 » : réponse « +++ » invalide (attendu : ++, +, -, --, na)."),
+        ({"autre-C-label": "Tutorat", "autre-C-level": "1", "autre-C-bareme": "7",
+          "autre-C-value": "+"}, "autre-C",
+         "Autre action C : barème « 7 » invalide (entier de 1 à 4)."),
+        ({"1A-1-comment": "Pièce\x00jointe"}, "1A-1",
+         "Question « 1A-1 » : le commentaire contient un caractère invisible interdit (U+0000) :"
+         " retirez-le."),
+        ({"1A-1-revision": "x"}, "1A-1",
+         "La version de cette réponse est illisible : rechargez la page, puis recommencez."),
     ],
 )
-def test_the_whole_form_refuses_bad_input_with_a_message(
-    editor_client, assessment, changes, message
+def test_the_whole_form_refuses_bad_input_and_shows_it_as_typed(
+    editor_client, assessment, changes, row, message
 ):
     before, custom_before = answers_of(assessment), custom_of(assessment)
     response = editor_client.post(url("grid", assessment), page_form_data(assessment, **changes))
-    assert messages_of(response) == [message]
+    assert response.status_code == 400
+    assert messages_of(response) == [
+        "Certaines réponses n'ont pas été enregistrées : elles sont signalées ci-dessous, telles "
+        "que vous les avez saisies."
+    ]
+    (shown,) = [r for group in response.context["sections"]
+                for r in (*group.questions, group.custom) if r and _key(r) == row]
+    assert shown.errors == (message,)
+    typed = {name.removeprefix(f"{row}-"): value for name, value in changes.items()}
+    assert {name: getattr(shown, name) for name in typed} == typed
     assert answers_of(assessment) == before
     assert custom_of(assessment) == custom_before
 
 
-def test_the_whole_form_reports_a_conflict_and_keeps_the_first_answer(
+def _key(row):
+    return row.question.code if hasattr(row, "question") else f"autre-{row.enjeu}"
+
+
+def test_the_whole_form_saves_the_good_rows_beside_a_refused_one(editor_client, assessment):
+    data = page_form_data(assessment, **{"S-1-value": "+", "2B-3-value": "na"})
+    response = editor_client.post(url("grid", assessment), data)
+    assert response.status_code == 400
+    assert messages_of(response)[0] == "1 réponse enregistrée."
+    assert answers_of(assessment)["S-1"] == ("+", "")
+    assert answers_of(assessment)["2B-3"] == ("", "")
+
+
+def test_the_whole_form_reports_a_conflict_and_keeps_both_answers(
     editor_client, cluster_a, assessment
 ):
-    loaded = page_form_data(assessment, **{"value-S-1": "-"})
+    loaded = page_form_data(assessment, **{"S-1-value": "-", "S-1-comment": "Pas encore."})
     colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
     fill(assessment, colleague, "++", codes=["S-1"])  # saved while the page was open
     response = editor_client.post(url("grid", assessment), loaded)
-    (message,) = messages_of(response)
-    assert message.startswith("S-1 : Paul Roux a enregistré entre-temps la réponse « ++ »")
+    assert response.status_code == 409
+    (shown,) = [r for group in response.context["sections"] for r in group.questions
+                if r.question.code == "S-1"]
+    (message,) = shown.errors
+    assert message.startswith("Paul Roux a enregistré entre-temps la réponse « ++ »")
+    # What the person typed stays on the page, ready to replace the colleague's answer knowingly.
+    assert (shown.value, shown.comment, shown.revision) == ("-", "Pas encore.", 1)
     assert answers_of(assessment)["S-1"] == ("++", "")
+    again = editor_client.post(url("grid", assessment), {**loaded, "S-1-revision": "1"})
+    assert again.status_code == 302
+    assert answers_of(assessment)["S-1"] == ("-", "Pas encore.")
 
 
 def test_the_whole_form_refuses_the_board(board_client, assessment):
     response = board_client.post(
-        url("grid", assessment), page_form_data(assessment, **{"value-S-1": "++"})
+        url("grid", assessment), page_form_data(assessment, **{"S-1-value": "++"})
     )
     assert response.status_code == 403
     assert answers_of(assessment)["S-1"] == ("", "")
@@ -183,7 +220,7 @@ def test_the_whole_form_refuses_the_board(board_client, assessment):
 
 def test_the_whole_form_refuses_outsider(outsider_client, cluster_a, assessment):
     response = outsider_client.post(
-        url("grid", assessment), page_form_data(assessment, **{"value-S-1": "++"})
+        url("grid", assessment), page_form_data(assessment, **{"S-1-value": "++"})
     )
     assert_hidden_from_outsider(response, cluster_a)
     assert answers_of(assessment)["S-1"] == ("", "")
@@ -191,7 +228,7 @@ def test_the_whole_form_refuses_outsider(outsider_client, cluster_a, assessment)
 
 def test_the_whole_form_cannot_change_a_submitted_grid(editor_client, submitted):
     response = editor_client.post(
-        url("grid", submitted), page_form_data(submitted, **{"value-S-1": "--"})
+        url("grid", submitted), page_form_data(submitted, **{"S-1-value": "--"})
     )
     assert messages_of(response) == [
         "Cette autoévaluation est soumise : elle ne se modifie plus."
@@ -204,6 +241,6 @@ def test_an_editor_of_another_cluster_who_is_board_here_cannot_save(
 ):
     membership_add(cluster=cluster_a, user=outsider, role=Membership.Role.BOARD)
     response = logged_in(outsider).post(
-        url("grid", assessment), page_form_data(assessment, **{"value-S-1": "+"})
+        url("grid", assessment), page_form_data(assessment, **{"S-1-value": "+"})
     )
     assert response.status_code == 403

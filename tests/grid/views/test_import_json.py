@@ -8,6 +8,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from clusters.models import Membership
 from grid import services
 from tests.grid.conftest import (
     answers_of,
@@ -15,6 +16,7 @@ from tests.grid.conftest import (
     custom_of,
     fill,
     login_url,
+    make_member,
     messages_of,
     set_custom,
     url,
@@ -30,11 +32,12 @@ def upload(client, assessment, content, name="grille.json"):
 
 
 def confirm(client, assessment, response):
-    return client.post(url("import-json", assessment), {"payload": response.context["payload"]})
+    form = response.context["confirm_form"]
+    return client.post(url("import-json", assessment), form.initial)
 
 
 def errors_shown(response) -> list[str]:
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode().replace("&#x27;", "'")
     assert "Le fichier n'est pas valable ; rien n'a été modifié :" in html
     return response.context["errors"]
@@ -82,7 +85,7 @@ def test_an_export_imported_into_another_draft_gives_the_same_answers(
 
     done = confirm(editor_client, assessment, preview)
     assert done["Location"] == url("grid", assessment)
-    assert messages_of(done) == ["42 réponse(s) importée(s)."]
+    assert messages_of(done) == ["42 réponses importées."]
     assert answers_of(assessment) == answers_of(last_year)
     assert custom_of(assessment) == custom_of(last_year)
 
@@ -93,7 +96,7 @@ def test_importing_the_same_answers_again_changes_nothing(editor_client, editor,
     preview = upload(editor_client, filled, exported)
     assert preview.context["changes"] == []
     done = confirm(editor_client, filled, preview)
-    assert messages_of(done) == ["0 réponse(s) importée(s)."]
+    assert messages_of(done) == ["Rien à importer : la grille avait déjà ces réponses."]
     assert list(filled.answers.values_list("revision", flat=True)) == revisions
 
 
@@ -143,7 +146,8 @@ def test_it_accepts_a_file_saved_with_a_byte_order_mark(editor_client, assessmen
 def test_a_tampered_confirmation_is_refused_too(editor_client, assessment):
     response = editor_client.post(
         url("import-json", assessment),
-        {"payload": json.dumps({"grid": "cgdd-2012", "answers": {"S-1": "oui"}})},
+        {"payload": json.dumps({"grid": "cgdd-2012", "answers": {"S-1": "oui"}}),
+         "revisions": "{}"},
     )
     (message,) = errors_shown(response)
     assert message.startswith("Question « S-1 » : réponse « oui » invalide")
@@ -152,13 +156,108 @@ def test_a_tampered_confirmation_is_refused_too(editor_client, assessment):
 
 def test_it_asks_for_a_file(editor_client, assessment):
     response = editor_client.post(url("import-json", assessment), {})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors == {"file": ["Ce champ est obligatoire."]}
 
 
 def test_it_refuses_a_file_over_one_megabyte(editor_client, assessment):
     response = upload(editor_client, assessment, " " * (1024 * 1024 + 1))
+    assert response.status_code == 400
     assert response.context["form"].errors == {"file": ["Le fichier dépasse 1 Mo."]}
+
+
+def test_it_refuses_a_huge_upload_before_reading_it(editor_client, assessment):
+    response = upload(editor_client, assessment, " " * (3 * 1024 * 1024))
+    assert response.status_code == 413
+    assert "trop volumineuse" in response.content.decode()
+
+
+def test_it_refuses_a_file_that_is_not_utf_8(editor_client, assessment):
+    file = SimpleUploadedFile("grille.json", '{"grid": "cgdd-2012"}'.encode("utf-16"))
+    response = editor_client.post(url("import-json", assessment), {"file": file})
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"file": [
+        "Le fichier n'est pas du texte UTF-8 : enregistrez-le en UTF-8, puis recommencez."
+    ]}
+
+
+def test_it_refuses_deeply_nested_json_with_a_message(editor_client, assessment):
+    # Defect 5: 50,000 « [ » raised RecursionError (500).
+    response = upload(editor_client, assessment, "[" * 50_000 + "]" * 50_000)
+    (message,) = errors_shown(response)
+    assert message == (
+        "Le fichier imbrique trop de crochets ou d'accolades pour être une autoévaluation."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ({"grid": "cgdd-2012", "answers": {"1A-1": {"answer": "+", "comment": "a\u0000b"}}},
+         "Question « 1A-1 » : le commentaire contient un caractère invisible interdit (U+0000)"),
+        ({"grid": "cgdd-2012", "answers": {"1A-1\u0000": "+"}},
+         "Question « 1A-1U+0000 » : code inconnu dans la grille « cgdd-2012 »."),
+        ({"grid": "cgdd-2012",
+          "custom": [{"enjeu": "B", "level": 2, "label": "a\u0000b", "bareme": 3}]},
+         "Ligne « autre action » n° 1 : le libellé contient un caractère invisible interdit"),
+        ({"grid": "cgdd-2012", "answers": {"1A-1": {"answer": "+", "comment": "x" * 1001}}},
+         "Question « 1A-1 » : le commentaire dépasse 1000 caractères (il en a 1001)."),
+    ],
+)
+def test_nul_bytes_and_long_texts_are_refused_at_preview_and_confirmation(
+    editor_client, assessment, content, error
+):
+    # Defect 5: NUL bytes reached PostgreSQL at the confirmation (500).
+    text = json.dumps(content).replace("\\\\u0000", "\\u0000")
+    (message,) = errors_shown(upload(editor_client, assessment, text))
+    assert message.startswith(error)
+    response = editor_client.post(url("import-json", assessment),
+                                  {"payload": text, "revisions": "{}"})
+    (message,) = errors_shown(response)
+    assert message.startswith(error)
+    assert set(answers_of(assessment).values()) == {("", "")}
+
+
+def test_a_colleagues_save_between_preview_and_confirmation_is_not_overwritten(
+    editor_client, cluster_a, assessment
+):
+    # Defect 6: the confirmation overwrote answers without comparing revisions.
+    preview = upload(editor_client, assessment,
+                     {"grid": "cgdd-2012", "answers": {"S-1": "+", "S-2": "++"}})
+    colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+    fill(assessment, colleague, "--", codes=["S-1"])
+    response = confirm(editor_client, assessment, preview)
+    assert response.status_code == 409
+    assert response.context["conflicts"] == [
+        "S-1 : Paul Roux a enregistré « -- » depuis votre prévisualisation."
+    ]
+    assert answers_of(assessment)["S-1"] == ("--", "")
+    assert answers_of(assessment)["S-2"] == ("", "")  # all or nothing
+    # The new preview is computed on the colleague's answer: confirming it now is a choice.
+    done = confirm(editor_client, assessment, response)
+    assert done.status_code == 302
+    assert answers_of(assessment)["S-1"] == ("+", "")
+
+
+def test_a_save_elsewhere_in_the_grid_does_not_block_the_import(
+    editor_client, cluster_a, assessment
+):
+    preview = upload(editor_client, assessment,
+                     {"grid": "cgdd-2012", "answers": {"S-1": "+", "2A-1": "-"}})
+    colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+    fill(assessment, colleague, "-", codes=["2A-1"])  # to what the file says anyway
+    assert confirm(editor_client, assessment, preview).status_code == 302
+    assert answers_of(assessment)["S-1"] == ("+", "")
+
+
+def test_an_unreadable_preview_is_refused(editor_client, assessment):
+    response = editor_client.post(
+        url("import-json", assessment),
+        {"payload": json.dumps({"grid": "cgdd-2012"}), "revisions": "[1, 2]"},
+    )
+    assert errors_shown(response) == [
+        "La prévisualisation est illisible : importez le fichier de nouveau."
+    ]
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

@@ -71,7 +71,7 @@ def test_submitting_a_complete_grid_stores_its_scores(editor_client, editor, ass
 def test_a_submitted_grid_no_longer_changes(editor_client, submitted):
     before = answers_of(submitted)
     response = editor_client.post(
-        url("grid", submitted), page_form_data(submitted, **{"value-1A-1": "--"})
+        url("grid", submitted), page_form_data(submitted, **{"1A-1-value": "--"})
     )
     assert messages_of(response) == ["Cette autoévaluation est soumise : elle ne se modifie plus."]
     save = editor_client.post(
@@ -83,7 +83,11 @@ def test_a_submitted_grid_no_longer_changes(editor_client, submitted):
 
 def test_it_refuses_to_submit_twice(editor_client, submitted):
     response = editor_client.post(url("submit", submitted))
-    assert messages_of(response) == ["Cette autoévaluation est soumise : elle ne se modifie plus."]
+    (message,) = messages_of(response)
+    assert message.startswith(
+        "Impossible de « soumettre la grille » : l'autoévaluation est au statut « soumise » "
+        "(soumise par Élise Martin le "
+    )
     assert Transition.objects.filter(assessment=submitted, to_status="submitted").count() == 1
 
 
@@ -107,7 +111,11 @@ def test_the_board_validates_a_submitted_grid(board_client, board, submitted):
 def test_it_refuses_to_validate_a_draft(board_client, assessment):
     response = board_client.post(url("validate", assessment))
     assert response["Location"] == url("results", assessment)
-    assert messages_of(response) == ["Impossible depuis le statut « brouillon »."]
+    (message,) = messages_of(response)
+    assert message.startswith(
+        "Impossible de « valider » : l'autoévaluation est au statut « brouillon » "
+        "(ouverte par Élise Martin le "
+    )
     assert reload(assessment).status == "draft"
     assert assessment.transitions.count() == 1
 
@@ -151,14 +159,16 @@ def test_the_board_reopens_a_validated_grid(board_client, board, validated):
 
 def test_it_refuses_to_reopen_a_draft(board_client, assessment):
     response = board_client.post(url("reopen", assessment))
-    assert messages_of(response) == ["Impossible depuis le statut « brouillon »."]
+    (message,) = messages_of(response)
+    assert message.startswith("Impossible de « rouvrir » : l'autoévaluation est au statut « "
+                              "brouillon »")
     assert reload(assessment).status == "draft"
 
 
 def test_a_validated_grid_no_longer_changes(editor_client, validated):
     before = answers_of(validated)
     response = editor_client.post(
-        url("grid", validated), page_form_data(validated, **{"value-S-1": "-"})
+        url("grid", validated), page_form_data(validated, **{"S-1-value": "-"})
     )
     assert messages_of(response) == ["Cette autoévaluation est validée : elle ne se modifie plus."]
     assert answers_of(validated) == before
@@ -220,9 +230,8 @@ def test_it_refuses_get(board_client, submitted, action):
 
 
 def test_a_comment_too_long_is_refused_with_a_message_not_dropped(board_client, submitted):
-    response = board_client.post(url("validate", submitted), {"comment": "x" * 4001})
-    (message,) = messages_of(response)
-    assert "4000" in message
+    response = board_client.post(url("validate", submitted), {"comment": "x" * 2001})
+    assert messages_of(response) == ["Le commentaire dépasse 2000 caractères (il en a 2001)."]
     assert reload(submitted).status == "submitted"
 
 

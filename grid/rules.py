@@ -1,0 +1,134 @@
+"""The rules of an answer (DESIGN §4 and §8), written once.
+
+The autosave, the whole-form post, the JSON import (preview and confirmation) and `grid_score`
+all check answers here, so that they accept and refuse the same things with the same messages;
+check constraints on `Answer`, `CustomAnswer` and `Transition` back the values and lengths in
+the database. Pure: plain values in, French messages out (no ORM, no request).
+"""
+
+import json
+import re
+
+from django.utils.translation import gettext as _
+
+from .scoring import ANSWERS, ENJEUX, LEVELS, NOT_APPLICABLE, STRATEGY, QuestionSpec
+
+QUESTION_VALUES = (*ANSWERS, NOT_APPLICABLE)  # and "" for a blank
+BAREMES = (1, 2, 3, 4)
+
+# Lengths of free text. The PDF report prints every comment: at these bounds the longest
+# possible grid still renders in well under a second more than an empty one (bench/report.py).
+COMMENT_MAX_LENGTH = 1000
+LABEL_MAX_LENGTH = 300
+BOARD_COMMENT_MAX_LENGTH = 2000
+CODE_MAX_LENGTH = 10
+
+# C0 controls but tab, line feed and carriage return, and DEL: PostgreSQL refuses NUL, the
+# others print as nothing, and nobody means to type them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SHOWN_MAX = 30  # a refused value is quoted back, cut to this many characters
+
+
+def normalise_text(text: str) -> str:
+    """Free text as stored: no surrounding blanks, line ends as browsers count them (\\n)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def shown(value: object) -> str:
+    """A refused value as it may be quoted back in a message: visible and short, and written as
+    JSON writes it when it is not a string (true, null, 2.5)."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = _CONTROL.sub(lambda match: f"U+{ord(match.group()):04X}", text)
+    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
+
+
+def text_problem(text: str, *, limit: int, name: str) -> str | None:
+    """Why a free text cannot be stored, or None. `name` says what it is (« le commentaire »)."""
+    control = _CONTROL.search(text)
+    if control:
+        return _(
+            "%(name)s contient un caractère invisible interdit (U+%(code)04X) : retirez-le."
+        ) % {"name": name, "code": ord(control.group())}
+    length = len(normalise_text(text))
+    if length > limit:
+        return _("%(name)s dépasse %(limit)s caractères (il en a %(length)s).") % {
+            "name": name, "limit": limit, "length": length,
+        }
+    return None
+
+
+def question_subject(code: str) -> str:
+    return _("Question « %(code)s »") % {"code": shown(code)}
+
+
+def custom_subject(enjeu: str) -> str:
+    return _("Autre action %(enjeu)s") % {"enjeu": shown(enjeu)}
+
+
+def question_problems(
+    question: QuestionSpec | None, *, code: str, grid: str, value: str | None, comment: str
+) -> list[str]:
+    """What is wrong with `value` (None for a blank) and `comment` as the answer to question
+    `code` of `grid` (`question` is None when the grid has no such code)."""
+    where = question_subject(code)
+    if question is None:
+        return [
+            _("%(where)s : code inconnu dans la grille « %(grid)s ».")
+            % {"where": where, "grid": grid}
+        ]
+    problems = []
+    if value is not None and value not in QUESTION_VALUES:
+        problems.append(
+            _("%(where)s : réponse « %(value)s » invalide (attendu : %(allowed)s).")
+            % {"where": where, "value": shown(value), "allowed": ", ".join(QUESTION_VALUES)}
+        )
+    elif value == NOT_APPLICABLE and question.section == STRATEGY:
+        problems.append(
+            _("%(where)s : « na » (non applicable) est interdit dans la section S.")
+            % {"where": where}
+        )
+    elif value == NOT_APPLICABLE and not normalise_text(comment):
+        problems.append(
+            _("%(where)s : « na » (non applicable) exige un commentaire.") % {"where": where}
+        )
+    problem = text_problem(comment, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"))
+    if problem:
+        problems.append(f"{where} : {problem}")
+    return problems
+
+
+def custom_row_problems(
+    where: str, *, enjeu: object, label: str, level: object, bareme: object, value: str | None
+) -> list[str]:
+    """What is wrong with an « autre action » row (`value` None for a blank); `where` names the
+    row in the messages."""
+    problems = []
+    if enjeu not in ENJEUX:
+        problems.append(
+            _("%(where)s : enjeu « %(enjeu)s » inconnu (A, B, C ou D).")
+            % {"where": where, "enjeu": shown(enjeu)}
+        )
+    if level is not None and not _is_int_in(level, LEVELS):
+        problems.append(
+            _("%(where)s : niveau « %(level)s » invalide (1 ou 2).")
+            % {"where": where, "level": shown(level)}
+        )
+    if bareme is not None and not _is_int_in(bareme, BAREMES):
+        problems.append(
+            _("%(where)s : barème « %(bareme)s » invalide (entier de 1 à 4).")
+            % {"where": where, "bareme": shown(bareme)}
+        )
+    problem = text_problem(label, limit=LABEL_MAX_LENGTH, name=_("le libellé"))
+    if problem:
+        problems.append(f"{where} : {problem}")
+    if value is not None and value not in ANSWERS:
+        problems.append(
+            _("%(where)s : réponse « %(value)s » invalide (attendu : %(allowed)s).")
+            % {"where": where, "value": shown(value), "allowed": ", ".join(ANSWERS)}
+        )
+    return problems
+
+
+def _is_int_in(value: object, allowed) -> bool:
+    # bool is an int in Python; `true` is not a barème.
+    return isinstance(value, int) and not isinstance(value, bool) and value in allowed

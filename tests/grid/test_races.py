@@ -1,0 +1,152 @@
+"""Writers racing on one assessment (defects 2 and 3 of the outside test): the assessment's row
+lock makes the second writer wait for the first to commit, then see what it did.
+
+Row locks are PostgreSQL's (SQLite queues whole transactions instead: no race to show there).
+"""
+
+import threading
+import time
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection, connections, transaction
+
+from grid import services
+from grid.models import Assessment, Transition
+from grid.payload import ParsedPayload
+from grid.scoring import AnswerValue
+from tests.grid.conftest import answers_of
+
+
+@pytest.fixture(autouse=True)
+def guide(transactional_db):
+    """Transactional tests start from an empty database: load the guide's content."""
+    call_command("loaddata", "guide", verbosity=0)
+
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's"),
+]
+
+
+class Racer(threading.Thread):
+    """Runs one service call on its own connection; keeps what it returned or raised."""
+
+    def __init__(self, call):
+        super().__init__(daemon=True)
+        self.call, self.result, self.error = call, None, None
+
+    def run(self):
+        try:
+            self.result = self.call()
+        except Exception as error:  # noqa: BLE001 - the test reads it
+            self.error = error
+        finally:
+            connections.close_all()
+
+
+def waiting_on_locks() -> int:
+    with connection.cursor() as cursor:
+        # Statistics views are read once per transaction unless the snapshot is dropped.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+            "AND datname = current_database()"
+        )
+        return cursor.fetchone()[0]
+
+
+def wait_until_waiting(count: int, racers) -> None:
+    """Until `count` racers wait on a lock, or one of them has finished (the bug)."""
+    deadline = time.monotonic() + 10
+    while waiting_on_locks() < count and all(r.is_alive() for r in racers):
+        assert time.monotonic() < deadline, "the racers neither waited nor finished"
+        time.sleep(0.01)
+
+
+def race(assessment, *calls, then=None):
+    """Hold the assessment's lock (a writer in the middle of its work), start the calls, let
+    them queue behind it, run `then` inside the held transaction, commit, and return them."""
+    racers = [Racer(call) for call in calls]
+    with transaction.atomic():
+        Assessment.objects.select_for_update().get(pk=assessment.pk)
+        for racer in racers:
+            racer.start()
+        wait_until_waiting(len(racers), racers)
+        if then is not None:
+            then()
+    for racer in racers:
+        racer.join(10)
+    return racers
+
+
+def test_an_autosave_waiting_on_a_submission_is_refused_once_it_is_submitted(filled, editor):
+    # Defect 2: the editability check read the assessment outside the transaction.
+    answer = filled.answers.get(question__code="1A-1")
+    (autosave,) = race(
+        filled,
+        lambda: services.answer_save(assessment=Assessment.objects.get(pk=filled.pk),
+                                     code="1A-1", value="--", comment="",
+                                     revision=answer.revision, by=editor),
+        then=lambda: services.assessment_submit(assessment=filled, by=editor),
+    )
+    assert isinstance(autosave.error, ValidationError)
+    assert autosave.error.messages == [
+        "Cette autoévaluation est soumise : elle ne se modifie plus."
+    ]
+    assert answers_of(filled)["1A-1"] == ("++", "")
+    stored = Assessment.objects.get(pk=filled.pk).scores
+    assert stored["global"] == 1.0  # the scores frozen are those of the answers kept
+
+
+def test_of_two_submissions_at_once_exactly_one_is_recorded(filled, editor):
+    # Defect 3: both recorded a draft → submitted transition.
+    def submit():
+        return services.assessment_submit(assessment=Assessment.objects.get(pk=filled.pk),
+                                          by=editor)
+
+    racers = race(filled, submit, submit)
+    assert sorted(r.error is None for r in racers) == [False, True]
+    (loser,) = [r for r in racers if r.error is not None]
+    assert loser.error.messages[0].startswith(
+        "Impossible de « soumettre la grille » : l'autoévaluation est au statut « soumise » "
+        "(soumise par Élise Martin le "
+    )
+    assert Transition.objects.filter(assessment=filled, to_status="submitted").count() == 1
+
+
+def test_validate_and_return_at_once_one_wins_and_the_other_is_told_why(submitted, board):
+    # Defect 3: both were recorded, the last commit won, and both users were told it worked.
+    def validate():
+        return services.assessment_validate(
+            assessment=Assessment.objects.get(pk=submitted.pk), by=board, comment="OK")
+
+    def send_back():
+        return services.assessment_return(
+            assessment=Assessment.objects.get(pk=submitted.pk), by=board, comment="À revoir")
+
+    racers = race(submitted, validate, send_back)
+    assert sorted(r.error is None for r in racers) == [False, True]
+    (winner,) = [r for r in racers if r.error is None]
+    (loser,) = [r for r in racers if r.error is not None]
+    assert Assessment.objects.get(pk=submitted.pk).status == winner.result.status
+    assert "Impossible de" in loser.error.messages[0]
+    assert Transition.objects.filter(
+        assessment=submitted, from_status="submitted").count() == 1
+
+
+def test_an_import_waiting_on_a_submission_writes_nothing(filled, editor):
+    revisions = dict(filled.answers.values_list("question__code", "revision"))
+    (imported,) = race(
+        filled,
+        lambda: services.assessment_import(
+            assessment=Assessment.objects.get(pk=filled.pk), grid_code="cgdd-2012",
+            payload=ParsedPayload(answers={"S-1": AnswerValue("--")}), revisions=revisions,
+            by=editor),
+        then=lambda: services.assessment_submit(assessment=filled, by=editor),
+    )
+    assert isinstance(imported.error, ValidationError)
+    assert answers_of(filled)["S-1"] == ("++", "")
+
