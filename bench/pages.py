@@ -10,6 +10,7 @@ import demo_db
 
 demo_db.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -39,7 +40,7 @@ def main() -> None:
     for url in PUBLIC:
         median, queries = measure(client, url)
         print(f"{url:48} {median * 1000:10.2f} {median / baseline:10.1f} {queries:8}")
-    client.login(username="equipe", password="demo")
+    client.force_login(get_user_model().objects.get(username="equipe"))
     for url in PRIVATE:
         median, queries = measure(client, url)
         print(f"{url:48} {median * 1000:10.2f} {median / baseline:10.1f} {queries:8}")

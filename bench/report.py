@@ -62,7 +62,7 @@ def generate_clusters(count: int) -> None:
 def main() -> None:
     client = Client()
     baseline, _ = demo_db.median_of(client, "/healthz/", 30)
-    client.login(username="equipe", password="demo")
+    client.force_login(get_user_model().objects.get(username="equipe"))
     client.get(REPORT)  # fonts and templates load once per process
     median, pdf = demo_db.median_of(client, REPORT, PDF_RUNS)
     print(f"PDF report of a full demo assessment ({REPORT}), {PDF_RUNS} runs:")

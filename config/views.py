@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -23,3 +24,9 @@ def bad_request(request, exception):
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"error": message}, status=413)
     return render(request, "413.html", {"message": message}, status=413)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a login refused after too many failures (429)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)

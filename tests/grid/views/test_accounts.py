@@ -1,7 +1,10 @@
 """/comptes/: log in, log out (POST only), change one's password."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.core.management import call_command
 from django.urls import reverse
 
 from tests.grid.conftest import PASSWORD, login_url, url
@@ -118,3 +121,65 @@ def test_a_wrong_old_password_changes_nothing(editor_client, editor):
     assert response.context["form"].errors["old_password"]
     editor.refresh_from_db()
     assert editor.check_password(PASSWORD)
+
+
+# --- throttling (django-axes): defect 4 of the outside test ---
+
+
+def fail(client, username="equipe-a", times=1, address="192.0.2.10"):
+    for _ in range(times):
+        response = client.post(LOGIN, {"username": username, "password": "pas-le-bon"},
+                               REMOTE_ADDR=address)
+    return response
+
+
+def test_the_right_password_after_ten_wrong_ones_is_refused(anonymous, editor, settings):
+    assert settings.AXES_FAILURE_LIMIT == 10
+    assert fail(anonymous, times=9).status_code == 200
+    response = fail(anonymous)
+    assert response.status_code == 429
+    response = anonymous.post(LOGIN, {"username": "equipe-a", "password": PASSWORD},
+                              REMOTE_ADDR="198.51.100.7")  # another address: the account counts
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Connexion temporairement bloquée" in html
+    assert "bloquée pendant 15 minutes" in html
+    assert SESSION_KEY not in anonymous.session
+
+
+def test_one_address_trying_many_accounts_is_throttled(anonymous, editor, board):
+    for number in range(10):
+        fail(anonymous, username=f"inconnu-{number}")
+    response = anonymous.post(LOGIN, {"username": "conseil-a", "password": PASSWORD},
+                              REMOTE_ADDR="192.0.2.10")
+    assert response.status_code == 429
+    elsewhere = anonymous.post(LOGIN, {"username": "conseil-a", "password": PASSWORD},
+                               REMOTE_ADDR="198.51.100.7")
+    assert elsewhere.status_code == 302
+
+
+def test_a_success_clears_the_accounts_failures(anonymous, editor):
+    fail(anonymous, times=9)
+    assert anonymous.post(LOGIN, {"username": "equipe-a", "password": PASSWORD},
+                          REMOTE_ADDR="198.51.100.7").status_code == 302
+    anonymous.logout()
+    assert fail(anonymous, times=9, address="198.51.100.8").status_code == 200
+
+
+def test_a_locked_out_login_hashes_no_password(anonymous, editor, monkeypatch):
+    # The flood slowed every autosave 40-fold: each wrong password cost a hash.
+    hashed = []
+    monkeypatch.setattr("django.contrib.auth.base_user.check_password",
+                        lambda *args, **kwargs: hashed.append(args) or False)
+    fail(anonymous, times=10)
+    assert len(hashed) == 10
+    assert fail(anonymous, times=5).status_code == 429
+    assert len(hashed) == 10
+
+
+def test_an_administrator_unlocks_an_account_with_a_command(anonymous, editor):
+    fail(anonymous, times=10)
+    call_command("axes_reset_username", "equipe-a", stdout=StringIO())
+    response = anonymous.post(LOGIN, {"username": "equipe-a", "password": PASSWORD},
+                              REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 302
