@@ -22,6 +22,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("poles/", include("grid.urls")),
+    path("poles/", include("reports.urls")),
     path("glossaire/", include("glossary.urls")),
     path("", include("initiatives.urls")),
 ]

@@ -8,10 +8,9 @@ from django.shortcuts import get_object_or_404
 
 from clusters.access import membership_for
 from clusters.models import Cluster, Membership
-from initiatives.models import Enjeu, Lever, Path, Section, Sheet
+from initiatives.models import Lever, Section, Sheet
 
 from .changes import BLANK, StoredRows, custom_key
-from .exports import Labels, QuestionLine
 from .models import Answer, Assessment, Campaign, CustomAnswer, Question, Transition
 from .scoring import (
     LEVELS,
@@ -19,10 +18,8 @@ from .scoring import (
     CustomRow,
     GridSpec,
     Scores,
-    recommendations,
     score,
     scores_from_json,
-    suggested_path,
 )
 from .specs import grid_spec
 
@@ -161,20 +158,6 @@ def transitions(assessment: Assessment) -> list[Transition]:
     return list(assessment.transitions.select_related("by"))
 
 
-def results_context_objects(codes: list[str], version_id: int) -> dict[str, Question]:
-    """Questions (with levers and sheets) for the recommended codes, in one go."""
-    return {
-        q.code: q
-        for q in Question.objects.filter(version_id=version_id, code__in=codes)
-        .select_related("section")
-        .prefetch_related("levers", "sheets")
-    }
-
-
-def enjeux_and_paths() -> tuple[list[Enjeu], dict[str, Path]]:
-    return list(Enjeu.objects.all()), {path.code: path for path in Path.objects.all()}
-
-
 @dataclass
 class OverviewRow:
     assessment: Assessment
@@ -215,44 +198,3 @@ def assessment_scores(assessment: Assessment, spec: GridSpec, answers: dict,
     if assessment.scores:
         return scores_from_json(assessment.scores)
     return score(spec, answers, custom)
-
-
-def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
-    spec, answers, custom = assessment_inputs(assessment)
-    scores = assessment_scores(assessment, spec, answers, custom)
-    gaps = recommendations(spec, answers, limit=limit)
-    questions = results_context_objects([gap.code for gap in gaps], assessment.campaign.version_id)
-    enjeux, paths = enjeux_and_paths()
-    suggestion = suggested_path(scores)
-    return {
-        "spec": spec,
-        "answers": answers,
-        "custom": custom,
-        "scores": scores,
-        "recommendations": [(gap, questions[gap.code]) for gap in gaps],
-        "enjeux": enjeux,
-        "suggested_path": paths.get(suggestion["path"]),
-        "agenda21_first": suggestion["agenda21_first"],
-        "agenda21": Sheet.objects.filter(number="+").first(),
-    }
-
-
-def export_questions(assessment: Assessment) -> tuple[list[QuestionLine], Labels]:
-    """The version's questions in grid order, and the names of their sections, in one query."""
-    questions = (
-        Question.objects.filter(version_id=assessment.campaign.version_id)
-        .select_related("section__enjeu", "section__level")
-        .order_by("section__order", "order")
-    )
-    lines, sections = [], {}
-    for question in questions:
-        lines.append(QuestionLine(
-            question.code, question.section.code, question.text, question.bareme
-        ))
-        sections[question.section.code] = question.section
-    labels = Labels(
-        sections={code: section.title for code, section in sections.items()},
-        enjeux={s.enjeu.code: s.enjeu.name for s in sections.values() if s.enjeu},
-        levels={s.level.number: s.level.name for s in sections.values() if s.level},
-    )
-    return lines, labels

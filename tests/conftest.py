@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from initiatives.guide_import.seed import Seed
+from tests.fixtures import *  # noqa: F403 - the people and assessments every app's tests use
 
 SEED_PATH = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
 

@@ -1,5 +1,3 @@
-import re
-
 from django import template
 
 from grid.presenters import percent as percent_text
@@ -12,12 +10,3 @@ def percent(value):
     """0.625 → « 62,5 % »; undefined notes show as an em dash."""
     return percent_text(value)
 
-
-_LONG_RUN = re.compile(r"(\S{20})(?=\S)")
-
-
-@register.filter
-def soft_wrap(text: str) -> str:
-    """Text with an invisible break opportunity (U+200B) every 20 characters of an unbroken run:
-    WeasyPrint otherwise tries every cut of a long « word » one by one."""
-    return _LONG_RUN.sub("\\1\u200b", text)

@@ -1,15 +1,16 @@
-"""The JSON interface in the browser: download an assessment, upload one into a draft."""
+"""The JSON interface in the browser: upload a file into a draft year (DESIGN §4).
+
+Downloading is an export (reports.views.exports)."""
 
 import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
 from clusters.access import require_role
 from clusters.models import Membership
@@ -19,22 +20,9 @@ from ..changes import RowChange, row_changes
 from ..forms import ImportConfirmForm, ImportForm
 from ..labels import person_label
 from ..models import Answer
-from ..payload import PayloadError, parse_payload_text, payload_from
+from ..payload import PayloadError, parse_payload_text
 from ..scoring import CustomRow
 from ..specs import grid_spec_by_code
-
-
-@login_required
-@require_safe
-def export_json(request, slug, year):
-    _membership, assessment = selectors.assessment_for_user(request.user, slug, year)
-    spec, answers, custom = selectors.assessment_inputs(assessment)
-    payload = payload_from(spec.code, answers, custom)
-    response = HttpResponse(
-        json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{assessment.file_stem}.json"'
-    return response
 
 
 def _custom_text(row: CustomRow) -> str:
@@ -88,7 +76,7 @@ def import_json(request, slug, year):
     context = {"membership": membership, "assessment": assessment, "cluster": membership.cluster}
     if not assessment.is_editable:
         messages.error(request, _("Seule une autoévaluation en brouillon ou renvoyée s'importe."))
-        return redirect("grid:results", slug=slug, year=year)
+        return redirect("reports:results", slug=slug, year=year)
     if request.method != "POST":
         return render(request, "grid/import.html", {**context, "form": ImportForm()})
     confirming = "payload" in request.POST

@@ -30,7 +30,7 @@ def transition(request, slug, year, action):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("grid:results", slug=slug, year=year)
+        return redirect("reports:results", slug=slug, year=year)
     kwargs = {"assessment": assessment, "by": request.user}
     if action != "submit":
         kwargs["comment"] = form.cleaned_data["comment"]
@@ -38,7 +38,7 @@ def transition(request, slug, year, action):
         service(**kwargs)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        target = "grid:grid" if action == "submit" else "grid:results"
+        target = "grid:grid" if action == "submit" else "reports:results"
         return redirect(target, slug=slug, year=year)
     messages.success(request, ACTION_LABELS[action][1])
-    return redirect("grid:results", slug=slug, year=year)
+    return redirect("reports:results", slug=slug, year=year)

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from tests.grid import pdf
+from tests.reports import pdf
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from grid import services
 from grid.models import Assessment, Transition
 from grid.payload import ParsedPayload
 from grid.scoring import AnswerValue
-from tests.grid.conftest import answers_of
+from tests.fixtures import answers_of
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from grid.models import Campaign, GridVersion, Question
 from grid.payload import ParsedPayload
 from grid.scoring import AnswerValue
 from initiatives.models import Section
-from tests.grid.conftest import answers_of, custom_of, fill, set_custom
+from tests.fixtures import answers_of, custom_of, fill, set_custom
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.grid.conftest import PASSWORD, login_url, url
+from tests.fixtures import PASSWORD, login_url, url
 
 pytestmark = pytest.mark.django_db
 

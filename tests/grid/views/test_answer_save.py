@@ -4,7 +4,7 @@ a colleague's answer silently (DESIGN §5)."""
 import pytest
 
 from clusters.models import Membership
-from tests.grid.conftest import (
+from tests.fixtures import (
     answers_of,
     assert_hidden_from_outsider,
     custom_of,

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from grid import services
 from grid.models import Assessment, Transition
-from tests.grid.conftest import (
+from tests.fixtures import (
     answers_of,
     assert_hidden_from_outsider,
     custom_of,

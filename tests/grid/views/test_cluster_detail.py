@@ -4,7 +4,7 @@ import pytest
 
 from grid import services
 from grid.models import Campaign
-from tests.grid.conftest import (
+from tests.fixtures import (
     assert_hidden_from_outsider,
     fill,
     login_url,

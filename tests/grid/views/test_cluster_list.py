@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from clusters.models import Membership
 from clusters.services import membership_add
-from tests.grid.conftest import logged_in, login_url, url
+from tests.fixtures import logged_in, login_url, url
 
 pytestmark = pytest.mark.django_db
 

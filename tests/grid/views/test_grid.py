@@ -6,7 +6,7 @@ import pytest
 
 from clusters.models import Membership
 from clusters.services import membership_add
-from tests.grid.conftest import (
+from tests.fixtures import (
     answers_of,
     assert_hidden_from_outsider,
     custom_of,

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from clusters.models import Membership
 from grid import services
-from tests.grid.conftest import (
+from tests.fixtures import (
     answers_of,
     assert_hidden_from_outsider,
     custom_of,

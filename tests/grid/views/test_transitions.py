@@ -9,7 +9,7 @@ from grid import services
 from grid.models import Transition
 from grid.scoring import score, scores_to_json
 from grid.selectors import assessment_inputs
-from tests.grid.conftest import (
+from tests.fixtures import (
     answers_of,
     assert_hidden_from_outsider,
     fill,

@@ -1,0 +1,153 @@
+"""The year-over-year page (DESIGN §6): the years shown with their notes side by side, the answers
+changed between two years, the board's comments.
+
+`evolution_page` reads; what it computes is pure (reports.years, grid.versions, the presenters).
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from clusters.models import Membership
+from grid.labels import answer_short_label
+from grid.models import Assessment, Question, Transition
+from grid.scoring import ENJEUX, AnswerValue, Scores
+from grid.selectors import OverviewRow, answers_of, cluster_overview
+from grid.specs import grid_specs
+from grid.versions import VersionGap, scores_on_shared, version_gap
+from initiatives.models import Enjeu
+
+from .presenters import note_rows, radars, year_styles
+from .years import choose_years
+
+BOARD_STEPS = (Assessment.Status.VALIDATED, Assessment.Status.RETURNED)
+BLANK = AnswerValue(None)
+
+
+@dataclass(frozen=True)
+class ChangedAnswer:
+    code: str
+    text: str
+    before: AnswerValue
+    after: AnswerValue
+
+    @property
+    def before_label(self) -> str:
+        return answer_short_label(self.before.answer)
+
+    @property
+    def after_label(self) -> str:
+        return answer_short_label(self.after.answer)
+
+
+def changed_answers(
+    questions: Iterable[tuple[str, str]],
+    before: Mapping[str, AnswerValue],
+    after: Mapping[str, AnswerValue],
+) -> list[ChangedAnswer]:
+    """The `(code, text)` questions, in their order, whose answer differs (blank counts)."""
+    changes = []
+    for code, text in questions:
+        old, new = before.get(code, BLANK), after.get(code, BLANK)
+        if old.answer != new.answer:
+            changes.append(ChangedAnswer(code, text, old, new))
+    return changes
+
+
+@dataclass(frozen=True)
+class YearColumn:
+    year: int
+    assessment: Assessment
+    scores: Scores  # the notes compared (on shared questions when versions differ)
+    style: dict
+    previous_year: int | None  # the column before, for the delta between them
+
+
+@dataclass(frozen=True)
+class YearComments:
+    year: int
+    steps: list[Transition]
+
+
+def evolution_page(
+    membership: Membership, *, shown: Sequence[str] = (), before: str | None = None,
+    after: str | None = None,
+) -> dict:
+    """Everything the year-over-year page shows, in a number of queries that does not grow with
+    the years or the questions."""
+    rows = {row.assessment.campaign.year: row for row in cluster_overview(membership)}
+    choice = choose_years(rows, shown=shown, before=before, after=after)
+    if not rows:
+        return {"choice": choice, "years": [], "columns": []}
+    shown_rows = [rows[year] for year in choice.shown]
+    pair = [rows[year] for year in (choice.before, choice.after) if year is not None]
+    # Versions and answers are read only where the page needs them, each in one query.
+    notes_differ, pair_differs = _versions_differ(shown_rows), _versions_differ(pair)
+    compared_rows = (shown_rows if notes_differ else []) + (pair if pair_differs else [])
+    specs = grid_specs({row.assessment.campaign.version for row in compared_rows})
+    stored = answers_of({row.assessment.pk for row in (shown_rows if notes_differ else []) + pair})
+
+    def spec_of(row: OverviewRow):
+        return specs[row.assessment.campaign.version_id]
+
+    notes_gap = version_gap({r.assessment.campaign.year: spec_of(r) for r in shown_rows}) if (
+        notes_differ) else None
+    if notes_gap:
+        scores = [
+            scores_on_shared(spec_of(row), stored[row.assessment.pk].answers,
+                             stored[row.assessment.pk].custom_rows, notes_gap.shared, row.scores)
+            for row in shown_rows
+        ]
+    else:
+        # One version: the very notes the results page shows (stored once submitted).
+        scores = [row.scores for row in shown_rows]
+    styles = year_styles(choice.shown)
+    enjeu_names = dict(Enjeu.objects.filter(code__in=ENJEUX).values_list("code", "short_name"))
+    pair_gap = version_gap({r.assessment.campaign.year: spec_of(r) for r in pair}) if (
+        pair_differs) else None
+    return {
+        "choice": choice,
+        "years": sorted(rows),
+        "columns": [
+            YearColumn(year, rows[year].assessment, year_scores, styles[year], previous)
+            for year, year_scores, previous in zip(
+                choice.shown, scores, (None, *choice.shown), strict=False
+            )
+        ],
+        "notes": note_rows(scores, enjeu_names),
+        "radars": radars(choice.shown, scores),
+        "notes_gap": notes_gap,
+        "pair": pair,
+        "changes": _changes(pair, pair_gap, stored),
+        "pair_gap": pair_gap,
+        "comments": _board_comments(shown_rows),
+    }
+
+
+def _versions_differ(rows: Sequence[OverviewRow]) -> bool:
+    return len({row.assessment.campaign.version_id for row in rows}) > 1
+
+
+def _changes(pair: Sequence[OverviewRow], gap: VersionGap | None, stored) -> list[ChangedAnswer]:
+    """The answers that changed from the older year of `pair` to the newer, in the newer grid's
+    order and wording; only the questions both versions share when they differ."""
+    if len(pair) < 2:
+        return []
+    old, new = (row.assessment for row in pair)
+    questions = Question.objects.filter(version_id=new.campaign.version_id).order_by("order")
+    if gap is not None:
+        questions = questions.filter(code__in=gap.shared)
+    return changed_answers(questions.values_list("code", "text"), stored[old.pk].answers,
+                           stored[new.pk].answers)
+
+
+def _board_comments(rows: Sequence[OverviewRow]) -> list[YearComments]:
+    """What the board said when it validated, returned or reopened each year, newest year first."""
+    steps: dict[int, list[Transition]] = {row.assessment.pk: [] for row in rows}
+    for step in Transition.objects.filter(
+        assessment_id__in=steps, to_status__in=BOARD_STEPS
+    ).select_related("by"):
+        steps[step.assessment_id].append(step)
+    return [
+        YearComments(row.assessment.campaign.year, steps[row.assessment.pk])
+        for row in sorted(rows, key=lambda r: r.assessment.campaign.year, reverse=True)
+    ]

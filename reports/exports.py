@@ -1,0 +1,278 @@
+"""The CSV and XLSX downloads of one assessment (DESIGN §6), built from plain data.
+
+No ORM here: the views read the assessment, these functions lay it out.
+"""
+
+import csv
+import io
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from grid.presenters import french_decimal
+from grid.scoring import (
+    ENJEUX,
+    LEVELS,
+    SECTION_ORDER,
+    SECTIONS,
+    AnswerValue,
+    CustomRow,
+    GridSpec,
+    Scores,
+    answer_points,
+    axis_sections,
+)
+
+GRID_SHEET = "Grille d'autoévaluation"  # the tab names of the guide's workbook (L401, L465)
+RESULTS_SHEET = "Résultats"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PERCENT = "0.0%"  # LibreOffice and Excel show 62,5 % in a French locale
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    """A question of the grid version, as the exports print it."""
+
+    code: str
+    section: str
+    text: str
+    bareme: int
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The names printed beside codes: sections ("S", "1A" …), enjeux and levels."""
+
+    sections: Mapping[str, str]
+    enjeux: Mapping[str, str]
+    levels: Mapping[int, str]
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    code: str
+    section: str  # "S", "1A" …; empty for an « autre action » whose level is not chosen yet
+    text: str
+    bareme: int | None
+    answer: str  # "++" "+" "-" "--" "na" or empty
+    points: Fraction | None  # None for a blank or `na` answer, or no barème yet
+    comment: str
+    enjeu: str = ""  # set on « autre action » rows only
+
+
+def grid_rows(
+    spec: GridSpec,
+    questions: Sequence[QuestionLine],
+    answers: Mapping[str, AnswerValue],
+    custom: Sequence[CustomRow],
+) -> list[ExportRow]:
+    """One row per question (in the order given: the grid's), then each « autre action » with a
+    label, in enjeu order."""
+    rows = []
+    for question in questions:
+        value = answers.get(question.code, AnswerValue(None))
+        rows.append(ExportRow(
+            code=question.code,
+            section=question.section,
+            text=question.text,
+            bareme=question.bareme,
+            answer=value.answer or "",
+            points=answer_points(spec, question.bareme, value.answer),
+            comment=value.comment,
+        ))
+    for row in sorted(custom, key=lambda row: row.enjeu):
+        if not row.label.strip():
+            continue
+        rows.append(ExportRow(
+            code=_("Autre action %(enjeu)s") % {"enjeu": row.enjeu},
+            section=f"{row.level}{row.enjeu}" if row.level in LEVELS else "",
+            text=row.label,
+            bareme=row.bareme,
+            answer=row.answer or "",
+            points=answer_points(spec, row.bareme, row.answer),
+            comment="",
+            enjeu=row.enjeu,
+        ))
+    return rows
+
+
+def title(cluster: str, year: int, grid_code: str) -> str:
+    return _("%(cluster)s · %(year)s · grille %(grid)s") % {
+        "cluster": cluster, "year": year, "grid": grid_code,
+    }
+
+
+# --- CSV ---
+
+
+def csv_bytes(rows: Sequence[ExportRow]) -> bytes:
+    # French Excel and LibreOffice split on `;` (the comma is the decimal separator), and Excel
+    # reads the accents as UTF-8 only when the file starts with a byte order mark: utf-8-sig.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([
+        _("Code"), _("Section"), _("Affirmation"), _("Barème"), _("Réponse"), _("Points"),
+        _("Commentaire"),
+    ])
+    for row in rows:
+        writer.writerow([
+            row.code,
+            row.section,
+            _inert(row.text),
+            "" if row.bareme is None else row.bareme,
+            row.answer,
+            french_decimal(row.points),
+            _inert(row.comment),
+        ])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _inert(text: str) -> str:
+    # A spreadsheet opening a CSV runs a cell that starts like a formula (« =HYPERLINK(…) »):
+    # a leading apostrophe keeps free text as text (OWASP, CSV injection).
+    return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
+# --- XLSX ---
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=13)
+HEADING_FILL = PatternFill("solid", fgColor="E7EEF5")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+GRID_WIDTHS = (16, 70, 9, 9, 9, 50)  # Code, Affirmation, Barème, Réponse, Points, Commentaire
+WRAPPED_COLUMNS = (2, 6)  # Affirmation, Commentaire
+POINTS_COLUMN = 5
+
+
+def workbook_bytes(
+    heading: str, rows: Sequence[ExportRow], labels: Labels, scores: Scores
+) -> bytes:
+    workbook = Workbook()
+    _grid_sheet(workbook.active, heading, rows, labels)
+    _results_sheet(workbook.create_sheet(), heading, labels, scores)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _grid_sheet(sheet: Worksheet, heading: str, rows: Sequence[ExportRow], labels: Labels):
+    sheet.title = GRID_SHEET
+    _put(sheet, 1, 1, heading).font = TITLE
+    headers = (
+        _("Code"), _("Affirmation"), _("Barème"), _("Réponse"), _("Points"), _("Commentaire"),
+    )
+    for column, (header, width) in enumerate(zip(headers, GRID_WIDTHS, strict=True), start=1):
+        _put(sheet, 2, column, header).font = BOLD
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A3"  # title and headers stay in view while scrolling
+    # Printed, the grid fits the page's width in landscape, its headers on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "2:2"
+
+    line = 3
+    for section in SECTION_ORDER:
+        for column in range(1, len(headers) + 1):
+            sheet.cell(line, column).fill = HEADING_FILL
+        _put(sheet, line, 1, section).font = BOLD
+        _put(sheet, line, 2, labels.sections.get(section, "")).font = BOLD
+        line += 1
+        for row in rows:
+            if _home_section(row) == section:
+                _grid_line(sheet, line, row)
+                line += 1
+
+
+def _home_section(row: ExportRow) -> str:
+    # An « autre action » without a level yet closes its enjeu's block.
+    return row.section or axis_sections(row.enjeu)[-1]
+
+
+def _grid_line(sheet: Worksheet, line: int, row: ExportRow) -> None:
+    values = (
+        row.code,
+        row.text,
+        row.bareme,
+        row.answer,
+        None if row.points is None else round(float(row.points), 4),
+        row.comment,
+    )
+    for column, value in enumerate(values, start=1):
+        _put(sheet, line, column, value).alignment = WRAP if column in WRAPPED_COLUMNS else TOP
+    sheet.cell(line, POINTS_COLUMN).number_format = "0.00"
+    # LibreOffice keeps the default height of rows whose wrapped text is longer than one line, so
+    # the text would overlap the next row: give each row the lines its longest cell needs.
+    lines = max(
+        math.ceil(len(values[column - 1] or "") / (GRID_WIDTHS[column - 1] - 4))
+        for column in WRAPPED_COLUMNS
+    )
+    if lines > 1:
+        sheet.row_dimensions[line].height = 15 * lines
+
+
+def _results_sheet(sheet: Worksheet, heading: str, labels: Labels, scores: Scores) -> None:
+    sheet.title = RESULTS_SHEET
+    sheet.column_dimensions["A"].width = 80
+    sheet.column_dimensions["B"].width = 14
+    _put(sheet, 1, 1, heading).font = TITLE
+    _put(sheet, 2, 1, _("Indicateur")).font = BOLD
+    _put(sheet, 2, 2, _("Valeur")).font = BOLD
+    sheet.freeze_panes = "A3"
+
+    line = 3
+
+    def note(label: str, value: Fraction | None) -> None:
+        nonlocal line
+        _put(sheet, line, 1, label)
+        if value is not None:  # an undefined note stays an empty cell
+            _put(sheet, line, 2, float(value)).number_format = PERCENT
+        line += 1
+
+    def group(name: str) -> None:
+        nonlocal line
+        _put(sheet, line, 1, name).font = BOLD
+        line += 1
+
+    note(_("Note globale"), scores.global_note)
+    note(_("Facteur de stratégie F"), scores.strategy_factor)
+    note(_("Complétude"), scores.completion)
+    _put(sheet, line, 1, _("Résultats provisoires"))
+    _put(sheet, line, 2, _("oui") if scores.provisional else _("non"))
+    line += 1
+    group(_("Axes"))
+    for enjeu in ENJEUX:
+        note(f"{enjeu} · {labels.enjeux.get(enjeu, '')}", scores.axes.get(enjeu))
+    group(_("Niveaux"))
+    for level in LEVELS:
+        name = labels.levels.get(level, "")
+        note(_("Niveau %(level)s · %(name)s") % {"level": level, "name": name},
+             scores.levels.get(level))
+    group(_("Sections"))
+    for section in SECTIONS:
+        note(f"{section} · {labels.sections.get(section, '')}", scores.sections.get(section))
+
+
+def _put(sheet: Worksheet, row: int, column: int, value):
+    """Write a cell; text always stays text, and empty stays empty."""
+    cell = sheet.cell(row, column)
+    if isinstance(value, str):
+        if not value:
+            return cell
+        # openpyxl refuses control characters (a pasted vertical tab would break the export).
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        # Never a formula or an error code, whatever a comment starts with (« = », « #N/A »).
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell

@@ -1,0 +1,199 @@
+"""What the cluster-year pages and the PDF show of notes: radar series, the formula worked out,
+deltas between years, the table of notes year by year."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+
+from grid.presenters import percent
+from grid.scoring import ENJEUX, LEVELS, SECTIONS, STRATEGY, Scores, section_tallies
+from initiatives.labels import level_title
+
+# Newest year first: each year differs by colour, line dash AND marker (colour is never the only
+# signal). Colours keep a 3:1 contrast with white, as WCAG asks of graphics.
+TRACE_STYLES = (
+    {"colour": "#163d6b", "dash": "solid", "symbol": "circle"},
+    {"colour": "#c0461b", "dash": "dash", "symbol": "square"},
+    {"colour": "#00795c", "dash": "dot", "symbol": "diamond"},
+    {"colour": "#8e3b78", "dash": "dashdot", "symbol": "triangle-up"},
+    {"colour": "#595959", "dash": "longdash", "symbol": "x"},
+)
+# The same dashes as SVG stroke-dasharray, for the keys drawn in the tables.
+DASH_ARRAYS = {
+    "solid": "none", "dash": "6 3", "dot": "2 3", "dashdot": "6 3 2 3", "longdash": "10 4",
+}
+
+
+
+def radar_titles() -> dict[str, str]:
+    return {"global": _("Radar des 4 enjeux"), "level1": level_title(1), "level2": level_title(2)}
+
+
+def radar_series(scores: Scores) -> dict:
+    """Axis labels and values (0–100) for the global radar and the two level radars."""
+    def series(keys, source):
+        # An undefined note (all `na`) is drawn at 0 but labelled « — », never « 0 % ».
+        return {
+            "labels": list(keys),
+            "values": [round(float(source[k]) * 100, 1) if source[k] is not None else 0
+                       for k in keys],
+            "texts": [percent(source[k]) for k in keys],
+        }
+
+    return {
+        "global": series(ENJEUX, scores.axes),
+        "level1": series([f"1{e}" for e in ENJEUX], scores.sections),
+        "level2": series([f"2{e}" for e in ENJEUX], scores.sections),
+    }
+
+
+def section_rows(scores: Scores) -> list[tuple[str, str]]:
+    return [(code, percent(scores.sections[code])) for code in SECTIONS]
+
+
+def formula(spec, answers, custom, scores: Scores) -> dict:
+    """The global note worked out with the cluster's own numbers (« how is it computed »)."""
+    # The same tallies as the scoring, so the panel cannot drift from the notes it explains.
+    tallies = section_tallies(spec, answers, custom)
+    strategy_points, strategy_total = tallies[STRATEGY]
+    points = sum((tallies[section][0] for section in SECTIONS), Fraction(0))
+    total = sum(tallies[section][1] for section in SECTIONS)
+    factor = scores.strategy_factor
+    multiplier = None if factor is None else Fraction(1, 4) + Fraction(3, 4) * factor
+    return {
+        "strategy_points": _number(strategy_points),
+        "strategy_total": strategy_total,
+        "factor": percent(factor),
+        "factor_decimal": _number(factor),
+        "multiplier": _number(multiplier),
+        "points": _number(points),
+        "total": total,
+        "ratio": percent(points / total) if total else "—",
+        "global": percent(scores.global_note),
+    }
+
+
+def _number(value) -> str:
+    if value is None:
+        return "—"
+    return f"{float(value):.3f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Delta:
+    """The change of a displayed note, in percentage points (exact on the rounded notes)."""
+
+    points: Decimal
+
+    @property
+    def direction(self) -> str:
+        """For styling only: the arrow and the words carry the meaning."""
+        return "up" if self.points > 0 else "down" if self.points < 0 else "same"
+
+    @property
+    def arrow(self) -> str:
+        return "▲" if self.points > 0 else "▼" if self.points < 0 else "="
+
+    @property
+    def words(self) -> str:
+        if self.points > 0:
+            return _("en hausse")
+        return _("en baisse") if self.points < 0 else _("stable")
+
+    @property
+    def text(self) -> str:
+        sign = "+" if self.points > 0 else "\u2212" if self.points < 0 else ""
+        number = f"{abs(self.points):.1f}".replace(".", ",")
+        # French keeps the singular below 2: « 1,5 pt », « 2,0 pts ».
+        unit = _("pt") if abs(self.points) < 2 else _("pts")
+        return f"{sign}{number}\u00a0{unit}"
+
+
+def delta(before: Fraction | float | None, after: Fraction | float | None) -> Delta | None:
+    """`after` − `before` as the page shows them (so that readers can check the difference)."""
+    if before is None or after is None:
+        return None
+    return Delta(_shown_points(after) - _shown_points(before))
+
+
+def _shown_points(value: Fraction | float) -> Decimal:
+    return Decimal(f"{float(value) * 100:.1f}")  # the very rounding of presenters.percent
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    delta: Delta | None = None
+    is_delta: bool = False
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    label: str
+    cells: tuple[Cell, ...]  # year, delta, year, delta, …, year (oldest first)
+
+
+def note_rows(
+    scores: Sequence[Scores], enjeu_names: Mapping[str, str]
+) -> list[tuple[str, list[NoteRow]]]:
+    """Every note of every year, grouped as the page shows them, with the consecutive deltas."""
+
+    def row(label: str, values: list[Fraction | None]) -> NoteRow:
+        cells: list[Cell] = []
+        for index, value in enumerate(values):
+            if index:
+                cells.append(Cell("", delta(values[index - 1], value), is_delta=True))
+            cells.append(Cell(percent(value)))
+        return NoteRow(label, tuple(cells))
+
+    return [
+        (_("Synthèse"), [
+            row(_("Note globale"), [s.global_note for s in scores]),
+            row(_("Facteur de stratégie F"), [s.strategy_factor for s in scores]),
+            row(_("Complétude"), [s.completion for s in scores]),
+        ]),
+        (_("Enjeux (radar A–D)"), [
+            row(f"{e} · {enjeu_names.get(e, '')}", [s.axes[e] for s in scores])
+            for e in ENJEUX
+        ]),
+        (_("Niveaux"), [
+            row(level_title(k), [s.levels[k] for s in scores])
+            for k in LEVELS
+        ]),
+        (_("Sections"), [
+            row(_("Section %(code)s") % {"code": code}, [s.sections[code] for s in scores])
+            for code in SECTIONS
+        ]),
+    ]
+
+
+def radars(years: Sequence[int], scores: Sequence[Scores]) -> list[dict]:
+    """The three radars of the results page, with one trace per year, styled newest first."""
+    styles = year_styles(years)
+    series = [radar_series(s) for s in scores]
+    titles = radar_titles()
+    return [
+        {
+            "key": key,
+            "title": title,
+            "labels": series[0][key]["labels"] if series else [],
+            "traces": [
+                {"name": str(year), **styles[year], **one[key]}
+                for year, one in zip(years, series, strict=True)
+            ],
+        }
+        for key, title in titles.items()
+    ]
+
+
+def year_styles(years: Sequence[int]) -> dict[int, dict]:
+    newest_first = sorted(years, reverse=True)
+    return {
+        year: {**style, "dasharray": DASH_ARRAYS[style["dash"]]}
+        for year, style in zip(newest_first, TRACE_STYLES, strict=False)
+    }
+
+

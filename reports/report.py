@@ -1,0 +1,227 @@
+"""The PDF report of one assessment: a board summary on page 1, then the details (WeasyPrint).
+
+The same bytes come from the web (`rapport.pdf`) and from `cluster_report`; the assessment's JSON
+rides inside the file (PDF/A-3 attachment) so an archived report carries its raw data.
+"""
+
+import base64
+import json
+import mimetypes
+import threading
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from weasyprint import HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from grid import selectors as grid_selectors
+from grid.models import Assessment
+from grid.payload import payload_from
+from grid.presenters import french_decimal, percent
+from grid.scoring import ENJEUX, SECTIONS, Scores, answer_points
+from grid.versions import scores_on_shared, version_gap
+from initiatives.labels import level_title
+
+from . import charts, selectors
+from .presenters import delta
+
+PDF_VARIANT = "pdf/a-3b"
+TOP_RECOMMENDATIONS = 5
+CURRENT_COLOUR = "#1f4e79"
+PREVIOUS_COLOUR = "#6c757d"
+
+# Nothing in a report may reach the network or the disk: images come inline as data: URIs.
+_FETCHER = URLFetcher(allowed_protocols={"data"})
+# Loading the system fonts costs a tenth of each report: keep them per thread (fontconfig
+# objects are not meant to be shared between threads).
+_FONTS = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    if not hasattr(_FONTS, "config"):
+        _FONTS.config = FontConfiguration()
+    return _FONTS.config
+
+
+def report_filename(assessment: Assessment) -> str:
+    return f"{assessment.file_stem}.pdf"
+
+
+def _previous_year(assessment: Assessment):
+    """The cluster's latest year before this one, with its scores, or None."""
+    earlier = grid_selectors.cluster_years(assessment.cluster, before=assessment.campaign.year)
+    return earlier[0] if earlier else None
+
+
+def _status_date(assessment: Assessment, transitions):
+    """When the assessment reached its current status (validation date for a validated year)."""
+    for step in reversed(transitions):
+        if step.to_status == assessment.status:
+            return step.at
+    return assessment.updated_at
+
+
+def _logo_data_uri(cluster) -> str | None:
+    if not cluster.logo:
+        return None
+    mime = mimetypes.guess_type(cluster.logo.name)[0] or "image/png"
+    with cluster.logo.open("rb") as image:
+        encoded = base64.b64encode(image.read()).decode("ascii")
+    return f"data:{mime};base64,{encoded}"
+
+
+def _radar(axes, current, previous, year, previous_year, size):
+    traces = [charts.Trace(str(year), tuple(current), CURRENT_COLOUR)]
+    if previous is not None:
+        traces.insert(0, charts.Trace(str(previous_year), tuple(previous), PREVIOUS_COLOUR, True))
+    return charts.radar(axes, traces, size=size)
+
+
+def _radars(scores, previous_scores, year, previous_year) -> list[dict]:
+    def level_values(source, level):
+        return None if source is None else [source.sections[f"{level}{e}"] for e in ENJEUX]
+
+    return [
+        {"title": _("Les 4 enjeux"), "size": 250,
+         "chart": _radar(list(ENJEUX), [scores.axes[e] for e in ENJEUX],
+                         previous_scores and [previous_scores.axes[e] for e in ENJEUX],
+                         year, previous_year, 250)},
+        *[
+            {"title": title, "size": 180,
+             "chart": _radar([f"{level}{e}" for e in ENJEUX], level_values(scores, level),
+                             level_values(previous_scores, level), year, previous_year, 180)}
+            for level, title in ((1, level_title(1)), (2, level_title(2)))
+        ],
+    ]
+
+
+def _comparison(
+    assessment: Assessment, page: dict, previous
+) -> tuple[Scores, Scores | None, int | None]:
+    """This year and last year as they compare: on the questions both grid versions share when
+    last year was filled on another version (then also their number), else as they stand."""
+    if previous is None:
+        return page["scores"], None, None
+    if previous.assessment.campaign.version_id == assessment.campaign.version_id:
+        return page["scores"], previous.scores, None
+    spec = page["spec"]
+    previous_spec, previous_answers, previous_custom = grid_selectors.assessment_inputs(
+        previous.assessment
+    )
+    gap = version_gap({assessment.campaign.year: spec,
+                       previous.assessment.campaign.year: previous_spec})
+    current = scores_on_shared(spec, page["answers"], page["custom"], gap.shared, page["scores"])
+    before = scores_on_shared(previous_spec, previous_answers, previous_custom, gap.shared,
+                              previous.scores)
+    return current, before, len(gap.shared)
+
+
+def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
+    """Global, F, each axis, each level and each section, with last year's note and the delta."""
+    def row(label, pick, kind):
+        current = pick(scores)
+        before = pick(previous_scores) if previous_scores else None
+        return {"label": label, "current": percent(current), "previous": percent(before),
+                "delta": delta(before, current), "kind": kind}
+
+    names = {enjeu.code: enjeu.name for enjeu in enjeux}
+    return [
+        row(_("Note globale"), lambda s: s.global_note, "global"),
+        row(_("Stratégie globale (facteur F)"), lambda s: s.strategy_factor, "factor"),
+        *[row(f"{code} · {names.get(code, '')}", lambda s, c=code: s.axes[c], "axis")
+          for code in ENJEUX],
+        *[row(_("Niveau %(level)s") % {"level": level}, lambda s, n=level: s.levels[n], "level")
+          for level in (1, 2)],
+        *[row(_("Section %(code)s") % {"code": code}, lambda s, c=code: s.sections[c], "section")
+          for code in SECTIONS],
+    ]
+
+
+def _answer_rows(page, spec) -> list[dict]:
+    """The full answer table, grouped by section as in the grid."""
+    return [
+        {"section": group.section, "rows": [
+            {"question": row.question, "value": row.value, "comment": row.comment,
+             "points": french_decimal(answer_points(spec, row.question.bareme, row.value or None))}
+            for row in group.questions
+        ]}
+        for group in page["sections"]
+    ]
+
+
+def _recommended_sheets(recommendations, agenda21, agenda21_first) -> list:
+    sheets = [agenda21] if agenda21_first and agenda21 else []
+    for _gap, question in recommendations:
+        sheets.extend(sheet for sheet in question.sheets.all() if sheet not in sheets)
+    return sheets
+
+
+def report_context(assessment: Assessment) -> dict:
+    """Everything the report shows; reads only, through the selectors."""
+    page = selectors.results_page(assessment, limit=TOP_RECOMMENDATIONS)
+    scores = page["scores"]
+    grid = grid_selectors.grid_page(assessment)
+    transitions = grid_selectors.transitions(assessment)
+    previous = _previous_year(assessment)
+    compared, previous_scores, shared_count = _comparison(assessment, page, previous)
+    previous_year = previous.assessment.campaign.year if previous else None
+    year = assessment.campaign.year
+    custom_rows = [group.custom for group in grid["sections"]
+                   if group.custom and group.custom.label]
+    return {
+        "assessment": assessment,
+        "cluster": assessment.cluster,
+        "year": year,
+        "version": assessment.campaign.version,
+        "status_date": _status_date(assessment, transitions),
+        "logo": _logo_data_uri(assessment.cluster),
+        "generated_at": timezone.localtime(),
+        "scores": scores,
+        "global": percent(scores.global_note),
+        "factor": percent(scores.strategy_factor),
+        "factor_width": f"{float(scores.strategy_factor or 0) * 100:.1f}",
+        "completion": percent(scores.completion),
+        "levels": [(level, percent(scores.levels[level])) for level in (1, 2)],
+        "previous": previous,
+        "previous_year": previous_year,
+        # Set when last year was on another grid version: notes compare on shared questions.
+        "shared_count": shared_count,
+        "global_delta": delta(previous_scores and previous_scores.global_note,
+                              compared.global_note),
+        "radars": _radars(scores, previous_scores, year, previous_year),
+        "note_rows": _note_rows(compared, previous_scores, page["enjeux"]),
+        "recommendations": page["recommendations"],
+        "suggested_path": page["suggested_path"],
+        "agenda21_first": page["agenda21_first"],
+        "sheets": _recommended_sheets(
+            page["recommendations"], page["agenda21"], page["agenda21_first"]
+        ),
+        "answer_groups": _answer_rows(grid, page["spec"]),
+        "custom_rows": custom_rows,
+        "transitions": transitions,
+        "payload": payload_from(page["spec"].code, page["answers"], page["custom"]),
+    }
+
+
+def report_pdf(assessment: Assessment, *, image_cache: dict | None = None) -> bytes:
+    """The report as PDF/A-3b bytes, with the assessment's JSON attached.
+
+    `image_cache` may be shared between reports (cluster_report --all) so images decode once.
+    """
+    context = report_context(assessment)
+    html = render_to_string("reports/report/report.html", context)
+    payload = json.dumps(context["payload"], ensure_ascii=False, indent=2)
+    attachment = Attachment(
+        string=payload,
+        name=f"{assessment.file_stem}.json",
+        description=_("Autoévaluation au format d'échange JSON"),
+        relationship="Data",
+    )
+    return HTML(string=html, url_fetcher=_FETCHER, base_url="data:,").write_pdf(
+        pdf_variant=PDF_VARIANT,
+        attachments=[attachment],
+        cache=image_cache,
+        font_config=_font_config(),
+    )

@@ -1,0 +1,15 @@
+import re
+
+from django import template
+
+register = template.Library()
+
+
+_LONG_RUN = re.compile(r"(\S{20})(?=\S)")
+
+
+@register.filter
+def soft_wrap(text: str) -> str:
+    """Text with an invisible break opportunity (U+200B) every 20 characters of an unbroken run:
+    WeasyPrint otherwise tries every cut of a long « word » one by one."""
+    return _LONG_RUN.sub("\\1\u200b", text)

@@ -1,0 +1,56 @@
+"""Downloads of one assessment: the JSON of DESIGN §4, CSV of the answers, XLSX laid out as
+the guide's workbook."""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.views.decorators.http import require_safe
+
+from grid import selectors as grid_selectors
+from grid.models import Assessment
+from grid.payload import payload_from
+
+from .. import exports, selectors
+
+
+@login_required
+@require_safe
+def export_json(request, slug, year):
+    _membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
+    spec, answers, custom = grid_selectors.assessment_inputs(assessment)
+    payload = payload_from(spec.code, answers, custom)
+    response = HttpResponse(
+        json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    return _attachment(response, assessment, "json")
+
+
+@login_required
+@require_safe
+def export_csv(request, slug, year):
+    _membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
+    spec, answers, custom = grid_selectors.assessment_inputs(assessment)
+    questions, _labels = selectors.export_questions(assessment)
+    rows = exports.grid_rows(spec, questions, answers, custom)
+    response = HttpResponse(exports.csv_bytes(rows), content_type="text/csv; charset=utf-8")
+    return _attachment(response, assessment, "csv")
+
+
+@login_required
+@require_safe
+def export_xlsx(request, slug, year):
+    _membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
+    spec, answers, custom = grid_selectors.assessment_inputs(assessment)
+    scores = grid_selectors.assessment_scores(assessment, spec, answers, custom)
+    questions, labels = selectors.export_questions(assessment)
+    rows = exports.grid_rows(spec, questions, answers, custom)
+    heading = exports.title(assessment.cluster.name, year, spec.code)
+    content = exports.workbook_bytes(heading, rows, labels, scores)
+    response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
+    return _attachment(response, assessment, "xlsx")
+
+
+def _attachment(response: HttpResponse, assessment: Assessment, extension: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{assessment.file_stem}.{extension}"'
+    return response

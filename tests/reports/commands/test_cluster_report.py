@@ -1,0 +1,99 @@
+"""`manage.py cluster_report`: the web's PDF for one cluster, or one per cluster for a year."""
+
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from clusters.models import Cluster
+from grid import services
+from tests.fixtures import fill
+from tests.reports import pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def cluster_report(*args) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("cluster_report", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_it_writes_one_cluster_report(filled, tmp_path):
+    target = tmp_path / "rapport.pdf"
+    out, _err = cluster_report("--cluster", "pole-alpha", "--year", "2025", "-o", str(target))
+    assert str(target) in out
+    first = pdf.page_texts(target.read_bytes())[0]
+    assert "Pôle Alpha Maritime" in first and "100,0 %" in first
+
+
+def test_it_writes_one_report_per_cluster_of_the_year(filled, cluster_b, outsider, tmp_path):
+    other = services.assessment_start(cluster=cluster_b, year=2025, by=outsider, prefill=False)
+    fill(other, outsider, "-")
+    Cluster.objects.create(name="Pôle sans grille", slug="pole-vide")
+    out, _err = cluster_report("--all", "--year", "2025", "-o", str(tmp_path / "2025"))
+    written = sorted(path.name for path in (tmp_path / "2025").iterdir())
+    assert written == ["pole-alpha-2025.pdf", "pole-beta-2025.pdf"]
+    assert "2 rapport(s)" in out
+    beta = pdf.page_texts((tmp_path / "2025" / "pole-beta-2025.pdf").read_bytes())[0]
+    assert "Pôle Bêta Forestier" in beta
+
+
+def test_it_shows_a_progress_bar_on_a_terminal(filled, tmp_path, monkeypatch):
+    # tqdm draws only on a terminal (disable=None); pretend stderr is one.
+    err = StringIO()
+    monkeypatch.setattr(err, "isatty", lambda: True, raising=False)
+    call_command("cluster_report", "--all", "--year", "2025", "-o", str(tmp_path),
+                 stdout=StringIO(), stderr=err)
+    assert "Rapports 2025" in err.getvalue() and "1/1" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--cluster", "pole-inconnu", "--year", "2025", "-o", "x.pdf"],
+         "Aucune autoévaluation 2025 pour le pôle « pole-inconnu »"),
+        (["--cluster", "pole-alpha", "--year", "1999", "-o", "x.pdf"],
+         "Aucune autoévaluation 1999"),
+        (["--all", "--year", "1999", "-o", "dossier"], "Aucune autoévaluation pour l'année 1999"),
+    ],
+)
+def test_it_explains_what_is_missing(filled, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CommandError, match=message):
+        cluster_report(*args)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_it_refuses_a_directory_as_the_file_and_a_file_as_the_directory(filled, tmp_path):
+    with pytest.raises(CommandError, match="est un dossier"):
+        cluster_report("--cluster", "pole-alpha", "--year", "2025", "-o", str(tmp_path))
+    file = tmp_path / "rapport.pdf"
+    file.write_bytes(b"")
+    with pytest.raises(CommandError, match="n'est pas un dossier"):
+        cluster_report("--all", "--year", "2025", "-o", str(file))
+
+
+def test_the_report_has_the_same_content_as_the_web(editor_client, filled, tmp_path):
+    """Same template, same data: the command and the page differ only by the edition time."""
+    target = tmp_path / "rapport.pdf"
+    cluster_report("--cluster", "pole-alpha", "--year", "2025", "-o", str(target))
+    web = editor_client.get("/poles/pole-alpha/2025/rapport.pdf").content
+
+    def without_edition_time(text):
+        return [line for line in text.splitlines() if "édité le" not in line]
+
+    assert without_edition_time("\f".join(pdf.page_texts(web))) == without_edition_time(
+        "\f".join(pdf.page_texts(target.read_bytes()))
+    )
+
+
+def test_it_needs_a_cluster_or_all():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "cluster_report", "--year", "2025", "-o", "x"],
+        capture_output=True, text=True, env={"DEBUG": "True", "PATH": ""},
+    )
+    assert result.returncode != 0
+    assert "--cluster" in result.stderr and "--all" in result.stderr

@@ -1,0 +1,204 @@
+"""The PDF report (reports.report), read back with poppler as a reader's tools would."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from grid import services
+from grid.models import Campaign
+from grid.payload import payload_from
+from grid.selectors import assessment_inputs
+from reports.report import report_pdf
+from tests.fixtures import STRATEGY_CODES, fill, set_custom
+from tests.reports import pdf
+
+pytestmark = pytest.mark.django_db
+
+MM = 72 / 25.4  # poppler measures in points
+
+
+def _png(size=(120, 60)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#1f4e79").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_page_one_names_the_cluster_the_year_and_the_global_note(validated):
+    report = report_pdf(validated)
+    first = pdf.page_texts(report)[0]
+    assert "Pôle Alpha Maritime" in first
+    assert "2025" in first
+    assert "note globale" in pdf.flat(first)
+    assert "100,0 %" in first  # every answer « ++ »: the global note, French style
+    assert "validée" in first and "cgdd-2012" in first
+    assert "PROVISOIRE" not in report.decode("latin-1") and "PROVISOIRE" not in first
+
+
+def test_every_page_has_the_header_and_page_x_of_y(validated):
+    texts = pdf.page_texts(report_pdf(validated))
+    assert len(texts) >= 3
+    for number, text in enumerate(texts, start=1):
+        assert "Pôle Alpha Maritime · 2025" in text
+        assert "grille cgdd-2012" in text
+        assert f"Page {number} / {len(texts)}" in text
+
+
+def test_an_incomplete_grid_says_provisoire_on_every_page(assessment, editor):
+    fill(assessment, editor, codes=list(STRATEGY_CODES))
+    texts = pdf.page_texts(report_pdf(assessment))
+    assert len(texts) >= 2
+    assert all("PROVISOIRE" in text for text in texts)
+    assert "Résultats provisoires" in texts[0]
+
+
+def test_the_summary_holds_on_page_one(validated):
+    first = pdf.flat(pdf.page_texts(report_pdf(validated))[0])
+    for heading in ("les 4 enjeux", "niveau 1", "niveau 2", "stratégie globale (facteur f)",
+                    "complétude", "cinq recommandations prioritaires"):
+        assert heading in first
+    assert "affirmation" not in first  # the answer table starts on page 2
+
+
+def test_page_one_shows_the_delta_since_last_year(cluster_a, editor, board, campaign_2024,
+                                                  campaign_2025):
+    last_year = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=False)
+    fill(last_year, editor, "+")
+    this_year = services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=True)
+    fill(this_year, editor, "++")
+    first = pdf.page_texts(report_pdf(this_year))[0]
+    # 2/3 everywhere last year (R × (¼ + ¾ × 2/3) = 50 %), 100 % now: +50 points.
+    assert "▲ +50,0 pts depuis 2024" in " ".join(first.split())
+    assert "2024 (tirets)" in first
+
+
+def test_the_first_year_says_there_is_nothing_to_compare(validated):
+    assert "Première année évaluée" in pdf.page_texts(report_pdf(validated))[0]
+
+
+def test_the_recommendations_and_their_sheets_principe_follow(assessment, editor):
+    fill(assessment, editor, "--")
+    texts = pdf.page_texts(report_pdf(assessment))
+    first = " ".join(texts[0].split())
+    assert "Cinq recommandations prioritaires" in first
+    assert "fiche +" in first
+    assert first.count("point(s) à gagner") == 5
+    rest = " ".join(" ".join(texts[1:]).split())
+    assert "Fiches recommandées : principe" in rest
+    assert "Fiche + · Stratégie structurée de développement durable" in rest
+
+
+def test_the_answer_table_has_every_answer_comment_and_na_reason(assessment, editor):
+    fill(assessment, editor, answers={"2B-3": "na", "1A-1": "+"},
+         comments={"2B-3": "Pas de site industriel.", "1A-1": "Charte des membres signée."})
+    set_custom(assessment, editor, "C", label="Tutorat d'apprentis entre PME", level=1,
+               bareme=2, value="++")
+    text = " ".join(" ".join(pdf.page_texts(report_pdf(assessment))[1:]).split())
+    for code in ("S-1", "1A-1", "2B-3", "2C-12", "2D-4"):
+        assert f" {code} " in text
+    assert "Pas de site industriel." in text
+    assert "Charte des membres signée." in text
+    assert "Tutorat d'apprentis entre PME" in text
+    assert "Suivi" in text
+
+
+def test_long_comments_wrap_and_the_table_breaks_with_its_header_repeated(assessment, editor):
+    long_comment = ("Le comité de pilotage a examiné la démarche en détail ; " * 12
+                    + "https://exemple.fr/" + "x" * 150)
+    fill(assessment, editor, comments={code: long_comment for code in ("1A-1", "2B-1", "2C-3",
+                                                                       "2C-7", "2D-2")})
+    report = report_pdf(assessment)
+    pages = pdf.layout(report)
+    texts = pdf.page_texts(report)
+    for page in pages:
+        assert len(page.words) > 12, "no blank page (more than the header and footer)"
+        for word in page.words:
+            # Nothing runs off the paper or into the 14 mm side margins.
+            assert word.x_min >= 13 * MM and word.x_max <= page.width - 13 * MM, word
+            assert word.y_max <= page.height, word
+    code = re.compile(r"^(S|[12][A-D])-\d+$", re.M)
+    answer_pages = [text for text in texts[1:] if code.search(text)]
+    assert len(answer_pages) >= 3
+    for text in answer_pages:
+        before_first_row = text[:code.search(text).start()]
+        assert "Code" in before_first_row and "Affirmation" in before_first_row
+        assert "Commentaire" in text and "Barème" in text
+
+
+def test_the_assessment_json_rides_inside_the_pdf(assessment, editor):
+    fill(assessment, editor, answers={"2B-3": "na"}, comments={"2B-3": "Sans objet."})
+    report = report_pdf(assessment)
+    name, data = pdf.attachment(report)
+    assert name == "pole-alpha-2025.json"
+    spec, answers, custom = assessment_inputs(assessment)
+    assert json.loads(data) == payload_from(spec.code, answers, custom)
+
+
+def test_it_is_pdf_a3_with_embedded_fonts_and_tagged_with_the_grid(validated):
+    report = report_pdf(validated)
+    xmp = pdf.metadata(report)
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    assert "Keywords:        cgdd-2012, 2025, pole-alpha" in pdf.info(report)
+    assert "A4" in pdf.info(report) or "595.28 x 841.89" in pdf.info(report)
+    fonts = pdf.fonts(report)
+    assert fonts and all("yes" == row[-5] for row in fonts)  # the « emb » column
+
+
+def test_the_logo_is_on_page_one_when_uploaded(validated, cluster_a, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    assert pdf.image_count(report_pdf(validated), 1) == 0
+    cluster_a.logo = SimpleUploadedFile("logo.png", _png(), content_type="image/png")
+    cluster_a.full_clean()
+    cluster_a.save()
+    report = report_pdf(validated)
+    assert pdf.image_count(report, 1) == 1
+    assert pdf.image_count(report, 2) == 0
+
+
+def test_a_logo_must_be_a_small_png_or_jpeg(cluster_a):
+    cluster_a.logo = SimpleUploadedFile("logo.gif", b"GIF89a", content_type="image/gif")
+    with pytest.raises(ValidationError) as error:
+        cluster_a.full_clean()
+    assert "logo" in error.value.message_dict
+    cluster_a.logo = SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * (600 * 1024))
+    with pytest.raises(ValidationError) as error:
+        cluster_a.full_clean()
+    assert any("512 Ko" in message for message in error.value.message_dict["logo"])
+
+
+def test_nothing_is_fetched_from_outside(assessment, editor, monkeypatch):
+    """A sheet's Markdown may point at a remote image: the report renders without fetching it."""
+    from initiatives.models import Sheet
+
+    fill(assessment, editor, "--")
+    Sheet.objects.filter(number="+").update(
+        principle="![suivi](https://tracker.example/pixel.png) ![local](file:///etc/passwd)"
+    )
+    calls = []
+    monkeypatch.setattr("urllib.request.OpenerDirector.open",
+                        lambda *args, **kwargs: calls.append(args))
+    assert report_pdf(assessment).startswith(b"%PDF")
+    assert calls == []
+
+
+def test_last_year_on_another_grid_version_compares_on_shared_questions(
+    cluster_a, editor, version, campaign_2024
+):
+    # 2024 on cgdd-2012: all « ++ » but 2D-4 « -- » (global 96,8 %, its own results page).
+    last_year = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=False)
+    fill(last_year, editor, answers={"2D-4": "--"})
+    # 2025 on a version without 2D-4, all « ++ »: 100 % on either grid.
+    derived = services.grid_version_derive(source=version, code="cgdd-2026", name="Grille 2026")
+    derived.questions.filter(code="2D-4").delete()
+    Campaign.objects.create(year=2025, version=derived)
+    this_year = services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
+    fill(this_year, editor)
+    texts = [" ".join(text.split()) for text in pdf.page_texts(report_pdf(this_year))]
+    # On the 40 shared questions 2024 also scores 100 %: no progress, not +3,2 points.
+    assert "= 0,0 pt depuis 2024 (sur 40 questions communes)" in texts[0]
+    assert "grille cgdd-2012, sur les 40 questions communes" in texts[0]
+    assert "comparées sur les 40 questions communes aux deux grilles" in texts[1]

@@ -1,0 +1,102 @@
+"""`reports:export-csv` (…/export.csv): one row per question, for French spreadsheets."""
+
+import csv
+import io
+from fractions import Fraction
+
+import pytest
+
+from grid.models import Question
+from tests.fixtures import (
+    answers_of,
+    fill,
+    set_custom,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["Code", "Section", "Affirmation", "Barème", "Réponse", "Points", "Commentaire"]
+WEIGHTS = {"++": Fraction(1), "+": Fraction(2, 3), "-": Fraction(1, 3), "--": Fraction(0)}
+
+
+def table(response) -> list[list[str]]:
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the BOM French Excel needs
+    text = response.content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def french(points: Fraction) -> str:
+    return f"{float(points):.2f}".replace(".", ",")
+
+
+def test_it_lists_every_question_in_grid_order_as_stored(editor_client, editor, assessment):
+    fill(assessment, editor, "+", answers={"S-1": "++", "1A-3": "-", "2B-3": "na", "2D-4": "--"},
+         comments={"2B-3": "Pas de site.", "1A-1": "Charte signée."})
+    fill(assessment, editor, "", codes=["2C-5"])  # one question left blank
+    response = editor_client.get(url("export-csv", assessment))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="pole-alpha-2025.csv"'
+    header, *rows = table(response)
+    assert header == HEADER
+    questions = Question.objects.filter(version__code="cgdd-2012").select_related("section")
+    expected_order = questions.order_by("section__order", "order")
+    assert [row[0] for row in rows] == [q.code for q in expected_order]
+    assert len(rows) == 41
+    stored = answers_of(assessment)
+    for row, question in zip(rows, expected_order, strict=True):
+        value, comment = stored[question.code]
+        points = "" if value in ("", "na") else french(question.bareme * WEIGHTS[value])
+        assert row == [
+            question.code, question.section.code, question.text, str(question.bareme),
+            value, points, comment,
+        ]
+    by_code = {row[0]: row for row in rows}
+    assert by_code["1A-3"][4:6] == ["-", "1,33"]  # 4 × 1/3
+    assert by_code["2B-2"][4:6] == ["+", "2,00"]  # 3 × 2/3
+    assert by_code["2B-3"][4:7] == ["na", "", "Pas de site."]
+    assert by_code["2C-5"][4:6] == ["", ""]
+    assert by_code["2D-4"][4:6] == ["--", "0,00"]
+
+
+def test_a_comment_with_semicolons_quotes_and_lines_round_trips(
+    editor_client, editor, assessment
+):
+    comment = 'Élus « associés » ; voir "charte"\nDeuxième ligne ; fin'
+    fill(assessment, editor, codes=[], answers={"1A-1": "+"}, comments={"1A-1": comment})
+    rows = {row[0]: row for row in table(editor_client.get(url("export-csv", assessment)))}
+    assert rows["1A-1"][6] == comment == answers_of(assessment)["1A-1"][1]
+
+
+def test_it_keeps_formulas_out_of_free_text(editor_client, editor, assessment):
+    # A spreadsheet would run it: the apostrophe keeps it text (CSV injection).
+    fill(assessment, editor, codes=[], answers={"1A-1": "+"},
+         comments={"1A-1": '=HYPERLINK("http://exemple.test")'})
+    rows = {row[0]: row for row in table(editor_client.get(url("export-csv", assessment)))}
+    assert rows["1A-1"][4:] == ["+", "1,33", '\'=HYPERLINK("http://exemple.test")']
+
+
+def test_it_adds_the_other_actions_that_have_a_label(editor_client, editor, assessment):
+    set_custom(assessment, editor, "B", label="Covoiturage des salariés", level=2, bareme=3,
+               value="+")
+    set_custom(assessment, editor, "D", label="Brevets partagés", level=1, bareme=4, value="")
+    set_custom(assessment, editor, "A", label="", level=1, bareme=2, value="++")  # no label
+    rows = table(editor_client.get(url("export-csv", assessment)))[1:]
+    assert len(rows) == 43
+    assert rows[-2:] == [
+        ["Autre action B", "2B", "Covoiturage des salariés", "3", "+", "2,00", ""],
+        ["Autre action D", "1D", "Brevets partagés", "4", "", "", ""],
+    ]
+
+
+def test_its_queries_do_not_grow_with_the_answers(
+    editor_client, editor, assessment, django_assert_num_queries
+):
+    # session, user, membership, assessment, grid spec, answers, custom rows, questions
+    with django_assert_num_queries(8):
+        editor_client.get(url("export-csv", assessment))
+    fill(assessment, editor, "+")
+    set_custom(assessment, editor, "B", label="Covoiturage", level=2, bareme=3, value="+")
+    with django_assert_num_queries(8):
+        editor_client.get(url("export-csv", assessment))

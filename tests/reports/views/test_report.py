@@ -1,0 +1,30 @@
+"""`reports:report` (…/rapport.pdf): the board's PDF, under the results page's permissions."""
+
+import pytest
+
+from tests.fixtures import fill, url
+from tests.reports import pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_get_the_pdf_inline_with_its_file_name(editor_client, filled):
+    response = editor_client.get(url("report", filled))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="pole-alpha-2025.pdf"'
+    assert "Pôle Alpha Maritime" in pdf.page_texts(response.content)[0]
+
+
+def test_its_queries_do_not_grow_with_the_answers(
+    editor_client, editor, assessment, django_assert_num_queries
+):
+    # session, user, membership, assessment; scores: spec, answers, custom rows; recommendations:
+    # questions, levers, sheets; enjeux, paths, sheet +; answer table: answers, questions, levers,
+    # sheets, custom rows; transitions; earlier years.
+    fill(assessment, editor, "-", codes=["S-1"])
+    with django_assert_num_queries(20):
+        editor_client.get(url("report", assessment))
+    fill(assessment, editor, "-")
+    with django_assert_num_queries(20):
+        editor_client.get(url("report", assessment))

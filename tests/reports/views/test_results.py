@@ -1,0 +1,153 @@
+"""`reports:results` (/poles/<slug>/<year>/resultats/): notes, radars, formula, what to read
+next."""
+
+import json
+import re
+
+import pytest
+
+from grid.models import Question, Sheet
+from tests.fixtures import (
+    STRATEGY_CODES,
+    assert_hidden_from_outsider,
+    fill,
+    login_url,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+
+NBSP = "\u00a0"
+
+
+def page(client, assessment):
+    response = client.get(url("results", assessment))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_it_shows_the_global_note_as_a_french_percentage(editor_client, editor, assessment):
+    # Strategy complete (F = 1) and every other answer « + »: R = 2/3 everywhere.
+    fill(assessment, editor, "+", answers=dict.fromkeys(STRATEGY_CODES, "++"))
+    html = page(editor_client, assessment)
+    assert f'id="global-note">66,7{NBSP}%</p>' in html
+    assert f"Niveau 1 : 66,7{NBSP}% · Niveau 2 : 66,7{NBSP}%" in html
+    assert "Résultats provisoires" not in html
+
+
+def test_it_warns_that_results_of_an_incomplete_grid_are_provisional(
+    editor_client, editor, assessment
+):
+    fill(assessment, editor, codes=[*STRATEGY_CODES, "1A-1"])
+    html = page(editor_client, assessment)
+    assert f"Résultats provisoires : la grille est remplie à 12,2{NBSP}%." in html
+
+
+def test_it_draws_three_radars_with_the_apps_own_plotly(editor_client, editor, assessment):
+    fill(assessment, editor)
+    response = editor_client.get(url("results", assessment))
+    html = response.content.decode()
+    for container in ("radar-global", "radar-level1", "radar-level2"):
+        assert f'<div id="{container}" class="radar"' in html
+    assert '<script src="/static/plotly/plotly.min.js" defer></script>' in html
+    assert "cdn" not in html.lower()
+    data = response.context["radars"]
+    assert data["global"]["labels"] == ["A", "B", "C", "D"]
+    assert data["level1"]["values"] == [100.0] * 4
+    assert '<script id="radar-data" type="application/json">' in html
+    assert json.loads(html.split('id="radar-data" type="application/json">')[1].split("<")[0])
+
+
+def test_it_recommends_the_largest_gaps_with_links_to_their_sheets(
+    editor_client, editor, assessment
+):
+    fill(assessment, editor, answers={"1A-3": "-", "2B-2": "+"})
+    response = editor_client.get(url("results", assessment))
+    html = response.content.decode()
+    codes = [question.code for _gap, question in response.context["recommendations"]]
+    assert codes == ["1A-3", "2B-2"]  # gaps 4 × 2/3, then 3 × 1/3
+    sheet = Question.objects.get(version__code="cgdd-2012", code="1A-3").sheets.get()
+    assert f'<a href="{sheet.get_absolute_url()}">fiche {sheet.number}</a>' in html
+    assert "2,67 point(s) à gagner" in html
+
+
+def test_it_shows_the_formula_with_the_clusters_own_numbers(editor_client, editor, assessment):
+    # DESIGN §4 worked check: F = 0.5, so every note is R × 0.625.
+    fill(assessment, editor, answers={"S-1": "++", "S-2": "+", "S-3": "-", "S-4": "--"})
+    html = page(editor_client, assessment)
+    assert '<details class="card card-body mb-3" id="formula">' in html
+    assert "Comment la note est-elle calculée ?" in html
+    assert f"Stratégie : 8 points sur 16, donc F = 50,0{NBSP}%." in html
+    assert f"8 sections : 95 points sur 95, donc R = 100,0{NBSP}%." in html
+    assert "¼ + ¾ × F = ¼ + ¾ × 0,5 = 0,625." in html
+    assert f"Note globale = R × 0,625 = 62,5{NBSP}%." in html
+
+
+def test_it_sends_a_cluster_without_strategy_to_agenda_21_first(editor_client, editor,
+                                                                 assessment):
+    fill(assessment, editor, answers=dict.fromkeys(STRATEGY_CODES, "--"))
+    response = editor_client.get(url("results", assessment))
+    html = response.content.decode()
+    assert response.context["agenda21_first"] is True
+    agenda21 = Sheet.objects.get(number="+")
+    assert f'<a href="{agenda21.get_absolute_url()}">' in html
+    assert f'id="global-note">25,0{NBSP}%</p>' in html
+
+
+def test_a_submitted_grid_keeps_its_stored_notes_when_content_changes(
+    editor_client, submitted, version
+):
+    version.answer_weights = {"++": "1/2", "+": "1/3", "-": "1/6", "--": "0"}
+    version.save()
+    assert f'id="global-note">100,0{NBSP}%</p>' in page(editor_client, submitted)
+
+
+def test_the_board_may_validate_or_return_a_submitted_grid(board_client, submitted):
+    html = page(board_client, submitted)
+    assert url("validate", submitted) in html and url("return", submitted) in html
+    assert re.search(r'<label\s+for="id_comment"', html)
+
+
+def test_the_board_may_reopen_a_validated_grid(board_client, validated):
+    html = page(board_client, validated)
+    assert url("reopen", validated) in html
+    assert url("validate", validated) not in html
+
+
+def test_the_owner_gets_no_board_buttons(editor_client, submitted):
+    html = page(editor_client, submitted)
+    assert url("validate", submitted) not in html and url("return", submitted) not in html
+
+
+def test_it_sends_anonymous_to_login(anonymous, assessment):
+    response = anonymous.get(url("results", assessment))
+    assert response["Location"] == login_url(url("results", assessment))
+
+
+def test_it_refuses_outsider(outsider_client, cluster_a, assessment):
+    assert_hidden_from_outsider(outsider_client.get(url("results", assessment)), cluster_a)
+
+
+def test_a_year_not_started_is_404(editor_client, cluster_a, assessment):
+    assert editor_client.get(url("results", slug=cluster_a.slug, year=2024)).status_code == 404
+
+
+def test_it_refuses_post(editor_client, assessment):
+    assert editor_client.post(url("results", assessment)).status_code == 405
+
+
+def test_its_queries_do_not_grow_with_the_answers(
+    editor_client, editor, assessment, django_assert_num_queries
+):
+    # session, user, membership, assessment, grid spec, answers, custom rows, enjeux, paths,
+    # Agenda 21, transitions; with recommendations, their questions, levers and sheets (+3).
+    with django_assert_num_queries(11):
+        editor_client.get(url("results", assessment))
+    fill(assessment, editor, "+", codes=["S-1"])
+    with django_assert_num_queries(14):
+        response = editor_client.get(url("results", assessment))
+    assert len(response.context["recommendations"]) == 1
+    fill(assessment, editor, "+")
+    with django_assert_num_queries(14):
+        response = editor_client.get(url("results", assessment))
+    assert len(response.context["recommendations"]) == 8
