@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "glossary",
     "grid",
     "clusters",
+    "guide",
     "reports",
 ]
 

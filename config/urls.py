@@ -24,6 +24,7 @@ urlpatterns = [
     path("poles/", include("grid.urls")),
     path("poles/", include("reports.urls")),
     path("glossaire/", include("glossary.urls")),
+    path("", include("guide.urls")),
     path("", include("initiatives.urls")),
 ]
 # Uploaded logos, for the admin's preview link; a no-op without DEBUG (the web server serves them).

@@ -204,7 +204,7 @@ class Sheet(NaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         from django.urls import reverse
 
-        return reverse("initiatives:sheet-detail", args=[self.slug])
+        return reverse("guide:sheet-detail", args=[self.slug])
 
     @property
     def is_agenda21(self):

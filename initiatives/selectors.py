@@ -1,12 +1,10 @@
 """Reads of the guide's content for the public pages, each in a constant number of queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-
-from glossary.models import GlossaryLink, GlossaryTerm
 
 from .models import Concept, Enjeu, Lever, Path, PathStep, Reference, Section, Sheet
 from .search import matches, query_words
@@ -35,12 +33,6 @@ def matrix_sections() -> dict:
     return {"strategy": strategy, "rows": rows}
 
 
-@dataclass
-class SheetSearch:
-    sheets: list[Sheet]
-    terms: list[GlossaryTerm] = field(default_factory=list)
-
-
 def _sheet_text(sheet: Sheet) -> list[str]:
     levers = [name for lever in sheet.levers.all() for name in (lever.name, *lever.alias_list)]
     parts = [getattr(sheet, part) for part in Sheet.PARTS]
@@ -50,7 +42,9 @@ def _sheet_text(sheet: Sheet) -> list[str]:
 def sheet_search(
     *, enjeu: str = "", level: int | None = None, lever: str = "", sector: str = "",
     maturity: str = "", query: str = "",
-) -> SheetSearch:
+) -> list[Sheet]:
+    """The sheets that pass the filters and contain every word of `query` (accents and case
+    ignored)."""
     sheets = Sheet.objects.with_context()
     if enjeu:
         sheets = sheets.filter(section__enjeu__code=enjeu)
@@ -64,12 +58,8 @@ def sheet_search(
         sheets = sheets.filter(maturity=maturity)
     words = query_words(query)
     if not words:
-        return SheetSearch(sheets=list(sheets))
-    found = [sheet for sheet in sheets if matches(words, *_sheet_text(sheet))]
-    terms = [
-        term for term in GlossaryTerm.objects.all() if matches(words, term.term, term.definition)
-    ]
-    return SheetSearch(sheets=found, terms=terms)
+        return list(sheets)
+    return [sheet for sheet in sheets if matches(words, *_sheet_text(sheet))]
 
 
 def sheet_filter_choices() -> dict:
@@ -140,10 +130,7 @@ def path_positions(sheet: Sheet) -> list[PathPosition]:
 
 def sheet_detail(slug: str) -> dict:
     sheet = get_object_or_404(Sheet.objects.with_context(), slug=slug)
-    links = list(
-        GlossaryLink.objects.filter(sheet=sheet).select_related("term").order_by("term__term")
-    )
-    return {"sheet": sheet, "positions": path_positions(sheet), "glossary_links": links}
+    return {"sheet": sheet, "positions": path_positions(sheet)}
 
 
 def path_list() -> list[Path]:

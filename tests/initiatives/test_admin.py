@@ -55,7 +55,7 @@ def test_a_script_typed_into_a_sheet_never_reaches_the_page(client, content_admi
         "- <img src=x onerror=alert(1)> [lien](javascript:alert(2))"
     )
     client.post(url, sheet_form_data(sheet, benefits=payload))
-    html = client.get(reverse("initiatives:sheet-detail", args=["5"])).content.decode()
+    html = client.get(reverse("guide:sheet-detail", args=["5"])).content.decode()
     assert "<script>alert" not in html
     assert "onerror" not in html
     assert "javascript:" not in html

@@ -11,7 +11,7 @@ def test_it_lists_the_46_terms_with_their_sheets(client):
     terms = response.context["terms"]
     assert len(terms) == 46
     html = response.content.decode()
-    assert reverse("initiatives:sheet-detail", args=["11"]) in html
+    assert reverse("guide:sheet-detail", args=["11"]) in html
     assert "proposé" in html
 
 

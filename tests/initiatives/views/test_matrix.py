@@ -19,7 +19,7 @@ def test_it_lays_out_4_enjeux_by_2_levels_plus_the_strategy_cell(client):
 def test_each_cell_lists_its_levers_and_sheets(client):
     html = client.get(URL).content.decode()
     assert "Processus projet" in html
-    assert reverse("initiatives:sheet-detail", args=["9"]) in html
+    assert reverse("guide:sheet-detail", args=["9"]) in html
     assert "Projets de R&amp;D, projets structurants et démonstrateurs" in html
     assert "Pas de fiche dans le guide pour ce levier." in html
     for number in range(1, 37):

@@ -27,7 +27,7 @@ def test_it_shows_the_steps_and_options_of_section_6_4(client, slug, steps):
 
 def test_it_starts_and_ends_at_the_agenda_21_sheet(client):
     html = client.get(url("env")).content.decode()
-    agenda = reverse("initiatives:sheet-detail", args=["agenda-21"])
+    agenda = reverse("guide:sheet-detail", args=["agenda-21"])
     assert html.count(f'href="{agenda}"') >= 2
     assert "Départ" in html and "Arrivée" in html
 

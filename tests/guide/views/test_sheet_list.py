@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-URL = reverse("initiatives:sheet-list")
+URL = reverse("guide:sheet-list")
 
 
 def numbers(response):

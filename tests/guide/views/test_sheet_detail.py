@@ -11,7 +11,7 @@ SHEET_SLUGS = ["agenda-21"] + [str(n) for n in range(1, 37)]
 
 
 def url(slug):
-    return reverse("initiatives:sheet-detail", args=[slug])
+    return reverse("guide:sheet-detail", args=[slug])
 
 
 @pytest.mark.parametrize("slug", SHEET_SLUGS)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.labels import LEVEL_CHOICES
+
 
 class SheetFilterForm(forms.Form):
     """Filters of the sheet list; every field is optional and unknown values are refused."""
@@ -23,10 +25,7 @@ class SheetFilterForm(forms.Form):
         self.fields["enjeu"].choices = every + [
             (enjeu.code, f"{enjeu.code} · {enjeu.name}") for enjeu in choices["enjeux"]
         ]
-        self.fields["level"].choices = every + [
-            (1, _("1 · Fonctionnement interne")),
-            (2, _("2 · Sphère d'influence")),
-        ]
+        self.fields["level"].choices = every + LEVEL_CHOICES
         self.fields["lever"].choices = every + [
             (lever.slug, f"{lever.section.code} · {lever.name}") for lever in choices["levers"]
         ]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "guide"
+urlpatterns = [
+    path("fiches/", views.sheet_list, name="sheet-list"),
+    path("fiches/<slug:slug>/", views.sheet_detail, name="sheet-detail"),
+]
