@@ -12,6 +12,11 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
 	touch $@
 
+# axe-core, run in Chromium by the browser tests (package-lock.json pins it).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 system-deps:
 	@scripts/system-deps.sh run
 
@@ -25,7 +30,7 @@ run: system-deps $(VENV)/.installed
 	DEBUG=True $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite, browser journeys included (what .ci/run calls).
-test: system-deps-test $(VENV)/.installed
+test: system-deps-test $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest -q
 
 # Everything but the browser journeys.

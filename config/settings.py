@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 import plotly
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "csp",
     "initiatives",
     "glossary",
     "grid",
@@ -71,12 +73,32 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.PrivateNoStore",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content Security Policy (django-csp): every script and style comes from the site's own files;
+# no inline script, no inline style, nothing from elsewhere. Images may be data: URIs (Bootstrap's
+# icons, the PDF's radars in the browser's viewer do not count: they are inside the PDF).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 

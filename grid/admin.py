@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -80,7 +81,8 @@ class QuestionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
     list_filter = ["version", "section", "origin", "bareme"]
     list_select_related = ["version", "section", "anchor_sheet"]
     search_fields = ["code", "text"]
-    filter_horizontal = ["levers", "sheets"]
+    # Checkboxes rather than the filter widget, whose help icons misuse aria-label (axe).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     readonly_fields = ["source_lines"]
 
     def version_of(self, obj):

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -47,7 +49,8 @@ class SheetAdmin(ContentAdmin):
     list_filter = ["section__enjeu", "section__level", "maturity"]
     list_select_related = ["section"]
     search_fields = ["number", "title", "title_variants", "principle"]
-    filter_horizontal = ["levers"]
+    # Checkboxes rather than the filter widget, whose help icons misuse aria-label (axe).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
         (None, {"fields": [
             "number", "slug", "order", "title", "title_variants", "section", "levers",

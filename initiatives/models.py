@@ -4,9 +4,15 @@ Every model has a natural key so that `fixtures/guide.json` is stable and re-loa
 again updates rows in place instead of duplicating them.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+# Colours are written into the shared stylesheet (/couleurs.css): nothing but a hex colour.
+validate_colour = RegexValidator(
+    r"\A#[0-9a-fA-F]{6}\Z", _("Une couleur s'écrit « #rrggbb », par exemple « #1f5fa8 ».")
+)
 
 
 class NaturalKeyManager(models.Manager):
@@ -34,7 +40,8 @@ class Enjeu(NaturalKeyMixin, models.Model):
         help_text=_("Texte du guide qui aide à lire la note de cet axe (Markdown)."),
     )
     colour = models.CharField(
-        _("couleur"), max_length=7, help_text=_("Couleur de l'axe du radar et du parcours.")
+        _("couleur"), max_length=7, validators=[validate_colour],
+        help_text=_("Couleur de l'axe du radar et du parcours, « #rrggbb ».")
     )
     source_lines = models.CharField(_("lignes du guide"), max_length=40, blank=True)
 
@@ -229,7 +236,9 @@ class Path(NaturalKeyMixin, models.Model):
         help_text=_("Vide pour le parcours transversal « Exemplarité »."),
     )
     order = models.PositiveSmallIntegerField(_("ordre"), unique=True)
-    colour = models.CharField(_("couleur"), max_length=7)
+    colour = models.CharField(
+        _("couleur"), max_length=7, validators=[validate_colour], help_text=_("« #rrggbb ».")
+    )
 
     objects = NaturalKeyManager()
     history = HistoricalRecords()

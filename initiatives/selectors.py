@@ -1,5 +1,6 @@
 """Reads of the guide's content for the public pages, each in a constant number of queries."""
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -10,6 +11,8 @@ from .models import Concept, Enjeu, Lever, Path, PathStep, Reference, Section, S
 from .search import matches, query_words
 
 AGENDA21 = "+"
+CSS_NAME = re.compile(r"[A-Za-z0-9]+")
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def matrix_sections() -> dict:
@@ -171,4 +174,20 @@ def home_page() -> dict:
         "paths": list(Path.objects.all()),
         "cycle": list(Concept.objects.filter(kind=Concept.Kind.CYCLE_LINK)),
         "sheet_count": Sheet.objects.count(),
+    }
+
+
+def colours() -> dict:
+    """The colour of each enjeu and path, for the stylesheet that pages share (/couleurs.css).
+
+    Rows loaded without validation (fixtures) are checked again: only a code and a hex colour
+    ever reach the stylesheet."""
+
+    def valid(pairs):
+        return [(code, colour) for code, colour in pairs
+                if CSS_NAME.fullmatch(code) and COLOUR.fullmatch(colour)]
+
+    return {
+        "enjeux": valid(Enjeu.objects.values_list("code", "colour")),
+        "paths": valid(Path.objects.values_list("code", "colour")),
     }

@@ -9,4 +9,5 @@ urlpatterns = [
     path("parcours/", views.path_list, name="path-list"),
     path("parcours/<slug:slug>/", views.path_detail, name="path-detail"),
     path("demarche/", views.approach, name="approach"),
+    path("couleurs.css", views.colours, name="colours"),
 ]

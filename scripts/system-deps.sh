@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the app needs, or says exactly how to install them.
 #   scripts/system-deps.sh run   -> WeasyPrint's libraries and fonts
-#   scripts/system-deps.sh test  -> the same, plus Chromium (browser tests) and poppler (PDF checks)
+#   scripts/system-deps.sh test  -> the same, plus Chromium (browser tests), poppler (PDF checks)
+#                                   and npm when missing (axe-core)
 set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core python3-venv)
 if [ "${1:-run}" = "test" ]; then
   packages+=(chromium poppler-utils)
+  # npm installs axe-core for the browser tests; Debian's Node.js serves when none is installed.
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

@@ -8,6 +8,7 @@ so fixtures exercise the same rules as the pages.
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.urls import reverse
 from clusters.models import Cluster, Membership
 from clusters.services import membership_add
 from grid import services
+from grid.demo import CONTENT_APPS
 from grid.models import Campaign, GridVersion
 
 PASSWORD = "mot-de-passe-de-test"  # noqa: S105 - test accounts
@@ -65,6 +67,28 @@ def board(cluster_a):
 def outsider(cluster_b):
     """Staff of cluster B, a stranger to cluster A."""
     return make_member("equipe-b", cluster_b, Membership.Role.EDITOR, "Olga", "Petit")
+
+
+@pytest.fixture
+def coordinator(db):
+    """A network coordinator (group `network`): a member of no cluster."""
+    user = get_user_model().objects.create_user(
+        "reseau-test", password=PASSWORD, first_name="Nadia", last_name="Réseau"
+    )
+    user.groups.add(Group.objects.get_or_create(name="network")[0])
+    return user
+
+
+@pytest.fixture
+def content_admin(db):
+    """Staff with the content permissions, as the demo's `admin`: a member of no cluster."""
+    user = get_user_model().objects.create_user(
+        "contenus", password=PASSWORD, first_name="Carole", last_name="Contenus", is_staff=True
+    )
+    group = Group.objects.get_or_create(name="content-admin")[0]
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))
+    user.groups.add(group)
+    return user
 
 
 def logged_in(user) -> Client:

@@ -31,7 +31,8 @@ def results(request, slug, year):
         "is_editor": membership.role == Membership.Role.EDITOR,
         "global": percent(scores.global_note),
         "factor": percent(scores.strategy_factor),
-        "factor_value": float(scores.strategy_factor or 0),
+        # Preformatted: a template would print a French decimal comma, which SVG does not read.
+        "factor_width": f"{float(scores.strategy_factor or 0) * 100:.1f}",
         "completion": percent(scores.completion),
         "levels": [(level, percent(scores.levels[level])) for level in (1, 2)],
         "axes": axes,

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
+AXE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +61,43 @@ def log_in(page, base, username):
     page.get_by_label("Mot de passe").fill("demo")
     page.get_by_label("Mot de passe").press("Enter")
     expect(page.get_by_role("heading", name="Mes pôles")).to_be_visible()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """Every browser test fails if Chromium refused anything under the Content Security Policy
+    (an inline script or style, a file from elsewhere)."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused = []
+
+    def keep(message):
+        source = message.location.get("url", "")
+        # axe-core, the test's own tool, tries styles of its own: not the page's doing.
+        if "Content Security Policy" in message.text and not source.endswith("axe.min.js"):
+            refused.append(f"{page.url} ({source}): {message.text[:120]}")
+
+    page.on("console", keep)
+    yield
+    assert refused == [], refused
+
+
+@pytest.fixture
+def axe(page):
+    """axe-core (npm, node_modules/) in every page the test opens; `axe()` returns the serious
+    and critical violations of the page shown. Injected as an init script: the page's own
+    Content Security Policy would refuse it as an inline script."""
+    assert AXE.is_file(), f"axe-core is missing: {AXE} (make test runs npm ci)"
+    page.add_init_script(path=str(AXE))
+
+    def run() -> list[dict]:
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        return [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [node["target"] for node in v["nodes"]][:5]}
+            for v in result["violations"] if v["impact"] in ("serious", "critical")
+        ]
+
+    return run

@@ -137,7 +137,7 @@ def test_it_overlays_the_years_on_three_radars_with_the_apps_plotly(
     response = editor_client.get(url("evolution", slug=cluster_a.slug))
     html = response.content.decode()
     for key in ("global", "level1", "level2"):
-        assert f'<div id="radar-{key}" class="radar"' in html
+        assert f'<div id="radar-{key}" class="radar radar-wide"' in html
     assert '<script src="/static/plotly/plotly.min.js" defer></script>' in html
     assert '<script src="/static/js/evolution.js" defer></script>' in html
     assert "cdn" not in html.lower()

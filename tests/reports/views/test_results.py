@@ -48,7 +48,7 @@ def test_it_draws_three_radars_with_the_apps_own_plotly(editor_client, editor, a
     response = editor_client.get(url("results", assessment))
     html = response.content.decode()
     for container in ("radar-global", "radar-level1", "radar-level2"):
-        assert f'<div id="{container}" class="radar"' in html
+        assert f'<div id="{container}" class="radar radar-' in html
     assert '<script src="/static/plotly/plotly.min.js" defer></script>' in html
     assert "cdn" not in html.lower()
     data = response.context["radars"]

@@ -1,0 +1,103 @@
+"""Every page of the site in Chromium, public and logged in: axe-core finds no serious or critical
+accessibility violation, and the Content Security Policy refuses nothing (conftest).
+
+The pages come from the URL rules of tests/test_permissions.py, so a new page is checked here as
+soon as it has its rule; each is opened by someone allowed to see it, on the demo.
+"""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from glossary.models import GlossaryTerm
+from grid.models import Question
+from initiatives.models import Sheet
+from tests.browser.conftest import log_in
+from tests.browser.plotly_css import CSS, injected_rules
+from tests.test_permissions import RULES
+
+pytestmark = pytest.mark.browser
+
+ACCOUNTS = {"editor": "equipe", "board": "conseil", "coordinator": "reseau",
+            "content_admin": "admin"}
+CLUSTER = "pole-littoral-durable"
+
+# More than one view of some pages: each state shows other controls.
+EXTRA = {
+    "editor": ["/", "/fiches/12/", "/fiches/?enjeu=B&level=2", "/poles/{cluster}/2024/grille/",
+               "/poles/{cluster}/2024/resultats/"],
+    "board": ["/poles/{cluster}/2024/resultats/", "/poles/{cluster}/2025/grille/",
+              "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025"],
+    "coordinator": ["/poles/"],
+    "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie"],
+}
+
+
+def samples():
+    return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
+            "term": GlossaryTerm.objects.order_by("slug").first().slug}
+
+
+def pages_of(person: str) -> list[str]:
+    """The GET pages of the URL rules that `person` opens (a visitor the public ones, the editor
+    those that need a login), and the person's extras."""
+    values = samples()
+    pages = []
+    for name, rule in sorted(RULES.items()):
+        if rule.method != "get" or not rule.is_page:
+            continue
+        who = rule.access.who
+        opener = "anonymous" if who["anonymous"] == "ok" else "editor"
+        if opener == person:
+            pages.append(reverse(name, args=[values[arg] for arg in rule.args]))
+    return pages + [path.format(cluster=CLUSTER) for path in EXTRA.get(person, [])]
+
+
+def admin_pages() -> list[str]:
+    sheet = Sheet.objects.get(number="12")
+    question = Question.objects.order_by("pk").first()
+    return [
+        reverse("admin:index"), reverse("admin:initiatives_sheet_changelist"),
+        reverse("admin:initiatives_sheet_change", args=[sheet.pk]),
+        reverse("admin:initiatives_sheet_history", args=[sheet.pk]),
+        reverse("admin:grid_gridversion_changelist"), reverse("admin:grid_question_changelist"),
+        reverse("admin:grid_question_change", args=[question.pk]),
+        reverse("admin:clusters_cluster_changelist"), reverse("admin:glossary_glossaryterm_add"),
+        reverse("admin:initiatives_path_changelist"),
+    ]
+
+
+def check_pages(page, axe, base, paths) -> dict[str, list]:
+    """Open each HTML page; the serious or critical violations found, by page."""
+    found = {}
+    for path in paths:
+        response = page.goto(base + path)
+        assert response.status == 200, (path, response.status)
+        expect(page.locator("body")).to_be_visible()
+        violations = axe()
+        if violations:
+            found[path] = violations
+    return found
+
+
+@pytest.mark.parametrize("person", ["anonymous", "editor", "board", "coordinator"])
+def test_every_page_is_accessible_and_csp_clean(demo_site, page, axe, person):
+    if person != "anonymous":
+        log_in(page, demo_site.url, ACCOUNTS[person])
+    paths = pages_of(person)
+    assert paths, person
+    assert check_pages(page, axe, demo_site.url, paths) == {}
+
+
+def test_the_admin_pages_are_accessible_and_csp_clean(demo_site, page, axe):
+    page.goto(demo_site.url + "/admin/login/")
+    page.get_by_label("Nom d’utilisateur").fill("admin")
+    page.get_by_label("Mot de passe").fill("demo")
+    page.get_by_label("Mot de passe").press("Enter")
+    expect(page.get_by_role("heading", name="Site d’administration")).to_be_visible()
+    assert check_pages(page, axe, demo_site.url, admin_pages()) == {}
+
+
+def test_the_plotly_rules_the_pages_link_are_those_plotly_injects(page):
+    # After an upgrade of plotly: `.venv/bin/python -m tests.browser.plotly_css`.
+    assert CSS.read_text() == injected_rules(page)

@@ -1,0 +1,238 @@
+"""Every URL of the project × every kind of person, generated from the URLconf.
+
+A URL added without a rule below fails `test_every_url_has_a_rule`: nobody can forget to say who
+may use it. For each URL, each person gets what its access allows (DESIGN §1): public pages for
+all; cluster pages for the cluster's members only (outsiders, coordinators and content admins get
+404, never data), with the role each action needs (403 otherwise); logins required before all of
+it; the admin for content admins only. Every answer to a logged-in person is `private, no-store`.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from glossary.models import GlossaryTerm
+from grid.models import GridVersion, Transition
+from tests.fixtures import logged_in
+
+PEOPLE = ("anonymous", "editor", "board", "outsider", "coordinator", "content_admin")
+
+LOGIN = "login"  # sent to the login page
+HIDDEN = 404  # the cluster's existence is not even confirmed
+FORBIDDEN = 403
+
+
+@dataclass(frozen=True)
+class Access:
+    """What each person gets; `ok` are the statuses of someone allowed in."""
+
+    who: dict[str, object]
+
+
+PUBLIC = Access(dict.fromkeys(PEOPLE, "ok"))
+LOGGED_IN = Access({"anonymous": LOGIN, **dict.fromkeys(PEOPLE[1:], "ok")})
+MEMBERS = Access({"anonymous": LOGIN, "editor": "ok", "board": "ok", "outsider": HIDDEN,
+                  "coordinator": HIDDEN, "content_admin": HIDDEN})
+EDITORS = Access({**MEMBERS.who, "board": FORBIDDEN})
+BOARD = Access({**MEMBERS.who, "editor": FORBIDDEN})
+
+
+@dataclass(frozen=True)
+class Rule:
+    access: Access
+    args: tuple[str, ...] = ()  # names of the sample arguments below
+    method: str = "get"
+    ok: frozenset[int] = frozenset({200})
+    data: dict = field(default_factory=dict)
+    is_page: bool = True  # False for downloads and other files (no HTML to look at)
+
+
+RULES = {
+    "healthz": Rule(PUBLIC, is_page=False),
+    "login": Rule(PUBLIC),
+    "logout": Rule(PUBLIC, method="post", ok=frozenset({302})),
+    "password_change": Rule(LOGGED_IN),
+    "password_change_done": Rule(LOGGED_IN),
+    "initiatives:home": Rule(PUBLIC),
+    "initiatives:matrix": Rule(PUBLIC),
+    "initiatives:path-list": Rule(PUBLIC),
+    "initiatives:path-detail": Rule(PUBLIC, ("path",)),
+    "initiatives:approach": Rule(PUBLIC),
+    "initiatives:colours": Rule(PUBLIC, is_page=False),
+    "guide:sheet-list": Rule(PUBLIC),
+    "guide:sheet-detail": Rule(PUBLIC, ("sheet",)),
+    "glossary:term-list": Rule(PUBLIC),
+    "glossary:term-detail": Rule(PUBLIC, ("term",)),
+    "grid:cluster-list": Rule(LOGGED_IN),
+    "grid:cluster-detail": Rule(MEMBERS, ("slug",)),
+    "grid:assessment-start": Rule(EDITORS, ("slug",), "post", frozenset({302}), {"year": 2024}),
+    "grid:grid": Rule(MEMBERS, ("slug", "year")),
+    "grid:answer-save": Rule(EDITORS, ("slug", "year"), "post", frozenset({200}),
+                             {"code": "S-1", "value": "+", "revision": 0}),
+    "grid:submit": Rule(EDITORS, ("slug", "year"), "post", frozenset({302})),
+    "grid:validate": Rule(BOARD, ("slug", "year"), "post", frozenset({302})),
+    "grid:return": Rule(BOARD, ("slug", "year"), "post", frozenset({302}), {"comment": "À revoir"}),
+    "grid:reopen": Rule(BOARD, ("slug", "year"), "post", frozenset({302})),
+    "grid:import-json": Rule(EDITORS, ("slug", "year")),
+    "reports:results": Rule(MEMBERS, ("slug", "year")),
+    "reports:evolution": Rule(MEMBERS, ("slug",)),
+    "reports:report": Rule(MEMBERS, ("slug", "year"), is_page=False),
+    "reports:export-json": Rule(MEMBERS, ("slug", "year"), is_page=False),
+    "reports:export-csv": Rule(MEMBERS, ("slug", "year"), is_page=False),
+    "reports:export-xlsx": Rule(MEMBERS, ("slug", "year"), is_page=False),
+}
+
+
+def url_names(resolver=None, namespace=""):
+    """(namespace, name, pattern) of every URL of the project, patterns with their prefixes."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(n for n in (namespace, pattern.namespace) if n)
+            for found_namespace, name, inner_pattern in url_names(pattern, inner):
+                yield found_namespace, name, str(pattern.pattern) + inner_pattern
+        elif isinstance(pattern, URLPattern):
+            yield namespace, pattern.name, str(pattern.pattern)
+
+
+def full_name(namespace, name):
+    return f"{namespace}:{name}" if namespace else name
+
+
+def test_every_url_has_a_rule():
+    names = {full_name(ns, name) for ns, name, _ in url_names() if name and ns != "admin"}
+    assert names == set(RULES), "add a rule for every new URL (and drop those of removed ones)"
+    # Unnamed patterns: the admin's redirects, and uploaded logos served in development only.
+    unnamed = [pattern for ns, name, pattern in url_names() if not name and ns != "admin"]
+    assert unnamed in ([], ["^media/(?P<path>.*)$"])
+
+
+def is_private_no_store(response) -> bool:
+    return {"private", "no-store"} <= {
+        part.strip() for part in response.get("Cache-Control", "").split(",")
+    }
+
+
+@pytest.fixture
+def people(editor, board, outsider, coordinator, content_admin, anonymous):
+    return {"anonymous": anonymous, "editor": editor, "board": board, "outsider": outsider,
+            "coordinator": coordinator, "content_admin": content_admin}
+
+
+@pytest.fixture
+def samples(cluster_a, assessment, campaign_2024):
+    """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
+    started (2024), content that exists."""
+    return {"slug": cluster_a.slug, "year": 2025, "sheet": "1", "path": "gou",
+            "term": GlossaryTerm.objects.order_by("slug").first().slug}
+
+
+def client_of(person, user):
+    return user if person == "anonymous" else logged_in(user)
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_each_person_gets_what_the_url_allows(name, people, samples):
+    rule = RULES[name]
+    path = reverse(name, args=[samples[arg] for arg in rule.args])
+    for person, user in people.items():
+        client = client_of(person, user)
+        response = getattr(client, rule.method)(path, rule.data)
+        expected = rule.access.who[person]
+        where = f"{name} as {person}"
+        if expected == "ok":
+            assert response.status_code in rule.ok, (where, response.status_code)
+        elif expected == LOGIN:
+            assert response.status_code == 302, where
+            assert response["Location"].startswith(f"{reverse('login')}?next="), where
+        else:
+            assert response.status_code == expected, (where, response.status_code)
+        if person != "anonymous" and name != "initiatives:colours":
+            assert is_private_no_store(response), (where, response.get("Cache-Control"))
+
+
+def test_the_colours_stylesheet_is_public_and_cached(people):
+    response = logged_in(people["editor"]).get(reverse("initiatives:colours"))
+    assert response["Cache-Control"] == "public, max-age=300"
+
+
+# --- the admin: every URL Django's admin declares ---
+
+# Admin URLs that are not behind the staff check, by design of Django's admin.
+ADMIN_OPEN = {"login", "logout", "view_on_site"}
+PARAMETER = re.compile(r"<(?:\w+:)?\w+>|\((?!\?:)")
+
+
+def admin_paths() -> list[str]:
+    """Every named admin URL, with the id of the model's first row (or of its first recorded
+    version) where it takes one; the URLs of a model without rows are left out."""
+    registry = {f"{m._meta.app_label}_{m._meta.model_name}_": m for m in admin.site._registry}
+    paths = []
+    for namespace, name, pattern in url_names():
+        if namespace != "admin" or not name or name in ADMIN_OPEN:
+            continue
+        if name == "app_list":
+            paths += [reverse("admin:app_list", args=[label])
+                      for label in {m._meta.app_label for m in admin.site._registry}]
+            continue
+        model = next((m for prefix, m in registry.items() if name.startswith(prefix)), None)
+        # Path converters (<path:object_id>) or regex groups (simple_history's two ids).
+        parameters = len(PARAMETER.findall(pattern))
+        if parameters == 2:  # one version of one row
+            record = model.history.order_by("history_id").first()
+            args = [record.id, record.history_id] if record else None
+        elif parameters == 1:
+            row = model._default_manager.order_by("pk").first()
+            args = [row.pk] if row else None
+        else:
+            args = []
+        if args is not None:
+            paths.append(reverse(f"admin:{name}", args=args))
+    return paths
+
+
+@pytest.fixture
+def admin_rows(submitted, board):
+    """A row in every model the admin shows, so that its change, history and delete pages are
+    tried too."""
+    Transition.objects.create(assessment=submitted, from_status="submitted",
+                              to_status="returned", by=board, comment="x")
+    for model in admin.site._registry:
+        if hasattr(model, "history"):  # a first version, as an admin's edit records one
+            model._default_manager.order_by("pk").first().save()
+
+
+def test_nobody_but_staff_enters_the_admin(people, admin_rows):
+    paths = admin_paths()
+    assert len(paths) > 100
+    for person in ("anonymous", "editor", "board", "outsider", "coordinator"):
+        client = client_of(person, people[person])
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code == 302, (path, person)
+            assert response["Location"].startswith(reverse("admin:login")), (path, person)
+
+
+def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows):
+    client = logged_in(people["content_admin"])
+    refused = set()
+    for path in admin_paths():
+        response = client.get(path)
+        # The admin answers 404 for the index of an app none of whose models one may see.
+        app_index = path.count("/") == 3
+        assert response.status_code in (200, 302, 403, *((404,) if app_index else ())), (
+            path, response.status_code)
+        assert is_private_no_store(response), path
+        if response.status_code in (403, 404):
+            refused.add(path)
+    # Accounts and login throttling are the superusers' business; the autocomplete needs its
+    # parameters; a grid version in use, and its questions, are not deleted.
+    frozen = GridVersion.objects.get(code="cgdd-2012")
+    assert {path for path in refused if not path.startswith(("/admin/auth/", "/admin/axes/"))} == {
+        "/admin/autocomplete/",
+        reverse("admin:grid_gridversion_delete", args=[frozen.pk]),
+        reverse("admin:grid_question_delete", args=[frozen.questions.order_by("pk").first().pk]),
+    }
+    assert "/admin/auth/user/" in refused and "/admin/axes/accessattempt/" in refused
