@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
+from grid.presenters import percent
+
 RINGS = (0.25, 0.5, 0.75, 1.0)
 
 
@@ -64,6 +66,13 @@ def radar(axes: list[str], traces: list[Trace], size: int = 220) -> dict:
         })
     return {
         "size": size,
+        # The text alternative a screen reader gives for the figure (the PDF is tagged).
+        "description": " ; ".join(
+            f"{trace.name} : " + ", ".join(
+                f"{axis} {percent(value)}" for axis, value in zip(axes, trace.values, strict=True)
+            )
+            for trace in traces
+        ),
         "centre": f"{centre:.1f}",
         "rings": rings,
         "spokes": spokes,

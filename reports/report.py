@@ -27,7 +27,7 @@ from initiatives.labels import level_title
 from . import charts, selectors
 from .presenters import delta
 
-PDF_VARIANT = "pdf/a-3b"
+PDF_VARIANT = "pdf/a-3a"
 TOP_RECOMMENDATIONS = 5
 CURRENT_COLOUR = "#1f4e79"
 PREVIOUS_COLOUR = "#6c757d"

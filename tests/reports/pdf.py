@@ -26,6 +26,11 @@ def info(pdf: bytes) -> str:
     return _run("pdfinfo", pdf=pdf)
 
 
+def structure(pdf: bytes) -> str:
+    """The tag tree a screen reader follows (pdfinfo -struct), one element per line."""
+    return _run("pdfinfo", "-struct", pdf=pdf)
+
+
 def metadata(pdf: bytes) -> str:
     """The XMP packet (where PDF/A declares its part and conformance)."""
     return _run("pdfinfo", "-meta", pdf=pdf)

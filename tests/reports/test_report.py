@@ -3,17 +3,19 @@
 import io
 import json
 import re
+from collections import Counter
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
 from PIL import Image
 
 from grid import services
 from grid.models import Campaign
 from grid.payload import payload_from
 from grid.selectors import assessment_inputs
-from reports.report import report_pdf
+from reports.report import report_context, report_pdf
 from tests.fixtures import STRATEGY_CODES, fill, set_custom
 from tests.reports import pdf
 
@@ -141,7 +143,9 @@ def test_the_assessment_json_rides_inside_the_pdf(assessment, editor):
 def test_it_is_pdf_a3_with_embedded_fonts_and_tagged_with_the_grid(validated):
     report = report_pdf(validated)
     xmp = pdf.metadata(report)
-    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    # PDF/A-3 level A: archival AND tagged for screen readers (structure, reading order, alt).
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp
+    assert re.search(r"^Tagged:\s+yes$", pdf.info(report), re.M)
     assert "Keywords:        cgdd-2012, 2025, pole-alpha" in pdf.info(report)
     assert "A4" in pdf.info(report) or "595.28 x 841.89" in pdf.info(report)
     fonts = pdf.fonts(report)
@@ -202,3 +206,18 @@ def test_last_year_on_another_grid_version_compares_on_shared_questions(
     assert "= 0,0 pt depuis 2024 (sur 40 questions communes)" in texts[0]
     assert "grille cgdd-2012, sur les 40 questions communes" in texts[0]
     assert "comparées sur les 40 questions communes aux deux grilles" in texts[1]
+
+
+def test_its_structure_is_read_as_headings_tables_lists_and_described_figures(assessment, editor):
+    fill(assessment, editor, "+")  # room to improve: recommendations, a list
+    tree = pdf.structure(report_pdf(assessment))
+    tags = Counter(line.split()[0].rstrip(":") for line in tree.splitlines())
+    assert tags["H1"] == 1 and tags["H2"] >= 5
+    assert tags["Table"] >= 4 and tags["TH"] >= 40 and tags["L"] >= 1
+    assert tags["Figure"] == 3 and tags["Caption"] == 3  # the three radars
+
+
+def test_each_radar_tells_its_notes_in_words(validated):
+    html = render_to_string("reports/report/report.html", report_context(validated))
+    notes = ", ".join(f"{axis} 100,0\u00a0%" for axis in "ABCD")
+    assert f"<title>Les 4 enjeux — 2025 : {notes}</title>" in html
