@@ -15,7 +15,10 @@ from grid import services
 from grid.models import Campaign
 from grid.payload import payload_from
 from grid.selectors import assessment_inputs
+from reports import services as services_module
+from reports.models import ArchivedReport
 from reports.report import report_context, report_pdf
+from reports.services import report_for
 from tests.fixtures import STRATEGY_CODES, fill, set_custom
 from tests.reports import pdf
 
@@ -221,3 +224,39 @@ def test_each_radar_tells_its_notes_in_words(validated):
     html = render_to_string("reports/report/report.html", report_context(validated))
     notes = ", ".join(f"{axis} 100,0\u00a0%" for axis in "ABCD")
     assert f"<title>Les 4 enjeux — 2025 : {notes}</title>" in html
+
+
+# --- a validated year's report is kept as it was first rendered ---
+
+
+def test_a_validated_years_report_is_rendered_once_and_kept(validated, cluster_a, monkeypatch):
+    first = report_for(validated)
+    cluster_a.name = "Pôle renommé depuis"
+    cluster_a.save()
+    rendered = []
+    monkeypatch.setattr(services_module, "report_pdf",
+                        lambda *args, **kwargs: rendered.append(args) or b"")
+    assert report_for(validated) == first
+    assert rendered == []
+    assert "Pôle Alpha Maritime" in pdf.page_texts(first)[0]
+
+
+def test_a_year_reopened_and_validated_again_gets_a_new_report(validated, board, cluster_a):
+    first = report_for(validated)
+    services.assessment_reopen(assessment=validated, by=board, comment="Une erreur en 2B.")
+    cluster_a.name = "Pôle renommé depuis"
+    cluster_a.save()
+    services.assessment_submit(assessment=validated, by=board)
+    services.assessment_validate(assessment=validated, by=board)
+    again = report_for(validated)
+    assert again != first
+    assert "Pôle renommé depuis" in pdf.page_texts(again)[0]
+    assert ArchivedReport.objects.count() == 2
+
+
+def test_an_open_year_is_rendered_as_it_stands(filled, cluster_a):
+    report_for(filled)
+    cluster_a.name = "Pôle renommé depuis"
+    cluster_a.save()
+    assert "Pôle renommé depuis" in pdf.page_texts(report_for(filled))[0]
+    assert ArchivedReport.objects.count() == 0

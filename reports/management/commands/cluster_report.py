@@ -1,17 +1,37 @@
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 from tqdm import tqdm
 
 from grid.models import Assessment
-from reports.report import report_filename, report_pdf
+from reports.report import report_filename
+from reports.services import report_for
+
+
+def _write(target: Path, pdf: bytes) -> None:
+    try:
+        target.write_bytes(pdf)
+    except OSError as error:
+        raise CommandError(f"Impossible d'écrire {target} : {error.strerror}.") from None
+
+
+def _render_to(pk: int, directory: Path) -> str:
+    """In a worker process: one cluster's report, written into `directory`; its file name."""
+    assessment = Assessment.objects.select_related("cluster", "campaign__version").get(pk=pk)
+    target = directory / report_filename(assessment)
+    _write(target, report_for(assessment))
+    return target.name
 
 
 class Command(BaseCommand):
     help = (
         "Écrit le rapport PDF d'une autoévaluation (--cluster SLUG --year AAAA -o FICHIER.pdf), "
         "ou celui de chaque pôle pour une année (--all --year AAAA -o DOSSIER), nommé "
-        "<pôle>-<année>.pdf."
+        "<pôle>-<année>.pdf. Le rapport d'une année validée est celui qui a été archivé à sa "
+        "première édition."
     )
 
     def add_arguments(self, parser):
@@ -23,40 +43,55 @@ class Command(BaseCommand):
             "-o", "--output", required=True, metavar="CHEMIN",
             help="fichier PDF (avec --cluster) ou dossier (avec --all)",
         )
+        parser.add_argument(
+            "--jobs", type=int, default=1, metavar="N",
+            help="avec --all : nombre de rapports rendus en parallèle (un processus chacun)",
+        )
 
-    def handle(self, *args, cluster, all, year, output, **options):
+    def handle(self, *args, cluster, all, year, output, jobs, **options):
+        if jobs < 1:
+            raise CommandError("--jobs vaut au moins 1.")
         assessments = Assessment.objects.select_related("cluster", "campaign__version").filter(
             campaign__year=year
         )
         if all:
-            self._write_all(list(assessments.order_by("cluster__slug")), year, Path(output))
-        else:
-            assessment = assessments.filter(cluster__slug=cluster).first()
-            if assessment is None:
-                raise CommandError(f"Aucune autoévaluation {year} pour le pôle « {cluster} ».")
-            target = Path(output)
-            if target.is_dir():
-                raise CommandError(f"{output} est un dossier : donnez un nom de fichier .pdf.")
-            self._write(target, report_pdf(assessment))
-            self.stdout.write(f"{target} écrit.")
+            self._write_all(list(assessments.order_by("cluster__slug")), year, Path(output), jobs)
+            return
+        assessment = assessments.filter(cluster__slug=cluster).first()
+        if assessment is None:
+            raise CommandError(f"Aucune autoévaluation {year} pour le pôle « {cluster} ».")
+        target = Path(output)
+        if target.is_dir():
+            raise CommandError(f"{output} est un dossier : donnez un nom de fichier .pdf.")
+        _write(target, report_for(assessment))
+        self.stdout.write(f"{target} écrit.")
 
-    def _write_all(self, assessments: list[Assessment], year: int, directory: Path) -> None:
+    def _write_all(self, assessments: list[Assessment], year: int, directory: Path,
+                   jobs: int) -> None:
         if not assessments:
             raise CommandError(f"Aucune autoévaluation pour l'année {year}.")
         if directory.exists() and not directory.is_dir():
             raise CommandError(f"{directory} existe et n'est pas un dossier.")
         directory.mkdir(parents=True, exist_ok=True)
-        image_cache: dict = {}
         # The bar goes to stderr so that stdout keeps only the summary, for scripts; to the raw
         # stream, since Django's wrapper would end each of tqdm's « \r » redraws with a newline.
-        for assessment in tqdm(assessments, desc=f"Rapports {year}", unit="pôle",
-                               file=self.stderr._out, disable=None):
-            self._write(directory / report_filename(assessment),
-                        report_pdf(assessment, image_cache=image_cache))
+        progress = tqdm(total=len(assessments), desc=f"Rapports {year}", unit="pôle",
+                        file=self.stderr._out, disable=None)
+        if jobs == 1:
+            image_cache: dict = {}
+            for assessment in assessments:
+                _write(directory / report_filename(assessment),
+                       report_for(assessment, image_cache=image_cache))
+                progress.update()
+        else:
+            # Forked workers open their own database connections: the parent's must not be
+            # shared with them.
+            connections.close_all()
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                for done in as_completed(pool.submit(_render_to, a.pk, directory)
+                                         for a in assessments):
+                    done.result()
+                    progress.update()
+        progress.close()
         self.stdout.write(f"{len(assessments)} rapport(s) écrit(s) dans {directory}.")
-
-    def _write(self, target: Path, pdf: bytes) -> None:
-        try:
-            target.write_bytes(pdf)
-        except OSError as error:
-            raise CommandError(f"Impossible d'écrire {target} : {error.strerror}.") from None

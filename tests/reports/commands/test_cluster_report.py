@@ -6,9 +6,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from clusters.models import Cluster
 from grid import services
+from grid.models import Campaign, GridVersion
 from tests.fixtures import fill
 from tests.reports import pdf
 
@@ -97,3 +99,29 @@ def test_it_needs_a_cluster_or_all():
     )
     assert result.returncode != 0
     assert "--cluster" in result.stderr and "--all" in result.stderr
+
+
+def test_it_refuses_fewer_than_one_job(filled, tmp_path):
+    with pytest.raises(CommandError, match="--jobs vaut au moins 1"):
+        cluster_report("--all", "--year", "2025", "-o", str(tmp_path), "--jobs", "0")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="worker processes share no in-memory SQLite database")
+def test_jobs_render_the_same_reports_in_parallel(tmp_path, cluster_b, outsider):
+    call_command("loaddata", "guide", verbosity=0)  # a transactional test starts empty
+    Campaign.objects.create(year=2025, version=GridVersion.objects.get(code="cgdd-2012"))
+    for number in range(4):
+        cluster = Cluster.objects.create(name=f"Pôle parallèle {number}", slug=f"pole-p{number}")
+        assessment = services.assessment_start(cluster=cluster, year=2025, by=outsider,
+                                               prefill=False)
+        fill(assessment, outsider, "+-"[number % 2])
+    out, _err = cluster_report("--all", "--year", "2025", "-o", str(tmp_path / "a"), "--jobs", "3")
+    assert "4 rapport(s)" in out
+    cluster_report("--all", "--year", "2025", "-o", str(tmp_path / "b"))
+    names = sorted(path.name for path in (tmp_path / "a").iterdir())
+    assert names == [f"pole-p{number}-2025.pdf" for number in range(4)]
+    for name in names:
+        parallel, serial = ((tmp_path / run / name).read_bytes() for run in "ab")
+        assert pdf.page_texts(parallel)[1:] == pdf.page_texts(serial)[1:]  # page 1 has the time
