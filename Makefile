@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: run test test-fast lint fixtures bench system-deps system-deps-test
+.PHONY: run test test-fast lint fixtures bench bench-load system-deps system-deps-test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,13 @@ lint: $(VENV)/.installed
 fixtures: $(VENV)/.installed
 	DEBUG=True $(PY) manage.py import_guide
 
-# Page speed against a trivial view, and query counts (a throw-away SQLite database).
+# Page speed against a trivial view and query counts, then the PDF report (a throw-away SQLite
+# database); then the load test against gunicorn and PostgreSQL (bench/RESULTS.md).
 bench: $(VENV)/.installed
 	$(PY) bench/pages.py
 	$(PY) bench/report.py
+	$(MAKE) bench-load
+
+# gunicorn + PostgreSQL (BENCH_PG, default postgres://postgres@127.0.0.1:5432): 50 editors.
+bench-load: $(VENV)/.installed
+	$(PY) -u bench/load.py

@@ -22,7 +22,7 @@ from .changes import CUSTOM_PREFIX, RowChange, StoredRows, custom_key, row_chang
 from .labels import ACTION_LABELS, person_label
 from .models import Answer, Assessment, Campaign, CustomAnswer, GridVersion, Question, Transition
 from .payload import ParsedPayload
-from .scoring import AnswerValue, CustomRow, GridSpec, score, scores_to_json
+from .scoring import NOT_APPLICABLE, AnswerValue, CustomRow, GridSpec, score, scores_to_json
 from .selectors import assessment_rows
 from .specs import grid_spec
 
@@ -176,7 +176,7 @@ def answers_update(
     changes = row_changes(stored, answers=answers, custom=custom, replace=replace)
     stale = {c.key for c in changes if revisions.get(c.key) != stored.revisions[c.key]}
     rows = _rows_to_write(locked, [change.key for change in changes])
-    conflicts = [rows[key] for key in stale]
+    conflicts = [rows[change.key] for change in changes if change.key in stale]
     if conflicts and all_or_nothing:
         raise StaleAnswer(conflicts)
     revisions_now = {key: stored.revisions[key] for key in (*answers, *map(custom_key, custom))}
@@ -250,7 +250,7 @@ def missing_answers(rows: StoredRows) -> list[str]:
     """Codes still blank, and `na` answers without their justification."""
     return [
         code for code, value in rows.answers.items()
-        if value.answer is None or (value.answer == "na" and not value.comment.strip())
+        if value.answer is None or (value.answer == NOT_APPLICABLE and not value.comment.strip())
     ]
 
 

@@ -16,7 +16,7 @@ from initiatives.labels import LEVEL_CHOICES
 from .. import rules, selectors, services
 from ..changes import custom_key
 from ..forms import AnswerForm, CustomRowForm, RowKindForm
-from ..labels import person_label
+from ..labels import ACTION_LABELS, person_label
 from ..models import Answer
 from ..scoring import ENJEUX
 from ..specs import grid_spec
@@ -89,6 +89,7 @@ def grid(request, slug, year):
         "comment_max_length": rules.COMMENT_MAX_LENGTH,
         "label_max_length": rules.LABEL_MAX_LENGTH,
         "script_texts": _script_texts(),
+        "actions": ACTION_LABELS,
         **selectors.grid_page(assessment, kept=kept),
     }
     return render(request, "grid/grid.html", context, status=status)

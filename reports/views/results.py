@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 from clusters.models import Membership
 from grid import selectors as grid_selectors
 from grid.forms import TransitionForm
+from grid.labels import ACTION_LABELS
 from grid.presenters import percent
 from grid.scoring import ENJEUX
 
@@ -42,5 +43,6 @@ def results(request, slug, year):
         "formula": formula(page["spec"], page["answers"], page["custom"], scores),
         "transitions": grid_selectors.transitions(assessment),
         "transition_form": TransitionForm(),
+        "actions": ACTION_LABELS,
     }
     return render(request, "reports/results.html", context)

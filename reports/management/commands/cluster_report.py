@@ -7,6 +7,7 @@ from django.db import connections
 from tqdm import tqdm
 
 from grid.models import Assessment
+from reports import workers
 from reports.report import report_filename
 from reports.services import report_for
 
@@ -16,14 +17,6 @@ def _write(target: Path, pdf: bytes) -> None:
         target.write_bytes(pdf)
     except OSError as error:
         raise CommandError(f"Impossible d'écrire {target} : {error.strerror}.") from None
-
-
-def _render_to(pk: int, directory: Path) -> str:
-    """In a worker process: one cluster's report, written into `directory`; its file name."""
-    assessment = Assessment.objects.select_related("cluster", "campaign__version").get(pk=pk)
-    target = directory / report_filename(assessment)
-    _write(target, report_for(assessment))
-    return target.name
 
 
 class Command(BaseCommand):
@@ -84,14 +77,16 @@ class Command(BaseCommand):
                        report_for(assessment, image_cache=image_cache))
                 progress.update()
         else:
-            # Forked workers open their own database connections: the parent's must not be
-            # shared with them.
-            connections.close_all()
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                for done in as_completed(pool.submit(_render_to, a.pk, directory)
+            database = connections["default"].settings_dict["NAME"]
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=workers.start, initargs=(database,)) as pool:
+                for done in as_completed(pool.submit(workers.render_to, a.pk, directory)
                                          for a in assessments):
-                    done.result()
+                    try:
+                        done.result()
+                    except OSError as error:
+                        raise CommandError(f"Impossible d'écrire dans {directory} : "
+                                           f"{error.strerror}.") from None
                     progress.update()
         progress.close()
         self.stdout.write(f"{len(assessments)} rapport(s) écrit(s) dans {directory}.")

@@ -188,8 +188,8 @@ def test_every_transition_is_shown_on_the_results_page(board_client, editor, boa
     html = response.content.decode().replace("&#x27;", "'")
     section = html[html.index('id="workflow-title"'):]
     assert section.count('<li class="list-group-item">') == 5
-    for text in ("Élise Martin", "Bruno Durand", "Précisez 2C-12.", "Adoptée.", "renvoyée",
-                 "validée", "soumise"):
+    for text in ("Élise Martin", "Bruno Durand", "Précisez 2C-12.", "Adoptée.", "Ouverte",
+                 "Soumise", "Renvoyée à l'équipe", "Soumise de nouveau", "Validée"):
         assert text in section
     assert f"{steps[-1].at:%Y}" in section  # when
 
