@@ -20,7 +20,7 @@ from ..changes import RowChange, row_changes
 from ..forms import ImportConfirmForm, ImportForm
 from ..labels import person_label
 from ..models import Answer
-from ..payload import PayloadError, parse_payload_text
+from ..payload import PayloadError, parse_payload_text, payload_from
 from ..scoring import CustomRow
 from ..specs import grid_spec_by_code
 
@@ -48,14 +48,19 @@ def _change_line(change: RowChange) -> dict:
     }
 
 
-def _preview(request, context, text: str, parsed, *, status=200, conflicts=()):
+def _preview(request, context, grid_code: str, parsed, *, status=200, conflicts=()):
     """What the import would change now, and the revisions it is computed on (sent back with
-    the confirmation, so that a row saved by someone meanwhile is not overwritten)."""
+    the confirmation, so that a row saved by someone meanwhile is not overwritten). The file
+    travels back as its compact JSON: a file padded to 1 MB still confirms within the bound on
+    form data."""
     stored = selectors.assessment_rows(context["assessment"])
     changes = row_changes(stored, answers=parsed.answers,
                           custom={row.enjeu: row for row in parsed.custom}, replace=True)
-    confirm = ImportConfirmForm(initial={"payload": text,
-                                         "revisions": json.dumps(stored.revisions)})
+    payload = payload_from(grid_code, parsed.answers, parsed.custom)
+    confirm = ImportConfirmForm(initial={
+        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        "revisions": json.dumps(stored.revisions),
+    })
     return render(request, "grid/import.html", {
         **context, "changes": [_change_line(change) for change in changes],
         "confirm_form": confirm, "conflicts": conflicts,
@@ -90,7 +95,7 @@ def import_json(request, slug, year):
     try:
         spec, parsed = parse_payload_text(text, grid_spec_by_code)
         if not confirming:
-            return _preview(request, context, text, parsed)
+            return _preview(request, context, spec.code, parsed)
         count = services.assessment_import(
             assessment=assessment, grid_code=spec.code, payload=parsed, by=request.user,
             revisions=form.cleaned_data["revisions"],
@@ -98,7 +103,7 @@ def import_json(request, slug, year):
     except (PayloadError, ValidationError) as error:
         return _refused(request, context, error.messages)
     except services.StaleAnswer as stale:
-        return _preview(request, context, text, parsed, status=409, conflicts=[
+        return _preview(request, context, spec.code, parsed, status=409, conflicts=[
             _conflict_text(current) for current in stale.conflicts
         ])
     messages.success(request, ngettext(

@@ -4,6 +4,7 @@ Uploading shows what would change and writes nothing; confirming writes.
 """
 
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -32,8 +33,10 @@ def upload(client, assessment, content, name="grille.json"):
 
 
 def confirm(client, assessment, response):
+    """Post the preview's form back as a browser does (URL-encoded: it has no file)."""
     form = response.context["confirm_form"]
-    return client.post(url("import-json", assessment), form.initial)
+    return client.post(url("import-json", assessment), urlencode(form.initial),
+                       content_type="application/x-www-form-urlencoded")
 
 
 def errors_shown(response) -> list[str]:
@@ -164,6 +167,15 @@ def test_it_refuses_a_file_over_one_megabyte(editor_client, assessment):
     response = upload(editor_client, assessment, " " * (1024 * 1024 + 1))
     assert response.status_code == 400
     assert response.context["form"].errors == {"file": ["Le fichier dépasse 1 Mo."]}
+
+
+def test_a_valid_file_near_one_megabyte_is_previewed_and_confirmed(editor_client, assessment):
+    # Line breaks: three bytes each once URL-encoded in the confirmation form.
+    content = json.dumps({"grid": "cgdd-2012", "answers": {"S-1": "+"}}) + "\n" * 1_000_000
+    preview = upload(editor_client, assessment, content)
+    assert [change["code"] for change in preview.context["changes"]] == ["S-1"]
+    assert confirm(editor_client, assessment, preview).status_code == 302
+    assert answers_of(assessment)["S-1"] == ("+", "")
 
 
 def test_it_refuses_a_huge_upload_before_reading_it(editor_client, assessment):
