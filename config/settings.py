@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "glossary",
     "grid",
     "clusters",
+    "plans",
     "guide",
     "reports",
 ]
