@@ -1,0 +1,56 @@
+"""The rules of an action (DESIGN §8), written once: the forms, the JSON and the services check
+actions here. Pure: plain values in, French messages out."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from grid.rules import shown, text_problem
+
+from . import models
+
+TEXT_LIMITS = {
+    "title": (models.TITLE_MAX_LENGTH, gettext_lazy("l'intitulé")),
+    "owner_name": (models.OWNER_MAX_LENGTH, gettext_lazy("le responsable")),
+    "indicator": (models.INDICATOR_MAX_LENGTH, gettext_lazy("l'indicateur")),
+    "unit": (models.UNIT_MAX_LENGTH, gettext_lazy("l'unité")),
+    "notes": (models.NOTES_MAX_LENGTH, gettext_lazy("les notes")),
+}
+NUMBER_LIMIT = Decimal("1e12")  # 14 digits, 2 after the point
+
+
+def action_problems(
+    *, title: str, texts: dict[str, str], starts_on: date | None, due_on: date | None,
+    numbers: dict[str, Decimal | None], question_codes, known_codes, sheet_numbers,
+    known_sheets,
+) -> list[str]:
+    """What is wrong with an action's fields; empty when it may be stored."""
+    problems = []
+    if not title.strip():
+        problems.append(_("Donnez un intitulé à l'action."))
+    for field, text in {"title": title, **texts}.items():
+        limit, name = TEXT_LIMITS[field]
+        problem = text_problem(text, limit=limit, name=str(name))
+        if problem:
+            problems.append(problem[0].upper() + problem[1:])
+    if starts_on and due_on and due_on < starts_on:
+        problems.append(_("L'échéance (%(due)s) précède le début (%(start)s).") % {
+            "due": due_on.strftime("%d/%m/%Y"), "start": starts_on.strftime("%d/%m/%Y")})
+    for value in numbers.values():
+        if value is not None and (not value.is_finite() or abs(value) >= NUMBER_LIMIT):
+            problems.append(not_a_number(value))
+    unknown = [code for code in question_codes if code not in known_codes]
+    if unknown:
+        problems.append(_("Question inconnue : %(codes)s.") % {
+            "codes": ", ".join(f"« {shown(code)} »" for code in unknown)})
+    unknown = [number for number in sheet_numbers if number not in known_sheets]
+    if unknown:
+        problems.append(_("Fiche inconnue : %(numbers)s.") % {
+            "numbers": ", ".join(f"« {shown(number)} »" for number in unknown)})
+    return problems
+
+
+def not_a_number(value: object) -> str:
+    return _("La valeur « %(value)s » n'est pas un nombre admis.") % {"value": shown(str(value))}

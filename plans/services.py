@@ -1,0 +1,116 @@
+"""Writes of the plan: every change goes through here, checked by plans.rules, kept in history."""
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clusters.models import Cluster, Membership
+from grid.models import Question
+from grid.rules import normalise_text, text_problem
+from initiatives.models import Sheet
+
+from . import rules
+from .models import COMMENT_MAX_LENGTH, Action, ActionComment
+
+FIELDS = ("title", "owner_name", "starts_on", "due_on", "status", "done_on", "indicator", "unit",
+          "baseline", "target", "measured", "notes")
+
+
+def known_question_codes() -> set[str]:
+    return set(Question.objects.values_list("code", flat=True))
+
+
+def _check(cluster: Cluster, values: dict, sheets, question_codes, owner) -> list[Sheet]:
+    not_numbers = []
+    for field in ("baseline", "target", "measured"):
+        raw = values.get(field)
+        try:
+            values[field] = None if raw in (None, "") else Decimal(str(raw))
+        except InvalidOperation:
+            not_numbers.append(rules.not_a_number(raw))
+            values[field] = None
+    sheet_numbers = [getattr(sheet, "number", sheet) for sheet in sheets]
+    found = {sheet.number: sheet for sheet in Sheet.objects.filter(number__in=sheet_numbers)}
+    problems = rules.action_problems(
+        title=values.get("title", ""),
+        texts={field: values.get(field, "") for field in rules.TEXT_LIMITS if field != "title"},
+        starts_on=values.get("starts_on"), due_on=values.get("due_on"),
+        numbers={field: values.get(field) for field in ("baseline", "target", "measured")},
+        question_codes=question_codes, known_codes=known_question_codes(),
+        sheet_numbers=sheet_numbers, known_sheets=found,
+    )
+    if owner is not None and not Membership.objects.filter(cluster=cluster, user=owner).exists():
+        problems.append(_("Le responsable doit être membre du pôle."))
+    if values.get("status", Action.Status.PLANNED) not in Action.Status.values:
+        problems.append(_("Statut inconnu."))
+    problems += not_numbers
+    if problems:
+        raise ValidationError(problems)
+    return [found[number] for number in sheet_numbers]
+
+
+def _settle_done_on(action: Action, today: date) -> None:
+    # A done action keeps the day it was done (the report counts what was done since last year).
+    if action.status == Action.Status.DONE:
+        action.done_on = action.done_on or today
+    else:
+        action.done_on = None
+
+
+@transaction.atomic
+def action_create(*, cluster: Cluster, by, title: str, sheets=(), question_codes=(),
+                  owner=None, **fields) -> Action:
+    """A new action of `cluster`'s plan. `sheets` are Sheet objects or numbers (« 12 »),
+    `question_codes` grid codes (« 2C-3 »); `fields` are any of FIELDS."""
+    values = {"title": title, **fields}
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown action fields: {sorted(unknown)}")
+    codes = list(dict.fromkeys(question_codes))
+    found = _check(cluster, values, sheets, codes, owner)
+    action = Action(cluster=cluster, created_by=by, owner=owner, question_codes=codes,
+                    **{field: value.strip() if isinstance(value, str) else value
+                       for field, value in values.items()})
+    _settle_done_on(action, timezone.localdate())
+    action._history_user = by
+    action.save()
+    action.sheets.set(found)
+    return action
+
+
+@transaction.atomic
+def action_update(*, action: Action, by, sheets=None, question_codes=None, owner=...,
+                  **fields) -> Action:
+    """Change `action`; arguments left out keep their value."""
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown action fields: {sorted(unknown)}")
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    values = {field: getattr(locked, field) for field in FIELDS} | fields
+    codes = locked.question_codes if question_codes is None else list(
+        dict.fromkeys(question_codes))
+    current_sheets = list(locked.sheets.all()) if sheets is None else sheets
+    owner = locked.owner if owner is ... else owner
+    found = _check(locked.cluster, values, current_sheets, codes, owner)
+    for field, value in values.items():
+        setattr(locked, field, value.strip() if isinstance(value, str) else value)
+    locked.question_codes, locked.owner = codes, owner
+    if "done_on" not in fields or locked.status != Action.Status.DONE:
+        _settle_done_on(locked, timezone.localdate())
+    locked._history_user = by
+    locked.save()
+    if sheets is not None:
+        locked.sheets.set(found)
+    return locked
+
+
+def action_comment_add(*, action: Action, by, text: str) -> ActionComment:
+    text = normalise_text(text)
+    problem = text_problem(text, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"))
+    if problem or not text:
+        raise ValidationError(problem or _("Le commentaire est vide."))
+    return ActionComment.objects.create(action=action, by=by, text=text)
