@@ -178,3 +178,7 @@ class ImportConfirmForm(forms.Form):
                 _("La prévisualisation est illisible : importez le fichier de nouveau.")
             )
         return revisions
+
+
+class DisplayForm(forms.Form):
+    compact = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")

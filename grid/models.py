@@ -296,3 +296,21 @@ class Transition(models.Model):
     def label(self) -> str:
         """What happened, in words: « Soumise », « Renvoyée à l'équipe », « Rouverte »…"""
         return step_label(self.from_status, self.to_status)
+
+
+class GridDisplay(models.Model):
+    """How a person likes to read the grid, remembered across devices."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE,
+                                related_name="grid_display")
+    compact = models.BooleanField(
+        _("affichage compact"), default=False,
+        help_text=_("Une ligne par question, les réponses en colonnes, comme le classeur."),
+    )
+
+    class Meta:
+        verbose_name = _("affichage de la grille")
+        verbose_name_plural = _("affichages de la grille")
+
+    def __str__(self):
+        return f"{self.user} · {'compact' if self.compact else 'détaillé'}"

@@ -2,6 +2,8 @@
 
 from fractions import Fraction
 
+from .scoring import ENJEUX, Scores
+
 
 def percent(value: Fraction | float | None) -> str:
     """French display, one decimal: 62,5 %; an em dash where the note is undefined."""
@@ -36,4 +38,26 @@ def sparkline(points: list[tuple[int, float | None]], width: int = 160, height: 
         "width": width,
         "height": height,
         "dots": dots,
+    }
+
+
+def bar_width(value: Fraction | None) -> str:
+    """A note as the width of an SVG bar 100 wide (a dot, not the French comma, for SVG)."""
+    return f"{float(value or 0) * 100:.1f}"
+
+
+def live_notes(scores: Scores, enjeu_names: dict[str, str]) -> dict:
+    """The notes the grid page keeps in view while the grid is filled; its script updates them
+    from the `scores` of each autosave (the same notes, as `grid_score` writes them)."""
+    return {
+        "global": percent(scores.global_note),
+        "factor": percent(scores.strategy_factor),
+        "factor_width": bar_width(scores.strategy_factor),
+        "completion": percent(scores.completion),
+        "provisional": scores.provisional,
+        "axes": [
+            {"code": code, "name": enjeu_names.get(code, code),
+             "note": percent(scores.axes[code]), "width": bar_width(scores.axes[code])}
+            for code in ENJEUX
+        ],
     }

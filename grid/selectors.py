@@ -3,17 +3,17 @@
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from clusters.access import membership_for
 from clusters.models import Cluster, Membership
-from initiatives.models import Lever, Section, Sheet
+from initiatives.models import Section
 
+from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
-from .models import Answer, Assessment, Campaign, CustomAnswer, Question, Transition
+from .layout import CustomRowLayout, QuestionLayout, SectionLayout, grid_layout
+from .models import Answer, Assessment, Campaign, CustomAnswer, GridDisplay, Question, Transition
 from .scoring import (
-    LEVELS,
     AnswerValue,
     CustomRow,
     GridSpec,
@@ -89,13 +89,56 @@ def open_campaigns(membership: Membership) -> list[Campaign]:
 
 @dataclass(frozen=True)
 class QuestionRow:
-    """A question of the grid page with the answer it shows (stored, or as posted and refused)."""
+    """A question with its stored answer, as the PDF report's answer table prints it."""
 
     question: Question
     value: str
     comment: str
+
+
+@dataclass
+class SectionAnswers:
+    section: Section
+    questions: list[QuestionRow]
+
+
+def answers_by_section(assessment: Assessment) -> list[SectionAnswers]:
+    """Questions grouped as in the guide (S, then each enjeu level 1 then 2) with their answers."""
+    questions = (
+        Question.objects.filter(version=assessment.campaign.version)
+        .select_related("section")
+        .order_by("section__order", "order")
+    )
+    rows = assessment_rows(assessment)
+    sections: list[SectionAnswers] = []
+    for question in questions:
+        answer = rows.answers.get(question.code, BLANK)
+        if not sections or sections[-1].section.pk != question.section_id:
+            sections.append(SectionAnswers(question.section, []))
+        sections[-1].questions.append(QuestionRow(question, answer.answer or "", answer.comment))
+    return sections
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """A question of the grid page with the answer it shows (stored, or as posted and refused)."""
+
+    layout: QuestionLayout
+    value: str
+    comment: str
     revision: int
     errors: tuple[str, ...] = ()
+    notes: tuple[QuestionNote, ...] = ()  # what other apps say of the question (plans)
+    can_edit: bool = False
+
+    @property
+    def code(self) -> str:
+        return self.layout.code
+
+    @property
+    def html(self) -> str:
+        return self.layout.render(value=self.value, comment=self.comment, revision=self.revision,
+                                  errors=self.errors, notes=self.notes, can_edit=self.can_edit)
 
 
 @dataclass(frozen=True)
@@ -109,49 +152,65 @@ class CustomRowState:
     value: str
     revision: int
     errors: tuple[str, ...] = ()
+    layout: CustomRowLayout | None = None
+    can_edit: bool = False
+
+    @property
+    def html(self) -> str:
+        return self.layout.render(label=self.label, level=self.level, bareme=self.bareme,
+                                  value=self.value, revision=self.revision, errors=self.errors,
+                                  can_edit=self.can_edit)
 
 
 @dataclass
-class GridSection:
-    section: Section
-    questions: list[QuestionRow]
+class FormSection:
+    layout: SectionLayout
+    questions: list[FormRow]
     custom: CustomRowState | None  # closes each enjeu's level-2 section
 
+    @property
+    def answered(self) -> int:
+        return sum(1 for row in self.questions if row.value)
 
-def grid_page(assessment: Assessment, *, kept: Mapping[str, dict] | None = None) -> dict:
-    """Questions grouped as in the guide (S, then each enjeu level 1 then 2) with their answers.
+
+def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
+              kept: Mapping[str, dict] | None = None) -> dict:
+    """The grid page's rows: the version's layout (rendered once, grid.layout) filled with the
+    stored answers, and the live notes of those answers.
 
     `kept` maps row keys to what a refused post carried (fields, and `errors`): those rows show
     what the person typed, with why it was not saved, instead of the stored answer.
     """
     kept = kept or {}
-    questions = (
-        Question.objects.filter(version=assessment.campaign.version)
-        .select_related("section__enjeu", "section__level")
-        .prefetch_related(
-            Prefetch("levers", queryset=Lever.objects.only("name", "slug")),
-            Prefetch("sheets", queryset=Sheet.objects.only("number", "slug", "title", "order")),
-        )
-        .order_by("section__order", "order")
-    )
+    notes = notes_for(assessment)
+    layout = grid_layout(assessment.campaign.version, compact=compact)
     rows = assessment_rows(assessment)
-    sections: list[GridSection] = []
-    for question in questions:
-        answer = rows.answers.get(question.code, BLANK)
-        row = QuestionRow(question, answer.answer or "", answer.comment,
-                          rows.revisions.get(question.code, 0))
-        if not sections or sections[-1].section.pk != question.section_id:
-            sections.append(GridSection(question.section, [], None))
-        sections[-1].questions.append(replace(row, **kept.get(question.code, {})))
-    for group in sections:
-        enjeu = group.section.enjeu
-        if enjeu is not None and group.section.level.number == LEVELS[-1]:
-            stored = rows.custom.get(enjeu.code, CustomRow(enjeu.code))
-            group.custom = replace(CustomRowState(
-                enjeu.code, stored.label, stored.level, stored.bareme, stored.answer or "",
-                rows.revisions.get(custom_key(enjeu.code), 0),
-            ), **kept.get(custom_key(enjeu.code), {}))
-    return {"sections": sections, "answered": rows.answered, "total": len(rows.answers)}
+    sections = []
+    for section in layout.sections:
+        questions = []
+        for question in section.questions:
+            answer = rows.answers.get(question.code, BLANK)
+            row = FormRow(question, answer.answer or "", answer.comment,
+                          rows.revisions.get(question.code, 0),
+                          notes=tuple(notes.get(question.code, ())), can_edit=can_edit)
+            questions.append(replace(row, **kept.get(question.code, {})))
+        custom = None
+        if section.custom:
+            key = custom_key(section.enjeu_code)
+            stored = rows.custom.get(section.enjeu_code, CustomRow(section.enjeu_code))
+            custom = replace(CustomRowState(
+                section.enjeu_code, stored.label, stored.level, stored.bareme,
+                stored.answer or "", rows.revisions.get(key, 0), layout=section.custom,
+                can_edit=can_edit,
+            ), **kept.get(key, {}))
+        sections.append(FormSection(section, questions, custom))
+    return {
+        "sections": sections,
+        "answered": rows.answered,
+        "total": len(rows.answers),
+        "scores": score(layout.spec, rows.answers, rows.custom_rows),
+        "spec": layout.spec,
+    }
 
 
 def transitions(assessment: Assessment) -> list[Transition]:
@@ -198,3 +257,7 @@ def assessment_scores(assessment: Assessment, spec: GridSpec, answers: dict,
     if assessment.scores:
         return scores_from_json(assessment.scores)
     return score(spec, answers, custom)
+
+
+def grid_is_compact(user) -> bool:
+    return GridDisplay.objects.filter(user=user, compact=True).exists()

@@ -20,7 +20,16 @@ from initiatives.models import Enjeu
 from . import rules
 from .changes import CUSTOM_PREFIX, RowChange, StoredRows, custom_key, row_changes
 from .labels import ACTION_LABELS, person_label
-from .models import Answer, Assessment, Campaign, CustomAnswer, GridVersion, Question, Transition
+from .models import (
+    Answer,
+    Assessment,
+    Campaign,
+    CustomAnswer,
+    GridDisplay,
+    GridVersion,
+    Question,
+    Transition,
+)
 from .payload import ParsedPayload
 from .scoring import NOT_APPLICABLE, AnswerValue, CustomRow, GridSpec, score, scores_to_json
 from .selectors import assessment_rows
@@ -148,8 +157,16 @@ class AnswersUpdate:
     written: list[str]  # keys of the rows written
     revisions: dict[str, int]  # row key → its revision now, for every row received
     conflicts: list  # stored rows left as they were: someone saved them since
-    answered: int  # questions answered now (`na` included), of `total`
-    total: int
+    rows: StoredRows  # the assessment's rows once written, for its notes
+
+    @property
+    def answered(self) -> int:
+        """Questions answered now (`na` included), of `total`."""
+        return self.rows.answered
+
+    @property
+    def total(self) -> int:
+        return len(self.rows.answers)
 
 
 @transaction.atomic
@@ -162,14 +179,15 @@ def answers_update(
     by,
     replace: bool = False,
     all_or_nothing: bool = False,
+    spec: GridSpec | None = None,
 ) -> AnswersUpdate:
     """Write the rows that differ from what is stored, each only if its stored revision is still
     the one the writer saw (`revisions`, by row key): a row saved by someone else since is a
     conflict and keeps their answer (DESIGN §5). With `replace`, rows missing from the input
     become blank (an import); with `all_or_nothing`, one conflict writes nothing and raises
-    StaleAnswer."""
+    StaleAnswer. `spec` spares reading the version's questions when the caller has them."""
     locked = _lock_editable(assessment)
-    problems = answer_problems(grid_spec(locked.campaign.version), answers, custom)
+    problems = answer_problems(spec or grid_spec(locked.campaign.version), answers, custom)
     if problems:
         raise ValidationError(problems)
     stored = assessment_rows(locked)
@@ -180,16 +198,20 @@ def answers_update(
     if conflicts and all_or_nothing:
         raise StaleAnswer(conflicts)
     revisions_now = {key: stored.revisions[key] for key in (*answers, *map(custom_key, custom))}
-    written, answered = [], stored.answered
+    written = []
+    answers_now, custom_now = dict(stored.answers), dict(stored.custom)
     for change in changes:
         if change.key in stale:
             continue
         _write(rows[change.key], change, by)
         written.append(change.key)
         revisions_now[change.key] = rows[change.key].revision
-        if not change.is_custom:
-            answered += (change.after.answer is not None) - (change.before.answer is not None)
-    return AnswersUpdate(written, revisions_now, conflicts, answered, len(stored.answers))
+        if change.is_custom:
+            custom_now[change.after.enjeu] = change.after
+        else:
+            answers_now[change.key] = change.after
+    rows_now = StoredRows(answers_now, custom_now, {**stored.revisions, **revisions_now})
+    return AnswersUpdate(written, revisions_now, conflicts, rows_now)
 
 
 def _rows_to_write(assessment: Assessment, keys: list[str]) -> dict[str, Answer | CustomAnswer]:
@@ -377,3 +399,7 @@ def grid_version_derive(*, source: GridVersion, code: str, name: str) -> GridVer
 def grid_version_is_frozen(version: GridVersion) -> bool:
     """A version any assessment uses keeps its questions and barèmes for good."""
     return Assessment.objects.filter(campaign__version=version).exists()
+
+
+def grid_display_set(*, user, compact: bool) -> None:
+    GridDisplay.objects.update_or_create(user=user, defaults={"compact": compact})

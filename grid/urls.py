@@ -9,6 +9,7 @@ urlpatterns = [
     path("<slug:slug>/commencer/", clusters.assessment_start, name="assessment-start"),
     path("<slug:slug>/<int:year>/grille/", grid.grid, name="grid"),
     path("<slug:slug>/<int:year>/grille/reponse/", grid.answer_save, name="answer-save"),
+    path("<slug:slug>/<int:year>/grille/affichage/", grid.display, name="grid-display"),
     path("<slug:slug>/<int:year>/soumettre/", workflow.transition, {"action": "submit"},
          name="submit"),
     path("<slug:slug>/<int:year>/valider/", workflow.transition, {"action": "validate"},

@@ -1,6 +1,7 @@
 """Markdown typed in the admin, rendered then sanitised: only plain formatting reaches a page."""
 
 import re
+from functools import lru_cache
 from html import escape
 
 import markdown as md
@@ -13,6 +14,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan"}, "th": {"colspan", "scope"}}
 
 
+@lru_cache(maxsize=1024)  # pure, and the same texts come back on every page
 def render_markdown(text: str) -> str:
     html = md.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
     return nh3.clean(

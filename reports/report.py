@@ -139,7 +139,7 @@ def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
     ]
 
 
-def _answer_rows(page, spec) -> list[dict]:
+def _answer_rows(sections, spec) -> list[dict]:
     """The full answer table, grouped by section as in the grid."""
     return [
         {"section": group.section, "rows": [
@@ -147,7 +147,7 @@ def _answer_rows(page, spec) -> list[dict]:
              "points": french_decimal(answer_points(spec, row.question.bareme, row.value or None))}
             for row in group.questions
         ]}
-        for group in page["sections"]
+        for group in sections
     ]
 
 
@@ -162,14 +162,13 @@ def report_context(assessment: Assessment) -> dict:
     """Everything the report shows; reads only, through the selectors."""
     page = selectors.results_page(assessment, limit=TOP_RECOMMENDATIONS)
     scores = page["scores"]
-    grid = grid_selectors.grid_page(assessment)
+    answers = grid_selectors.answers_by_section(assessment)
     transitions = grid_selectors.transitions(assessment)
     previous = _previous_year(assessment)
     compared, previous_scores, shared_count = _comparison(assessment, page, previous)
     previous_year = previous.assessment.campaign.year if previous else None
     year = assessment.campaign.year
-    custom_rows = [group.custom for group in grid["sections"]
-                   if group.custom and group.custom.label]
+    custom_rows = [row for row in page["custom"] if row.label]
     return {
         "assessment": assessment,
         "cluster": assessment.cluster,
@@ -198,7 +197,7 @@ def report_context(assessment: Assessment) -> dict:
         "sheets": _recommended_sheets(
             page["recommendations"], page["agenda21"], page["agenda21_first"]
         ),
-        "answer_groups": _answer_rows(grid, page["spec"]),
+        "answer_groups": _answer_rows(answers, page["spec"]),
         "custom_rows": custom_rows,
         "transitions": transitions,
         "payload": payload_from(page["spec"].code, page["answers"], page["custom"]),

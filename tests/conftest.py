@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from grid.layout import forget_layouts
 from initiatives.guide_import.seed import Seed
 from tests.fixtures import *  # noqa: F403 - the people and assessments every app's tests use
 
@@ -22,3 +23,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the guide's content, as `make run` loads it."""
     with django_db_blocker.unblock():
         call_command("loaddata", "guide", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_grid_layouts():
+    """Each test reads the grid's content from its own database, not from a layout an earlier
+    test rendered (the layouts are kept per process, grid.layout)."""
+    forget_layouts()
+    yield
+    forget_layouts()

@@ -70,6 +70,8 @@ RULES = {
     "grid:cluster-detail": Rule(MEMBERS, ("slug",)),
     "grid:assessment-start": Rule(EDITORS, ("slug",), "post", frozenset({302}), {"year": 2024}),
     "grid:grid": Rule(MEMBERS, ("slug", "year")),
+    "grid:grid-display": Rule(MEMBERS, ("slug", "year"), "post", frozenset({302}),
+                              {"compact": "1"}),
     "grid:answer-save": Rule(EDITORS, ("slug", "year"), "post", frozenset({200}),
                              {"code": "S-1", "value": "+", "revision": 0}),
     "grid:submit": Rule(EDITORS, ("slug", "year"), "post", frozenset({302})),

@@ -15,10 +15,11 @@ from initiatives.labels import LEVEL_CHOICES
 
 from .. import rules, selectors, services
 from ..changes import custom_key
-from ..forms import AnswerForm, CustomRowForm, RowKindForm
+from ..forms import AnswerForm, CustomRowForm, DisplayForm, RowKindForm
 from ..labels import ACTION_LABELS, person_label
 from ..models import Answer
-from ..scoring import ENJEUX
+from ..presenters import live_notes
+from ..scoring import ENJEUX, score, scores_to_json
 from ..specs import grid_spec
 
 
@@ -34,6 +35,8 @@ def _script_texts() -> dict:
         "keepTheirs": _("Garder sa réponse"),
         "keptTheirs": _("Réponse de votre collègue conservée."),
         "keepMine": _("Remplacer par la mienne"),
+        "decimal": _(","),  # decimal mark of the notes, as the server prints them
+        "notesNow": _("Note globale : %(note)s."),
     }
 
 
@@ -79,28 +82,51 @@ def grid(request, slug, year):
         kept, status = _save_whole_form(request, assessment)
         if not kept:
             return redirect("grid:grid", slug=slug, year=year)
+    compact = selectors.grid_is_compact(request.user)
+    can_edit = membership.role == Membership.Role.EDITOR and assessment.is_editable
+    page = selectors.grid_form(assessment, compact=compact, can_edit=can_edit, kept=kept)
+    scores = page["scores"]
     context = {
         "membership": membership,
         "assessment": assessment,
         "cluster": membership.cluster,
-        "can_edit": membership.role == Membership.Role.EDITOR and assessment.is_editable,
+        "can_edit": can_edit,
         "choices": Answer.Value.choices,
         "level_choices": LEVEL_CHOICES,
         "comment_max_length": rules.COMMENT_MAX_LENGTH,
         "label_max_length": rules.LABEL_MAX_LENGTH,
         "script_texts": _script_texts(),
         "actions": ACTION_LABELS,
-        **selectors.grid_page(assessment, kept=kept),
+        "compact": compact,
+        "notes": live_notes(scores, {
+            group.layout.enjeu_code: group.layout.enjeu_short_name
+            for group in page["sections"] if group.layout.enjeu_code
+        }),
+        **page,
     }
     return render(request, "grid/grid.html", context, status=status)
+
+
+@login_required
+@require_POST
+def display(request, slug, year):
+    """Switch the grid between its detailed and compact displays, for this person everywhere."""
+    selectors.assessment_for_user(request.user, slug, year)
+    form = DisplayForm(request.POST)
+    if form.is_valid():
+        services.grid_display_set(user=request.user, compact=form.cleaned_data["compact"])
+    else:
+        messages.error(request, _("Affichage inconnu : la grille garde le sien."))
+    return redirect("grid:grid", slug=slug, year=year)
 
 
 def _save_whole_form(request, assessment) -> tuple[dict, int]:
     """Without JavaScript the page posts every row. Rows that pass the rules are saved (unless
     someone saved them since the page was loaded); the others come back as typed, with why.
     Returns those rows by key, and the status of the page that shows them."""
+    spec = grid_spec(assessment.campaign.version)
     posted = [
-        form for form in _row_forms(request.POST, grid_spec(assessment.campaign.version))
+        form for form in _row_forms(request.POST, spec)
         if form.add_prefix("revision") in request.POST
     ]
     valid = [form for form in posted if form.is_valid()]
@@ -113,6 +139,7 @@ def _save_whole_form(request, assessment) -> tuple[dict, int]:
             custom={f.enjeu: f.row() for f in valid if isinstance(f, CustomRowForm)},
             revisions={form.key: form.cleaned_data["revision"] for form in valid},
             by=request.user,
+            spec=spec,
         )
     except ValidationError as error:  # the grid left draft since the page was loaded
         messages.error(request, " ".join(error.messages))
@@ -147,10 +174,10 @@ def answer_save(request, slug, year):
     if not which.is_valid():
         return JsonResponse({"error": " ".join(_errors(which))}, status=400)
     code = which.cleaned_data["code"]
+    spec = grid_spec(assessment.campaign.version)
     if which.is_custom:
         form = CustomRowForm(request.POST, enjeu=code)
     else:
-        spec = grid_spec(assessment.campaign.version)
         form = AnswerForm(request.POST, code=code, question=spec.question(code), grid=spec.code)
     if not form.is_valid():
         return JsonResponse({"error": " ".join(_errors(form))}, status=400)
@@ -161,12 +188,14 @@ def answer_save(request, slug, year):
             custom={code: form.row()} if which.is_custom else {},
             revisions={form.key: form.cleaned_data["revision"]},
             by=request.user,
+            spec=spec,
         )
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
     if update.conflicts:
         return JsonResponse({"conflict": _conflict(update.conflicts[0])}, status=409)
+    scores = score(spec, update.rows.answers, update.rows.custom_rows)
     return JsonResponse({
         "revision": update.revisions[form.key], "answered": update.answered,
-        "total": update.total,
+        "total": update.total, "scores": scores_to_json(spec.code, scores),
     })

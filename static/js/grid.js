@@ -11,10 +11,35 @@
   const answered = document.getElementById("answered");
 
   // Counted on the page: concurrent saves may finish in any order on the server.
-  function countAnswered() {
-    return Array.from(form.querySelectorAll("fieldset[data-kind=question]")).filter(function (fieldset) {
+  function countAnswered(selector) {
+    return Array.from(form.querySelectorAll("fieldset[data-kind=question]" + (selector || ""))).filter(function (fieldset) {
       return fieldset.querySelector("input[type=radio]:checked") !== null;
     }).length;
+  }
+
+  // The notes come computed by the server (the `scores` of grid_score); the page only prints them.
+  function percent(value) {
+    if (value === null || value === undefined) return "—";
+    return (value * 100).toFixed(1).replace(".", texts.decimal) + "\u00a0%";
+  }
+
+  function showNotes(scores, fieldset) {
+    document.querySelectorAll("[data-note]").forEach(function (element) {
+      element.textContent = percent(scores[element.dataset.note]);
+    });
+    document.querySelectorAll("[data-axis]").forEach(function (element) {
+      element.textContent = percent(scores.axes[element.dataset.axis]);
+    });
+    document.querySelectorAll("[data-bar]").forEach(function (bar) {
+      bar.setAttribute("width", ((scores.axes[bar.dataset.bar] || 0) * 100).toFixed(1));
+    });
+    const provisional = document.querySelector("[data-provisional]");
+    if (provisional) provisional.hidden = !scores.provisional;
+    const section = fieldset.dataset.section;
+    const count = document.querySelector("[data-count='" + section + "']");
+    if (count) count.textContent = countAnswered("[data-section='" + section + "']");
+    const live = document.getElementById("notes-live");
+    if (live) live.textContent = texts.notesNow.replace("%(note)s", percent(scores.global));
   }
 
   function field(fieldset, name) {
@@ -97,6 +122,7 @@
         if (result.status === 200) {
           field(fieldset, "revision").value = result.body.revision;
           if (answered) answered.textContent = countAnswered();
+          showNotes(result.body.scores, fieldset);
           setStatus(fieldset, texts.saved, "success");
         } else if (result.status === 409) {
           showConflict(fieldset, result.body.conflict);

@@ -1,7 +1,11 @@
 """`grid:answer-save` (POST …/grille/reponse/): one answer saved as it is given, never overwriting
 a colleague's answer silently (DESIGN §5)."""
 
+import io
+import json
+
 import pytest
+from django.core.management import call_command
 
 from clusters.models import Membership
 from tests.fixtures import (
@@ -31,9 +35,25 @@ def colleague(cluster_a):
 def test_it_saves_one_answer_and_returns_its_revision(editor_client, editor, assessment):
     response = save(editor_client, assessment, code="S-1", value="++", comment="", revision=0)
     assert response.status_code == 200
-    assert response.json() == {"revision": 1, "answered": 1, "total": 41}
+    body = response.json()
+    assert (body["revision"], body["answered"], body["total"]) == (1, 1, 41)
     answer = assessment.answers.get(question__code="S-1")
     assert (answer.value, answer.revision, answer.updated_by) == ("++", 1, editor)
+
+
+def test_it_returns_the_notes_of_the_stored_answers_as_grid_score_does(
+    editor_client, editor, assessment, tmp_path
+):
+    """The page's live notes come from the scoring code (DESIGN §8): the `scores` of the
+    response are `grid_score`'s output for the grid as now stored."""
+    fill(assessment, editor, "+", codes=["S-1", "S-2", "1A-1", "2C-3"])
+    response = save(editor_client, assessment, code="2C-3", value="++", comment="", revision=1)
+    exported = tmp_path / "grid.json"
+    exported.write_bytes(editor_client.get(url("export-json", assessment)).content)
+    out = io.StringIO()
+    call_command("grid_score", str(exported), stdout=out)
+    assert response.json()["scores"] == json.loads(out.getvalue())
+    assert response.json()["scores"]["axes"]["C"] > 0
 
 
 def test_it_saves_not_applicable_with_its_comment(editor_client, assessment):
@@ -243,10 +263,11 @@ def test_an_oversized_body_gets_a_json_message(editor_client, assessment, settin
 def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
-    # session, user, membership, assessment, the version's questions (form); in a savepoint: the
-    # lock, the questions again (rules), answers, custom rows, the row to write, its update
-    with django_assert_num_queries(13):
+    # session, user, membership, assessment, the version's questions (form and rules); in a
+    # savepoint: the lock, answers, custom rows, the row to write, its update. The notes of the
+    # response are scored from what the save read: no query more.
+    with django_assert_num_queries(12):
         save(editor_client, assessment, code="S-1", value="+", revision=0)
     fill(assessment, editor, "++")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         save(editor_client, assessment, code="S-2", value="-", revision=1)

@@ -6,6 +6,8 @@ import pytest
 
 from clusters.models import Membership
 from clusters.services import membership_add
+from grid.models import GridDisplay
+from initiatives.models import Lever
 from tests.fixtures import (
     answers_of,
     assert_hidden_from_outsider,
@@ -99,14 +101,25 @@ def test_it_refuses_other_methods(editor_client, assessment, method):
 def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
-    # session, user, membership, assessment, questions, their levers, their sheets, answers,
-    # custom rows
-    with django_assert_num_queries(9):
+    editor_client.get(url("grid", assessment))  # renders the version's layout (grid.layout)
+    # session, user, membership, assessment, display, last content edit, answers, custom rows
+    with django_assert_num_queries(8):
         editor_client.get(url("grid", assessment))
     fill(assessment, editor, "+")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = editor_client.get(url("grid", assessment))
     assert response.context["answered"] == 41
+
+
+def test_an_edit_of_the_content_shows_on_the_next_page(editor_client, assessment):
+    """The version's layout is rendered once per process (grid.layout); an admin's edit of a
+    lever or a sheet it shows is recorded in their history, which renders it again."""
+    editor_client.get(url("grid", assessment))
+    lever = Lever.objects.filter(questions__code="1A-1").first()
+    lever.name = "Levier renommé"
+    lever.save()
+    response = editor_client.get(url("grid", assessment))
+    assert "Levier renommé" in response.content.decode()
 
 
 # --- « Enregistrer tout »: the page posted as a whole, without JavaScript ---
@@ -178,7 +191,7 @@ def test_the_whole_form_refuses_bad_input_and_shows_it_as_typed(
 
 
 def _key(row):
-    return row.question.code if hasattr(row, "question") else f"autre-{row.enjeu}"
+    return f"autre-{row.enjeu}" if hasattr(row, "enjeu") else row.code
 
 
 def test_the_whole_form_saves_the_good_rows_beside_a_refused_one(editor_client, assessment):
@@ -199,7 +212,7 @@ def test_the_whole_form_reports_a_conflict_and_keeps_both_answers(
     response = editor_client.post(url("grid", assessment), loaded)
     assert response.status_code == 409
     (shown,) = [r for group in response.context["sections"] for r in group.questions
-                if r.question.code == "S-1"]
+                if r.code == "S-1"]
     (message,) = shown.errors
     assert message.startswith("Paul Roux a enregistré entre-temps la réponse « ++ »")
     # What the person typed stays on the page, ready to replace the colleague's answer knowingly.
@@ -244,3 +257,31 @@ def test_an_editor_of_another_cluster_who_is_board_here_cannot_save(
         url("grid", assessment), page_form_data(assessment, **{"S-1-value": "+"})
     )
     assert response.status_code == 403
+
+
+# --- the compact display, remembered per person ---
+
+
+@pytest.mark.parametrize("person", ["editor", "board"])
+def test_a_member_switches_to_the_compact_display_everywhere(person, request, assessment):
+    client = logged_in(request.getfixturevalue(person))
+    response = client.post(url("grid-display", assessment), {"compact": "1"})
+    assert response.status_code == 302 and response["Location"] == url("grid", assessment)
+    page = client.get(url("grid", assessment)).content.decode()
+    assert 'class="question question-compact"' in page
+    assert "Affichage détaillé" in page
+    client.post(url("grid-display", assessment), {"compact": "0"})
+    assert "question-compact" not in client.get(url("grid", assessment)).content.decode()
+
+
+def test_an_unknown_display_changes_nothing_and_says_so(editor_client, editor, assessment):
+    response = editor_client.post(url("grid-display", assessment), {"compact": "peut-être"},
+                                  follow=True)
+    assert messages_of(response) == ["Affichage inconnu : la grille garde le sien."]
+    assert not GridDisplay.objects.filter(user=editor).exists()
+
+
+def test_an_outsider_cannot_reach_the_display_switch(outsider_client, assessment):
+    response = outsider_client.post(url("grid-display", assessment), {"compact": "1"})
+    assert response.status_code == 404
+    assert not GridDisplay.objects.exists()

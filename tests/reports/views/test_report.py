@@ -20,11 +20,11 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     # session, user, membership, assessment; scores: spec, answers, custom rows; recommendations:
-    # questions, levers, sheets; enjeux, paths, sheet +; answer table: answers, questions, levers,
-    # sheets, custom rows; transitions; earlier years.
+    # questions, levers, sheets; enjeux, paths, sheet +; answer table: answers, questions, custom
+    # rows; transitions; earlier years.
     fill(assessment, editor, "-", codes=["S-1"])
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(18):
         editor_client.get(url("report", assessment))
     fill(assessment, editor, "-")
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(18):
         editor_client.get(url("report", assessment))
