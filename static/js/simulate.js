@@ -3,6 +3,7 @@
 // page's notes, gauge, tables and radars then show the simulated notes, until the reset.
 (function () {
   "use strict";
+  const panel = document.getElementById("simulation");
   const texts = JSON.parse(document.getElementById("simulation-texts").textContent);
   const form = document.getElementById("simulation-form");
   const selects = Array.from(form.querySelectorAll("select"));
@@ -93,6 +94,13 @@
   });
   document.querySelectorAll(".simulation-reset").forEach(function (button) {
     button.addEventListener("click", reset);
+  });
+  // Wide screens make room for the panel (app.css); Plotly redraws its radars to the new width.
+  ["shown.bs.offcanvas", "hidden.bs.offcanvas"].forEach(function (name) {
+    panel.addEventListener(name, function () {
+      document.body.classList.toggle("simulation-open", name === "shown.bs.offcanvas");
+      window.dispatchEvent(new Event("resize"));
+    });
   });
   if (planButton) { planButton.disabled = true; }
   document.getElementById("simulation-open").classList.remove("d-none");
