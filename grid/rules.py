@@ -66,10 +66,12 @@ def custom_subject(enjeu: str) -> str:
 
 
 def question_problems(
-    question: QuestionSpec | None, *, code: str, grid: str, value: str | None, comment: str
+    question: QuestionSpec | None, *, code: str, grid: str, value: str | None, comment: str,
+    comment_required: bool = True,
 ) -> list[str]:
     """What is wrong with `value` (None for a blank) and `comment` as the answer to question
-    `code` of `grid` (`question` is None when the grid has no such code)."""
+    `code` of `grid` (`question` is None when the grid has no such code). A simulation stores
+    nothing, so it may try `na` without writing its justification (`comment_required=False`)."""
     where = question_subject(code)
     if question is None:
         return [
@@ -87,7 +89,7 @@ def question_problems(
             _("%(where)s : « na » (non applicable) est interdit dans la section S.")
             % {"where": where}
         )
-    elif value == NOT_APPLICABLE and not normalise_text(comment):
+    elif value == NOT_APPLICABLE and comment_required and not normalise_text(comment):
         problems.append(
             _("%(where)s : « na » (non applicable) exige un commentaire.") % {"where": where}
         )

@@ -54,6 +54,41 @@ def section_rows(scores: Scores) -> list[tuple[str, str]]:
     return [(code, percent(scores.sections[code])) for code in SECTIONS]
 
 
+def factor_width(scores: Scores) -> str:
+    """The F gauge's width, preformatted: a template would print a French decimal comma, which
+    SVG does not read."""
+    return f"{float(scores.strategy_factor or 0) * 100:.1f}"
+
+
+def note_texts(scores: Scores) -> dict[str, str]:
+    """Every note of the results page as it prints it, keyed as its elements' `data-note`, so
+    that a simulation can put new notes in their place."""
+    return {
+        "global": percent(scores.global_note),
+        "factor": percent(scores.strategy_factor),
+        "completion": percent(scores.completion),
+        "levels": levels_text(scores),
+        **{f"axis-{enjeu}": percent(scores.axes[enjeu]) for enjeu in ENJEUX},
+        **{f"section-{code}": percent(scores.sections[code]) for code in SECTIONS},
+    }
+
+
+def levels_text(scores: Scores) -> str:
+    """« Niveau 1 : 62,5 % · Niveau 2 : 40,0 % », under the global note."""
+    return " · ".join(
+        _("Niveau %(level)s : %(note)s") % {"level": level, "note": percent(scores.levels[level])}
+        for level in LEVELS
+    )
+
+
+def shortened(text: str, limit: int = 90) -> str:
+    """A question's text cut at a word, for titles and labels."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def formula(spec, answers, custom, scores: Scores) -> dict:
     """The global note worked out with the cluster's own numbers (« how is it computed »)."""
     # The same tallies as the scoring, so the panel cannot drift from the notes it explains.
@@ -197,3 +232,15 @@ def year_styles(years: Sequence[int]) -> dict[int, dict]:
     }
 
 
+
+
+def change_title(code: str, before: str | None, after: str, text: str) -> str:
+    """The title of an action planned from a simulated change."""
+    return _("Passer %(code)s de « %(before)s » à « %(after)s » : %(text)s") % {
+        "code": code, "before": before or "—", "after": after, "text": shortened(text),
+    }
+
+
+def progress_title(code: str, text: str) -> str:
+    """The title proposed for an action planned from a recommendation."""
+    return _("Progresser sur %(code)s : %(text)s") % {"code": code, "text": shortened(text)}

@@ -3,7 +3,7 @@
 from grid.models import Assessment, Question
 from grid.scoring import recommendations, suggested_path
 from grid.selectors import assessment_inputs, assessment_scores
-from initiatives.models import Enjeu, Path, Sheet
+from initiatives.models import Enjeu, Path, Section, Sheet
 
 from .exports import Labels, QuestionLine
 
@@ -16,6 +16,21 @@ def results_context_objects(codes: list[str], version_id: int) -> dict[str, Ques
         .select_related("section")
         .prefetch_related("levers", "sheets")
     }
+
+
+def simulation_questions(version_id: int) -> list[tuple[Section, list[Question]]]:
+    """The version's questions grouped by section in grid order, for the « Simuler » panel, in
+    one query."""
+    groups: list[tuple[Section, list[Question]]] = []
+    for question in (
+        Question.objects.filter(version_id=version_id)
+        .select_related("section")
+        .order_by("section__order", "order")
+    ):
+        if not groups or groups[-1][0].pk != question.section_id:
+            groups.append((question.section, []))
+        groups[-1][1].append(question)
+    return groups
 
 
 def enjeux_and_paths() -> tuple[list[Enjeu], dict[str, Path]]:

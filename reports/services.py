@@ -1,11 +1,19 @@
-"""Writes of the reports app: the archive of validated years' PDF reports."""
+"""Writes of the reports app: the archive of validated years' PDF reports, and the actions
+planned from a simulation of the results page."""
+
+from collections.abc import Mapping, Sequence
 
 from django.db import IntegrityError, transaction
 
-from grid.models import Assessment, Transition
+from clusters.models import Cluster
+from grid.models import Assessment, Question, Transition
+from plans.models import Action
+from plans.services import action_create
 
 from .models import ArchivedReport
+from .presenters import change_title
 from .report import report_pdf
+from .simulation import Change
 
 
 def report_for(assessment: Assessment, *, image_cache: dict | None = None) -> bytes:
@@ -27,3 +35,22 @@ def report_for(assessment: Assessment, *, image_cache: dict | None = None) -> by
     except IntegrityError:  # rendered at the same time by another request: theirs is kept
         return bytes(ArchivedReport.objects.get(validation=validation).pdf)
     return pdf
+
+
+@transaction.atomic
+def plan_from_simulation(
+    *, cluster: Cluster, by, changes: Sequence[Change], questions: Mapping[str, Question]
+) -> list[Action]:
+    """One planned action per simulated change, linked to its question and the question's
+    sheets: all of them or none."""
+    return [
+        action_create(
+            cluster=cluster, by=by,
+            title=change_title(change.code, change.before, change.after,
+                               questions[change.code].text),
+            question_codes=[change.code],
+            sheets=list(questions[change.code].sheets.all()),
+            status=Action.Status.PLANNED,
+        )
+        for change in changes
+    ]

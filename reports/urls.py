@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import evolution, exports, report, results
+from .views import evolution, exports, report, results, simulation
 
 app_name = "reports"
 urlpatterns = [
     path("<slug:slug>/evolution/", evolution.evolution, name="evolution"),
     path("<slug:slug>/<int:year>/resultats/", results.results, name="results"),
+    path("<slug:slug>/<int:year>/simuler/", simulation.simulate, name="simulate"),
+    path("<slug:slug>/<int:year>/simuler/actions/", simulation.simulate_plan,
+         name="simulate-plan"),
     path("<slug:slug>/<int:year>/rapport.pdf", report.report, name="report"),
     path("<slug:slug>/<int:year>/export.json", exports.export_json, name="export-json"),
     path("<slug:slug>/<int:year>/export.csv", exports.export_csv, name="export-csv"),

@@ -1,24 +1,41 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from clusters.models import Membership
 from grid import selectors as grid_selectors
 from grid.forms import TransitionForm
-from grid.labels import ACTION_LABELS
+from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
 from grid.presenters import percent
-from grid.scoring import ENJEUX
+from grid.scoring import ANSWERS, ENJEUX, NOT_APPLICABLE, STRATEGY
 
 from .. import selectors
-from ..presenters import formula, radar_series, radar_titles, section_rows
+from ..plan_links import new_action_url
+from ..presenters import (
+    factor_width,
+    formula,
+    levels_text,
+    progress_title,
+    radar_series,
+    radar_titles,
+    section_rows,
+    shortened,
+)
 
 
 @login_required
 @require_safe
 def results(request, slug, year):
     membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
+    return results_response(request, membership, assessment)
+
+
+def results_response(request, membership, assessment, *, status=200):
     page = selectors.results_page(assessment)
     scores = page["scores"]
+    slug = membership.cluster.slug
     axes = [
         (enjeu, percent(scores.axes[enjeu.code]))
         for enjeu in page["enjeux"] if enjeu.code in ENJEUX
@@ -32,10 +49,9 @@ def results(request, slug, year):
         "is_editor": membership.role == Membership.Role.EDITOR,
         "global": percent(scores.global_note),
         "factor": percent(scores.strategy_factor),
-        # Preformatted: a template would print a French decimal comma, which SVG does not read.
-        "factor_width": f"{float(scores.strategy_factor or 0) * 100:.1f}",
+        "factor_width": factor_width(scores),
         "completion": percent(scores.completion),
-        "levels": [(level, percent(scores.levels[level])) for level in (1, 2)],
+        "levels": levels_text(scores),
         "axes": axes,
         "sections": section_rows(scores),
         "radars": radar_series(scores),
@@ -44,5 +60,48 @@ def results(request, slug, year):
         "transitions": grid_selectors.transitions(assessment),
         "transition_form": TransitionForm(),
         "actions": ACTION_LABELS,
+        "recommended": [
+            (gap, question, new_action_url(
+                slug, code=question.code,
+                sheets=[sheet.number for sheet in question.sheets.all()],
+                title=progress_title(question.code, question.text),
+            ))
+            for gap, question in page["recommendations"]
+        ],
+        "simulation": _simulation_panel(assessment, page["answers"]),
+        "simulation_texts": _simulation_texts(
+            reverse("reports:simulate", args=[slug, assessment.campaign.year])
+        ),
     }
-    return render(request, "reports/results.html", context)
+    return render(request, "reports/results.html", context, status=status)
+
+
+def _simulation_panel(assessment, answers) -> list[dict]:
+    """The « Simuler » panel: each section's questions with the choices and the stored answer."""
+    def choices(section_code):
+        values = ANSWERS if section_code == STRATEGY else (*ANSWERS, NOT_APPLICABLE)
+        return [("", f"— {BLANK_ANSWER}")] + [
+            (value, f"{value} · {ANSWER_SHORT_LABELS[value]}") for value in values
+        ]
+
+    panel = []
+    for section, questions in selectors.simulation_questions(assessment.campaign.version_id):
+        section_choices = choices(section.code)
+        panel.append({"section": section, "questions": [
+            {"code": q.code, "text": shortened(q.text, 110), "choices": section_choices,
+             "value": (answers[q.code].answer or "") if q.code in answers else ""}
+            for q in questions
+        ]})
+    return panel
+
+
+def _simulation_texts(url: str) -> dict:
+    """The words and address of the panel's script (static/js/simulate.js)."""
+    return {
+        "url": url,
+        "announce": _("Simulation : note globale %(new)s (au lieu de %(old)s)"),
+        "gauge": _("Facteur de stratégie F : %(factor)s"),
+        "reset": _("Réponses enregistrées affichées de nouveau."),
+        "error": _("Simulation impossible :"),
+        "offline": _("Simulation impossible : le serveur ne répond pas."),
+    }

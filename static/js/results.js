@@ -1,22 +1,28 @@
 // Draws the radars with Plotly (served by the app); the tables under each radar carry the same
-// values for readers without JavaScript, colour or sight.
+// values for readers without JavaScript, colour or sight. `window.drawRadar` lets the simulation
+// (simulate.js) redraw a radar with new values in place.
 (function () {
   "use strict";
-  const data = JSON.parse(document.getElementById("radar-data").textContent);
-  document.querySelectorAll(".radar").forEach(function (element) {
-    const series = data[element.dataset.series];
+  const layout = {
+    polar: { radialaxis: { range: [0, 100], ticksuffix: " %", angle: 45, tickangle: 45, tickfont: { size: 9 } },
+             angularaxis: { tickfont: { size: 13 }, direction: "clockwise", rotation: 90 } },
+    margin: { l: 40, r: 40, t: 30, b: 30 }, showlegend: false, font: { family: "DejaVu Sans, sans-serif" },
+  };
+  function draw(element, series) {
     const labels = series.labels.concat([series.labels[0]]);
     const values = series.values.concat([series.values[0]]);
     const text = series.texts.concat([series.texts[0]]);
-    Plotly.newPlot(element, [{
+    // Plotly.react redraws in place (and draws the first time): no flicker while simulating.
+    Plotly.react(element, [{
       type: "scatterpolar", r: values, theta: labels, text: text,
       mode: "lines+markers+text", textposition: "top center", fill: "toself",
       line: { color: "#163d6b", width: 2 }, marker: { size: 7, symbol: "circle" },
       fillcolor: "rgba(22, 61, 107, 0.15)", hovertemplate: "%{theta} : %{text}<extra></extra>",
-    }], {
-      polar: { radialaxis: { range: [0, 100], ticksuffix: " %", angle: 45, tickangle: 45, tickfont: { size: 9 } },
-               angularaxis: { tickfont: { size: 13 }, direction: "clockwise", rotation: 90 } },
-      margin: { l: 40, r: 40, t: 30, b: 30 }, showlegend: false, font: { family: "DejaVu Sans, sans-serif" },
-    }, { displaylogo: false, responsive: true, locale: "fr" });
+    }], layout, { displaylogo: false, responsive: true, locale: "fr" });
+  }
+  window.drawRadar = draw;
+  const data = JSON.parse(document.getElementById("radar-data").textContent);
+  document.querySelectorAll(".radar").forEach(function (element) {
+    draw(element, data[element.dataset.series]);
   });
 })();

@@ -140,14 +140,15 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     # session, user, membership, assessment, grid spec, answers, custom rows, enjeux, paths,
-    # Agenda 21, transitions; with recommendations, their questions, levers and sheets (+3).
-    with django_assert_num_queries(11):
+    # Agenda 21, the « Simuler » panel's questions, transitions; with recommendations, their
+    # questions, levers and sheets (+3).
+    with django_assert_num_queries(12):
         editor_client.get(url("results", assessment))
     fill(assessment, editor, "+", codes=["S-1"])
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 1
     fill(assessment, editor, "+")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 8
