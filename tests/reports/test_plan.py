@@ -21,7 +21,7 @@ from grid.specs import grid_spec_by_code
 from plans.models import Action
 from plans.report import PlanRow, plan_for_report, plan_rows
 from plans.services import action_create
-from reports.report import report_pdf
+from reports.report import report_context, report_pdf
 from tests.fixtures import answers_of, custom_of, fill, set_custom, url
 from tests.reports import pdf
 
@@ -294,6 +294,16 @@ def test_without_actions_the_page_says_so_in_one_line(assessment):
     text = pdf.flat(_plan_page(report_pdf(assessment)))
     assert "plan d'actions le pôle n'a encore aucune action dans son plan." in text
     assert "réalisées depuis" not in text and "avancement" not in text
+
+
+def test_a_validated_year_reads_its_plan_on_its_validation_date(validated, editor, cluster_a):
+    validated.transitions.filter(to_status="validated").update(
+        at=timezone.now() - timedelta(days=100))
+    action_create(cluster=cluster_a, by=editor, title="Échue après le conseil", status="planned",
+                  due_on=days(-50))
+    plan = report_context(validated)["plan"]
+    assert plan.on == days(-100)
+    assert [row.title for row in plan.ongoing] == ["Échue après le conseil"] and not plan.late
 
 
 # --- queries: constant in the number of actions ---
