@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from . import rules
 from .scoring import AnswerValue, CustomRow, GridSpec
 
+FORMAT = 2  # 1: grid, answers, custom (no « format »); 2: adds the cluster's optional « plan »
 ANSWER_KEYS = {"answer", "comment"}
 CUSTOM_KEYS = {"enjeu", "level", "label", "bareme", "answer"}
 GRID_CODE = re.compile(r"[-\w]{1,40}", re.ASCII)  # GridVersion.code, a slug
@@ -33,6 +34,8 @@ class PayloadError(Exception):
 class ParsedPayload:
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     custom: list[CustomRow] = field(default_factory=list)
+    # Actions of the file's `plan`: read by no import (the plan is the cluster's, across years).
+    plan_count: int = 0
 
 
 def parse_payload_text(
@@ -42,6 +45,7 @@ def parse_payload_text(
     data = decode_json(text)
     if not isinstance(data, dict):
         raise PayloadError([_top_level_message()])
+    _check_format(data)
     grid_code = data.get("grid")
     if not isinstance(grid_code, str) or not grid_code.strip():
         raise PayloadError([_missing_grid_message()])
@@ -72,13 +76,35 @@ def decode_json(text: str) -> object:
 def parse_payload(data: object, grid: GridSpec) -> ParsedPayload:
     if not isinstance(data, dict):
         raise PayloadError([_top_level_message()])
+    _check_format(data)
     errors: list[str] = []
     _check_grid_code(data.get("grid"), grid, errors)
     answers = _parse_answers(data.get("answers", {}), grid, errors)
     custom = _parse_custom(data.get("custom", []), errors)
+    plan = data.get("plan", [])
+    if not isinstance(plan, list):
+        errors.append(_("« plan » doit être une liste d'actions."))
     if errors:
         raise PayloadError(errors)
-    return ParsedPayload(answers=answers, custom=custom)
+    return ParsedPayload(answers=answers, custom=custom, plan_count=len(plan))
+
+
+def _check_format(data: dict) -> None:
+    """Files without « format » are of format 1; a later format may mean what this code cannot
+    read, so it is refused as a whole rather than half understood."""
+    version = data.get("format", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise PayloadError([
+            _("« format » doit être un entier de 1 à %(known)s, pas « %(value)s ».")
+            % {"known": FORMAT, "value": rules.shown(version)}
+        ])
+    if version > FORMAT:
+        raise PayloadError([
+            _("Ce fichier est au format %(format)s, écrit par une version plus récente de "
+              "l'application ; celle-ci ne lit que les formats 1 à %(known)s. Mettez-la à jour "
+              "pour l'importer.")
+            % {"format": version, "known": FORMAT}
+        ])
 
 
 def _top_level_message() -> str:
@@ -227,8 +253,10 @@ def _quoted(names: Sequence[str]) -> str:
 def payload_from(
     grid_code: str, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow]
 ) -> dict:
-    """The JSON that `parse_payload` reads back to the same answers and custom rows."""
+    """The JSON that `parse_payload` reads back to the same answers and custom rows (the exports
+    add the cluster's `plan`)."""
     return {
+        "format": FORMAT,
         "grid": grid_code,
         "answers": {
             code: _answer_json(value)

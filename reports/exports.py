@@ -1,4 +1,4 @@
-"""The CSV and XLSX downloads of one assessment (DESIGN §6), built from plain data.
+"""The JSON, CSV and XLSX downloads of one assessment (DESIGN §6, §8), built from plain data.
 
 No ORM here: the views read the assessment, these functions lay it out.
 """
@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from grid.payload import payload_from
 from grid.presenters import french_decimal
 from grid.scoring import (
     ENJEUX,
@@ -30,9 +31,11 @@ from grid.scoring import (
     answer_points,
     axis_sections,
 )
+from plans.report import PlanRow, plan_json
 
 GRID_SHEET = "Grille d'autoévaluation"  # the tab names of the guide's workbook (L401, L465)
 RESULTS_SHEET = "Résultats"
+PLAN_SHEET = "Plan d'actions"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERCENT = "0.0%"  # LibreOffice and Excel show 62,5 % in a French locale
 
@@ -104,6 +107,15 @@ def grid_rows(
     return rows
 
 
+def json_payload(
+    grid_code: str, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow],
+    plan: Sequence[PlanRow],
+) -> dict:
+    """export.json, and the file attached to the PDF: the answers of DESIGN §4 (read back by the
+    import) and the cluster's plan (which no import reads)."""
+    return {**payload_from(grid_code, answers, custom), "plan": plan_json(plan)}
+
+
 def title(cluster: str, year: int, grid_code: str) -> str:
     return _("%(cluster)s · %(year)s · grille %(grid)s") % {
         "cluster": cluster, "year": year, "grid": grid_code,
@@ -154,11 +166,13 @@ POINTS_COLUMN = 5
 
 
 def workbook_bytes(
-    heading: str, rows: Sequence[ExportRow], labels: Labels, scores: Scores
+    heading: str, rows: Sequence[ExportRow], labels: Labels, scores: Scores,
+    plan: Sequence[PlanRow],
 ) -> bytes:
     workbook = Workbook()
     _grid_sheet(workbook.active, heading, rows, labels)
     _results_sheet(workbook.create_sheet(), heading, labels, scores)
+    _plan_sheet(workbook.create_sheet(), heading, plan)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -173,13 +187,7 @@ def _grid_sheet(sheet: Worksheet, heading: str, rows: Sequence[ExportRow], label
     for column, (header, width) in enumerate(zip(headers, GRID_WIDTHS, strict=True), start=1):
         _put(sheet, 2, column, header).font = BOLD
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A3"  # title and headers stay in view while scrolling
-    # Printed, the grid fits the page's width in landscape, its headers on every page.
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.print_title_rows = "2:2"
+    _landscape(sheet)
 
     line = 3
     for section in SECTION_ORDER:
@@ -192,6 +200,16 @@ def _grid_sheet(sheet: Worksheet, heading: str, rows: Sequence[ExportRow], label
             if _home_section(row) == section:
                 _grid_line(sheet, line, row)
                 line += 1
+
+
+def _landscape(sheet: Worksheet) -> None:
+    sheet.freeze_panes = "A3"  # title and headers stay in view while scrolling
+    # Printed, the table fits the page's width in landscape, its headers on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "2:2"
 
 
 def _home_section(row: ExportRow) -> str:
@@ -261,6 +279,48 @@ def _results_sheet(sheet: Worksheet, heading: str, labels: Labels, scores: Score
     group(_("Sections"))
     for section in SECTIONS:
         note(f"{section} · {labels.sections.get(section, '')}", scores.sections.get(section))
+
+
+# Intitulé, Statut, Fiches, Questions, Responsable, Début, Échéance, Réalisée le, Indicateur,
+# Unité, Départ, Cible, Mesure, Avancement, Notes
+PLAN_WIDTHS = (40, 12, 10, 14, 20, 11, 11, 11, 30, 10, 10, 10, 10, 11, 50)
+PLAN_WRAPPED = (1, 9, 15)
+PLAN_DATES = (6, 7, 8)
+PLAN_PROGRESS = 14
+
+
+def _plan_sheet(sheet: Worksheet, heading: str, plan: Sequence[PlanRow]) -> None:
+    sheet.title = PLAN_SHEET
+    _put(sheet, 1, 1, heading).font = TITLE
+    headers = (
+        _("Intitulé"), _("Statut"), _("Fiches"), _("Questions"), _("Responsable"), _("Début"),
+        _("Échéance"), _("Réalisée le"), _("Indicateur"), _("Unité"), _("Valeur de départ"),
+        _("Cible"), _("Valeur mesurée"), _("Avancement"), _("Notes"),
+    )
+    for column, (header, width) in enumerate(zip(headers, PLAN_WIDTHS, strict=True), start=1):
+        cell = _put(sheet, 2, column, header)
+        cell.font, cell.alignment = BOLD, WRAP
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    _landscape(sheet)
+    for line, row in enumerate(plan, start=3):
+        values = (
+            row.title, row.status_label, ", ".join(row.sheets), ", ".join(row.questions),
+            row.owner, row.starts_on, row.due_on, row.done_on, row.indicator, row.unit,
+            *(None if number is None else float(number)
+              for number in (row.baseline, row.target, row.measured)),
+            None if row.progress is None else round(float(row.progress), 4),
+            row.notes,
+        )
+        for column, value in enumerate(values, start=1):
+            cell = _put(sheet, line, column, value)
+            cell.alignment = WRAP if column in PLAN_WRAPPED else TOP
+            if column in PLAN_DATES:
+                cell.number_format = "DD/MM/YYYY"
+        sheet.cell(line, PLAN_PROGRESS).number_format = PERCENT
+        lines = max(math.ceil(len(values[column - 1] or "") / (PLAN_WIDTHS[column - 1] - 4))
+                    for column in PLAN_WRAPPED)
+        if lines > 1:
+            sheet.row_dimensions[line].height = 15 * lines
 
 
 def _put(sheet: Worksheet, row: int, column: int, value):

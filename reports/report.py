@@ -18,13 +18,13 @@ from weasyprint.urls import URLFetcher
 
 from grid import selectors as grid_selectors
 from grid.models import Assessment
-from grid.payload import payload_from
 from grid.presenters import french_decimal, percent
 from grid.scoring import ENJEUX, SECTIONS, Scores, answer_points
 from grid.versions import scores_on_shared, version_gap
 from initiatives.labels import level_title
+from plans.report import plan_for_report, plan_rows
 
-from . import charts, selectors
+from . import charts, exports, selectors
 from .presenters import delta
 
 PDF_VARIANT = "pdf/a-3a"
@@ -61,6 +61,13 @@ def _status_date(assessment: Assessment, transitions):
         if step.to_status == assessment.status:
             return step.at
     return assessment.updated_at
+
+
+def _report_date(assessment: Assessment, status_date):
+    """The day the plan is read on: a validated year's as the board tabled it, else today."""
+    if assessment.status == Assessment.Status.VALIDATED:
+        return timezone.localdate(status_date)
+    return timezone.localdate()
 
 
 def _logo_data_uri(cluster) -> str | None:
@@ -169,12 +176,14 @@ def report_context(assessment: Assessment) -> dict:
     previous_year = previous.assessment.campaign.year if previous else None
     year = assessment.campaign.year
     custom_rows = [row for row in page["custom"] if row.label]
+    status_date = _status_date(assessment, transitions)
+    plan = plan_rows(assessment.cluster)
     return {
         "assessment": assessment,
         "cluster": assessment.cluster,
         "year": year,
         "version": assessment.campaign.version,
-        "status_date": _status_date(assessment, transitions),
+        "status_date": status_date,
         "logo": _logo_data_uri(assessment.cluster),
         "generated_at": timezone.localtime(),
         "scores": scores,
@@ -200,7 +209,8 @@ def report_context(assessment: Assessment) -> dict:
         "answer_groups": _answer_rows(answers, page["spec"]),
         "custom_rows": custom_rows,
         "transitions": transitions,
-        "payload": payload_from(page["spec"].code, page["answers"], page["custom"]),
+        "plan": plan_for_report(plan, _report_date(assessment, status_date)),
+        "payload": exports.json_payload(page["spec"].code, page["answers"], page["custom"], plan),
     }
 
 

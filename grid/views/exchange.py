@@ -63,8 +63,22 @@ def _preview(request, context, grid_code: str, parsed, *, status=200, conflicts=
     })
     return render(request, "grid/import.html", {
         **context, "changes": [_change_line(change) for change in changes],
-        "confirm_form": confirm, "conflicts": conflicts,
+        "confirm_form": confirm, "conflicts": conflicts, "plan_note": _plan_note(parsed),
     }, status=status)
+
+
+def _plan_note(parsed) -> str:
+    # The plan belongs to the cluster and spans years: importing it into one year would
+    # duplicate its actions at every import.
+    if not parsed.plan_count:
+        return ""
+    return ngettext(
+        "Le plan d'actions du fichier (%(count)s action) n'est pas importé : il appartient au "
+        "pôle, pas à une année.",
+        "Le plan d'actions du fichier (%(count)s actions) n'est pas importé : il appartient au "
+        "pôle, pas à une année.",
+        parsed.plan_count,
+    ) % {"count": parsed.plan_count}
 
 
 def _refused(request, context, errors, *, form=None):

@@ -13,3 +13,12 @@ def soft_wrap(text: str) -> str:
     """Text with an invisible break opportunity (U+200B) every 20 characters of an unbroken run:
     WeasyPrint otherwise tries every cut of a long « word » one by one."""
     return _LONG_RUN.sub("\\1\u200b", text)
+
+
+@register.filter
+def plain_number(value) -> str:
+    """An indicator's value as people write it: 95,5 and 100, not 95,50 and 100,00; « ? » when
+    it is not known yet."""
+    if value is None:
+        return "?"
+    return format(value.normalize(), "f").replace(".", ",")

@@ -1,5 +1,5 @@
-"""Downloads of one assessment: the JSON of DESIGN §4, CSV of the answers, XLSX laid out as
-the guide's workbook."""
+"""Downloads of one assessment: the JSON of DESIGN §4 with the cluster's plan (§8), CSV of the
+answers, XLSX laid out as the guide's workbook with a tab for the plan."""
 
 import json
 
@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from grid import selectors as grid_selectors
 from grid.models import Assessment
-from grid.payload import payload_from
+from plans.report import plan_rows
 
 from .. import exports, selectors
 
@@ -19,7 +19,7 @@ from .. import exports, selectors
 def export_json(request, slug, year):
     _membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
     spec, answers, custom = grid_selectors.assessment_inputs(assessment)
-    payload = payload_from(spec.code, answers, custom)
+    payload = exports.json_payload(spec.code, answers, custom, plan_rows(assessment.cluster))
     response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -46,7 +46,8 @@ def export_xlsx(request, slug, year):
     questions, labels = selectors.export_questions(assessment)
     rows = exports.grid_rows(spec, questions, answers, custom)
     heading = exports.title(assessment.cluster.name, year, spec.code)
-    content = exports.workbook_bytes(heading, rows, labels, scores)
+    content = exports.workbook_bytes(heading, rows, labels, scores,
+                                     plan_rows(assessment.cluster))
     response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
     return _attachment(response, assessment, "xlsx")
 

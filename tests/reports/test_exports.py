@@ -65,7 +65,7 @@ def test_the_workbook_keeps_awkward_comments_as_text():
         "2B-1": AnswerValue("-", "collé\x0bdepuis un traitement de texte"),
     }
     rows = grid_rows(SPEC, QUESTIONS, answers, [CustomRow("B", "Covoiturage", None, 1, "+")])
-    content = workbook_bytes("Essai", rows, LABELS, score(SPEC, answers))
+    content = workbook_bytes("Essai", rows, LABELS, score(SPEC, answers), [])
     sheet = load_workbook(io.BytesIO(content))["Grille d'autoévaluation"]
     lines = [row for row in sheet.iter_rows(min_row=3) if row[2].value is not None]
     assert [(row[0].value, row[5].value) for row in lines] == [
@@ -81,7 +81,7 @@ def test_the_grid_prints_landscape_with_rows_as_tall_as_their_text():
     long_comment = "Compte rendu du comité de pilotage, validé en conseil. " * 4
     answers = {"S-1": AnswerValue("++", long_comment), "1B-1": AnswerValue("+")}
     rows = grid_rows(SPEC, QUESTIONS, answers, [])
-    content = workbook_bytes("Essai", rows, LABELS, score(SPEC, answers))
+    content = workbook_bytes("Essai", rows, LABELS, score(SPEC, answers), [])
     sheet = load_workbook(io.BytesIO(content))["Grille d'autoévaluation"]
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$2:$2"

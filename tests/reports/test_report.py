@@ -140,7 +140,7 @@ def test_the_assessment_json_rides_inside_the_pdf(assessment, editor):
     name, data = pdf.attachment(report)
     assert name == "pole-alpha-2025.json"
     spec, answers, custom = assessment_inputs(assessment)
-    assert json.loads(data) == payload_from(spec.code, answers, custom)
+    assert json.loads(data) == {**payload_from(spec.code, answers, custom), "plan": []}
 
 
 def test_it_is_pdf_a3_with_embedded_fonts_and_tagged_with_the_grid(validated):

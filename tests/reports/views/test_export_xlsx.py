@@ -19,7 +19,7 @@ from tests.fixtures import (
 
 pytestmark = pytest.mark.django_db
 
-SHEETS = ["Grille d'autoévaluation", "Résultats"]
+SHEETS = ["Grille d'autoévaluation", "Résultats", "Plan d'actions"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = ("Code", "Affirmation", "Barème", "Réponse", "Points", "Commentaire")
 
@@ -161,12 +161,13 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     # session, user, membership, assessment, grid spec, answers, custom rows, then the questions
-    # with their sections: the same with a blank grid, a full one, and points left to gain.
-    with django_assert_num_queries(8):
+    # with their sections, the actions and their sheets: the same with a blank grid, a full one,
+    # and points left to gain.
+    with django_assert_num_queries(10):
         editor_client.get(url("export-xlsx", assessment))
     fill(assessment, editor)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         editor_client.get(url("export-xlsx", assessment))
     fill(assessment, editor, "+")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         editor_client.get(url("export-xlsx", assessment))

@@ -21,10 +21,10 @@ def test_its_queries_do_not_grow_with_the_answers(
 ):
     # session, user, membership, assessment; scores: spec, answers, custom rows; recommendations:
     # questions, levers, sheets; enjeux, paths, sheet +; answer table: answers, questions, custom
-    # rows; transitions; earlier years.
+    # rows; transitions; earlier years; the plan's actions and their sheets.
     fill(assessment, editor, "-", codes=["S-1"])
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         editor_client.get(url("report", assessment))
     fill(assessment, editor, "-")
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         editor_client.get(url("report", assessment))
