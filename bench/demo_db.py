@@ -23,13 +23,16 @@ def setup() -> None:
 
     django.setup()
 
+    from django.conf import settings
     from django.core.management import call_command
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("loaddata", "guide", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # demo accounts load with DEBUG only
+    # Measured as in production: DEBUG off (no query log), templates not instrumented by the
+    # test framework; the test client's host is allowed.
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
 
 
 def median_of(client, url: str, runs: int) -> tuple[float, bytes]:
@@ -41,3 +44,10 @@ def median_of(client, url: str, runs: int) -> tuple[float, bytes]:
         timings.append(time.perf_counter() - start)
         assert response.status_code == 200, (url, response.status_code)
     return statistics.median(timings), response.content
+
+
+def timed(call):
+    """Seconds one call takes, and what it returns."""
+    start = time.perf_counter()
+    result = call()
+    return time.perf_counter() - start, result

@@ -1,7 +1,9 @@
 """Page speed as ratios against a trivial Django view, and query counts per page.
 
 Run: `make bench` (a throw-away SQLite database with the guide and the demo).
-Prints, per page, the median time of N requests, its ratio to /healthz/, and the query count.
+Prints, per page, the median time of N requests, its ratio to /healthz/ (measured again just
+before each page, so that a busy machine shifts both), and the query count. The autosave and the
+« Simuler » endpoint are posted as the page's script posts them.
 """
 
 import os
@@ -15,14 +17,18 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from grid.models import Answer  # noqa: E402
+
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 PUBLIC = ["/", "/matrice/", "/fiches/", "/fiches/?q=energie", "/fiches/12/", "/parcours/rh/",
           "/glossaire/", "/demarche/"]
 CLUSTER = "/poles/pole-littoral-durable"
 PRIVATE = ["/poles/", f"{CLUSTER}/", f"{CLUSTER}/evolution/", f"{CLUSTER}/2025/grille/",
-           f"{CLUSTER}/2024/resultats/", f"{CLUSTER}/2025/resultats/",
-           f"{CLUSTER}/2024/export.json", f"{CLUSTER}/2024/export.csv",
+           f"{CLUSTER}/2024/resultats/", f"{CLUSTER}/2025/resultats/", f"{CLUSTER}/plan/",
+           f"{CLUSTER}/parcours/", f"{CLUSTER}/2024/export.json", f"{CLUSTER}/2024/export.csv",
            f"{CLUSTER}/2024/export.xlsx"]
+AUTOSAVE = f"{CLUSTER}/2025/grille/reponse/"
+SIMULATE = f"{CLUSTER}/2025/simuler/"
 
 
 def measure(client: Client, url: str) -> tuple[float, int]:
@@ -32,18 +38,48 @@ def measure(client: Client, url: str) -> tuple[float, int]:
     return median, len(queries)
 
 
+def timed_posts(client: Client, url: str, bodies) -> tuple[float, int]:
+    """Median seconds of the POSTs (each must answer 200) and the queries of the last one."""
+    timings = []
+    for data in bodies:
+        with CaptureQueriesContext(connection) as queries:
+            seconds, response = demo_db.timed(lambda d=data: client.post(url, d))
+        assert response.status_code == 200, (url, response.status_code, response.content[:200])
+        timings.append(seconds)
+    return sorted(timings)[len(timings) // 2], len(queries)
+
+
+def autosaves():
+    """Alternate answers to 2C-1, each with the revision the previous save returned."""
+    revision = Answer.objects.get(assessment__campaign__year=2025, question__code="2C-1",
+                                  assessment__cluster__slug="pole-littoral-durable").revision
+    for run in range(RUNS):
+        yield {"kind": "question", "code": "2C-1", "value": "++" if run % 2 else "-",
+               "comment": "", "revision": revision + run}
+
+
+def simulations():
+    for run in range(RUNS):
+        yield {"2C-1": "++" if run % 2 else "--", "1A-1": "-"}
+
+
+def row(label: str, median: float, queries: int, baseline: float) -> None:
+    print(f"{label:48} {median * 1000:10.2f} {median / baseline:10.1f} {queries:8}")
+
+
 def main() -> None:
+    anonymous = Client()
     client = Client()
-    baseline, _ = measure(client, "/healthz/")
-    print(f"{'page':48} {'median ms':>10} {'× healthz':>10} {'queries':>8}")
-    print(f"{'/healthz/':48} {baseline * 1000:10.2f} {1:10.1f} {0:8}")
-    for url in PUBLIC:
-        median, queries = measure(client, url)
-        print(f"{url:48} {median * 1000:10.2f} {median / baseline:10.1f} {queries:8}")
     client.force_login(get_user_model().objects.get(username="equipe"))
-    for url in PRIVATE:
-        median, queries = measure(client, url)
-        print(f"{url:48} {median * 1000:10.2f} {median / baseline:10.1f} {queries:8}")
+    print(f"{'page':48} {'median ms':>10} {'× healthz':>10} {'queries':>8}")
+    baseline, _ = measure(anonymous, "/healthz/")
+    row("/healthz/", baseline, 0, baseline)
+    for who, url in [*((anonymous, url) for url in PUBLIC), *((client, url) for url in PRIVATE)]:
+        baseline, _ = measure(anonymous, "/healthz/")
+        row(url, *measure(who, url), baseline)
+    for url, bodies in [(AUTOSAVE, autosaves()), (SIMULATE, simulations())]:
+        baseline, _ = measure(anonymous, "/healthz/")
+        row(f"POST {url}", *timed_posts(client, url, bodies), baseline)
 
 
 if __name__ == "__main__":
