@@ -1,7 +1,7 @@
 """What the plan's pages show of an action: its indicator's progress and its history, readable."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -13,6 +13,8 @@ from initiatives.models import Sheet
 from .models import Action
 
 HIDDEN_FIELDS = {"created_at", "updated_at", "created_by"}
+# A save and the setting of its sheets make two records; shown as one change.
+SAME_EDIT = timedelta(seconds=5)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class HistoryEntry:
     by: str
     kind: str  # « création », « modification », « suppression »
     changes: list[Change]
+    user_id: int | None
 
 
 def _value(field: str, value, people: dict, sheets: dict) -> str:
@@ -102,8 +105,14 @@ def action_history(action: Action) -> list[HistoryEntry]:
                 changes.append(Change(label[0].upper() + label[1:],
                                       _value(change.field, change.old, people, sheets),
                                       _value(change.field, change.new, people, sheets)))
-        if previous is None or changes or record.history_type != "~":
+        last = entries[-1] if entries else None
+        if (last is not None and record.history_type == "~"
+                and last.user_id == record.history_user_id
+                and record.history_date - last.at < SAME_EDIT):
+            last.changes.extend(changes)  # the sheets are set just after the fields are saved
+        elif previous is None or changes or record.history_type != "~":
             entries.append(HistoryEntry(record.history_date, _person(record.history_user),
-                                        kinds[record.history_type], changes))
+                                        kinds[record.history_type], changes,
+                                        record.history_user_id))
         previous = record
     return entries[::-1]
