@@ -26,6 +26,13 @@ class OpenMultipleChoiceField(forms.MultipleChoiceField):
         return True
 
 
+class OpenChoiceField(forms.ChoiceField):
+    """A choice whose unknown values the form's own check names (clean_<field>)."""
+
+    def valid_value(self, value):
+        return True
+
+
 class NumberField(forms.CharField):
     """A decimal as typed, French comma accepted; plans.rules says when it is not a number."""
 
@@ -66,7 +73,7 @@ class ActionForm(forms.Form):
         label=_("Questions de la grille"), required=False,
         help_text=_("Ctrl (ou Cmd) + clic pour en choisir plusieurs."),
         widget=forms.SelectMultiple(attrs={"size": 8}))
-    owner = forms.ChoiceField(label=_("Responsable (membre du pôle)"), required=False)
+    owner = OpenChoiceField(label=_("Responsable (membre du pôle)"), required=False)
     owner_name = FreeTextField(
         label=_("Responsable (autre)"), required=False,
         help_text=_("Un nom, si le responsable n'a pas de compte."))

@@ -115,8 +115,10 @@ def action_update(*, action: Action, by, sheets=None, question_codes=None, owner
 def action_comment_add(*, action: Action, by, text: str) -> ActionComment:
     text = normalise_text(text)
     problem = text_problem(text, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"))
-    if problem or not text:
-        raise ValidationError(problem or _("Le commentaire est vide."))
+    if problem:
+        raise ValidationError(problem[0].upper() + problem[1:])
+    if not text:
+        raise ValidationError(_("Le commentaire est vide."))
     return ActionComment.objects.create(action=action, by=by, text=text)
 
 

@@ -8,8 +8,8 @@ it; the admin for content admins only. Every answer to a logged-in person is `pr
 """
 
 import re
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.contrib import admin
