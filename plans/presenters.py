@@ -96,17 +96,19 @@ def action_history(action: Action) -> list[HistoryEntry]:
     people = {user.pk: _person(user) for user in get_user_model().objects.filter(pk__in=ids)}
     sheets = dict(Sheet.objects.values_list("pk", "number"))
     kinds = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
+    sheets_label = str(Action._meta.get_field("sheets").verbose_name).capitalize()
     entries, previous = [], None
     for record in records:
         changes = []
         if previous is not None:
             for change in record.diff_against(previous, excluded_fields=HIDDEN_FIELDS).changes:
                 label = str(Action._meta.get_field(change.field).verbose_name)
-                changes.append(Change(label[0].upper() + label[1:],
+                changes.append(Change(label.capitalize(),
                                       _value(change.field, change.old, people, sheets),
                                       _value(change.field, change.new, people, sheets)))
         last = entries[-1] if entries else None
-        if (last is not None and record.history_type == "~"
+        if (last is not None and record.history_type == "~" and changes
+                and all(change.field == sheets_label for change in changes)
                 and last.user_id == record.history_user_id
                 and record.history_date - last.at < SAME_EDIT):
             last.changes.extend(changes)  # the sheets are set just after the fields are saved
