@@ -101,7 +101,11 @@ class ActionForm(forms.Form):
         self.cluster, self.action = cluster, action
         self.members = {str(user.pk): user for user in members}
         self.fields["sheets"].choices = [(s.number, f"{s.number} · {s.title}") for s in sheets]
-        self.fields["question_codes"].choices = question_choices(cluster)
+        choices = question_choices(cluster)
+        # Codes of an older grid the action already serves stay offered, so that saving keeps them.
+        offered = {code for code, _label in choices}
+        kept = [code for code in (action.question_codes if action else []) if code not in offered]
+        self.fields["question_codes"].choices = choices + [(code, code) for code in kept]
         self.fields["owner"].choices = [("", _("— aucun —"))] + [
             (pk, user.get_full_name() or user.get_username()) for pk, user in self.members.items()
         ]
