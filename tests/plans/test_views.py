@@ -9,6 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from grid import services as grid_services
+from grid.models import Campaign, GridVersion
 from initiatives.models import PathStep
 from plans import services
 from plans.models import Action, ActionComment, StepReached
@@ -291,3 +293,22 @@ def test_the_public_path_page_shows_a_members_progress(client, editor, cluster_a
     assert "Où en est Pôle Alpha Maritime" in html
     assert "Atteinte par Pôle Alpha Maritime le 01/02/2025" in html
     assert "Prochaine étape : 1" in html
+
+
+def test_the_questions_offered_are_the_latest_grids_and_old_codes_are_kept(
+        editor_client, cluster_a, editor, action):
+    newer = grid_services.grid_version_derive(source=GridVersion.objects.get(code="cgdd-2012"),
+                                              code="cgdd-2026", name="Grille 2026")
+    newer.questions.filter(code="2C-3").update(code="2C-99")
+    Campaign.objects.create(year=2026, version=newer)
+    grid_services.assessment_start(cluster=cluster_a, year=2026, by=editor, prefill=False)
+    form = editor_client.get(url("action-create", cluster_a)).context["form"]
+    codes = [code for code, _label in form.fields["question_codes"].choices]
+    assert "2C-99" in codes and "2C-3" not in codes
+    # The action already serves 2C-3: its page keeps offering it, and saving keeps it.
+    form = editor_client.get(url("action-edit", cluster_a, action.pk)).context["form"]
+    assert ("2C-3", "2C-3") in form.fields["question_codes"].choices
+    editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
+        title="Bilan carbone", question_codes=["2C-3", "2C-99"]))
+    action.refresh_from_db()
+    assert action.question_codes == ["2C-3", "2C-99"]
