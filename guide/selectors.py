@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from clusters.access import memberships_of
 from glossary import selectors as glossary
 from glossary.models import GlossaryTerm
 from initiatives import selectors as initiatives
 from initiatives.models import Sheet
 from initiatives.search import query_words
+from plans.selectors import path_position
 
 
 @dataclass
@@ -27,3 +29,22 @@ def sheet_search(*, query: str = "", **filters) -> SheetSearch:
 def sheet_page(slug: str) -> dict:
     page = initiatives.sheet_detail(slug)
     return {**page, "glossary_links": glossary.links_of_sheet(page["sheet"])}
+
+
+def path_page(user, slug: str) -> dict:
+    """The public path page; for a logged-in member, also each of their clusters' progress on
+    the path (`positions`), and on each option the clusters that reached it (`marks`)."""
+    page = initiatives.path_detail(slug)
+    positions = []
+    if user.is_authenticated:
+        positions = [(membership.cluster, path_position(membership.cluster, page["path"].code))
+                     for membership in memberships_of(user)]
+    states = {}
+    for cluster, progress in positions:
+        for state in progress.steps:
+            states.setdefault(state.step.pk, []).append((cluster, state))
+    for step in page["steps"]:
+        for option in step["options"]:
+            option.marks = [(cluster, state) for cluster, state in states.get(option.pk, [])
+                            if state.reached]
+    return {**page, "positions": positions}

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from initiatives import selectors as initiatives
 from initiatives.selectors import sheet_filter_choices
 
 from . import selectors
@@ -26,3 +27,13 @@ def sheet_list(request):
 @require_safe
 def sheet_detail(request, slug):
     return render(request, "guide/sheet_detail.html", selectors.sheet_page(slug))
+
+
+@require_safe
+def path_list(request):
+    return render(request, "guide/path_list.html", {"paths": initiatives.path_list()})
+
+
+@require_safe
+def path_detail(request, slug):
+    return render(request, "guide/path_detail.html", selectors.path_page(request.user, slug))

@@ -254,7 +254,7 @@ class Path(NaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         from django.urls import reverse
 
-        return reverse("initiatives:path-detail", args=[self.slug])
+        return reverse("guide:path-detail", args=[self.slug])
 
 
 class PathStepManager(models.Manager):

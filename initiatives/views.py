@@ -16,16 +16,6 @@ def matrix(request):
 
 
 @require_safe
-def path_list(request):
-    return render(request, "initiatives/path_list.html", {"paths": selectors.path_list()})
-
-
-@require_safe
-def path_detail(request, slug):
-    return render(request, "initiatives/path_detail.html", selectors.path_detail(slug))
-
-
-@require_safe
 def approach(request):
     return render(request, "initiatives/approach.html", selectors.approach_page())
 

@@ -8,3 +8,10 @@ class PlansConfig(AppConfig):
 
     name = "plans"
     verbose_name = _("Plan d'actions")
+
+    def ready(self):
+        from grid import annotations
+
+        from .grid_notes import question_notes
+
+        annotations.register(question_notes)

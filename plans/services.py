@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from clusters.models import Cluster, Membership
 from grid.models import Question
 from grid.rules import normalise_text, text_problem
-from initiatives.models import Sheet
+from initiatives.models import PathStep, Sheet
 
 from . import rules
-from .models import COMMENT_MAX_LENGTH, Action, ActionComment
+from .models import COMMENT_MAX_LENGTH, NOTES_MAX_LENGTH, Action, ActionComment, StepReached
 
 FIELDS = ("title", "owner_name", "starts_on", "due_on", "status", "done_on", "indicator", "unit",
           "baseline", "target", "measured", "notes")
@@ -24,7 +24,9 @@ def known_question_codes() -> set[str]:
     return set(Question.objects.values_list("code", flat=True))
 
 
-def _check(cluster: Cluster, values: dict, sheets, question_codes, owner) -> list[Sheet]:
+def action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owner) -> list[Sheet]:
+    """Raise a ValidationError listing what is wrong with an action's values (the form shows
+    them before any write); `values` gets its numbers parsed. The sheets found, in order."""
     not_numbers = []
     for field in ("baseline", "target", "measured"):
         raw = values.get(field)
@@ -71,7 +73,8 @@ def action_create(*, cluster: Cluster, by, title: str, sheets=(), question_codes
     if unknown:
         raise TypeError(f"unknown action fields: {sorted(unknown)}")
     codes = list(dict.fromkeys(question_codes))
-    found = _check(cluster, values, sheets, codes, owner)
+    found = action_check(cluster=cluster, values=values, sheets=sheets, question_codes=codes,
+                         owner=owner)
     action = Action(cluster=cluster, created_by=by, owner=owner, question_codes=codes,
                     **{field: value.strip() if isinstance(value, str) else value
                        for field, value in values.items()})
@@ -95,7 +98,8 @@ def action_update(*, action: Action, by, sheets=None, question_codes=None, owner
         dict.fromkeys(question_codes))
     current_sheets = list(locked.sheets.all()) if sheets is None else sheets
     owner = locked.owner if owner is ... else owner
-    found = _check(locked.cluster, values, current_sheets, codes, owner)
+    found = action_check(cluster=locked.cluster, values=values, sheets=current_sheets,
+                         question_codes=codes, owner=owner)
     for field, value in values.items():
         setattr(locked, field, value.strip() if isinstance(value, str) else value)
     locked.question_codes, locked.owner = codes, owner
@@ -111,6 +115,45 @@ def action_update(*, action: Action, by, sheets=None, question_codes=None, owner
 def action_comment_add(*, action: Action, by, text: str) -> ActionComment:
     text = normalise_text(text)
     problem = text_problem(text, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"))
-    if problem or not text:
-        raise ValidationError(problem or _("Le commentaire est vide."))
+    if problem:
+        raise ValidationError(problem[0].upper() + problem[1:])
+    if not text:
+        raise ValidationError(_("Le commentaire est vide."))
     return ActionComment.objects.create(action=action, by=by, text=text)
+
+
+def _step_problems(reached_on: date | None, note: str) -> list[str]:
+    problems = []
+    if reached_on is None:
+        problems.append(_("Indiquez la date à laquelle l'étape a été atteinte."))
+    elif reached_on > timezone.localdate():
+        problems.append(_("La date (%(day)s) est dans le futur.") % {
+            "day": reached_on.strftime("%d/%m/%Y")})
+    problem = text_problem(note, limit=NOTES_MAX_LENGTH, name=_("la note"))
+    if problem:
+        problems.append(problem[0].upper() + problem[1:])
+    return problems
+
+
+@transaction.atomic
+def step_reach(*, cluster: Cluster, step: PathStep, by, reached_on: date | None,
+               note: str = "") -> StepReached:
+    """Mark `step` reached by `cluster` (or change the date and note of a step marked)."""
+    note = normalise_text(note)
+    problems = _step_problems(reached_on, note)
+    if problems:
+        raise ValidationError(problems)
+    row = (StepReached.objects.select_for_update().filter(cluster=cluster, step=step).first()
+           or StepReached(cluster=cluster, step=step))
+    row.reached_on, row.note, row.by = reached_on, note, by
+    row._history_user = by
+    row.save()
+    return row
+
+
+@transaction.atomic
+def step_unreach(*, cluster: Cluster, step: PathStep, by) -> None:
+    """Take back the mark; a step an action done reaches stays reached (it is derived)."""
+    for row in StepReached.objects.select_for_update().filter(cluster=cluster, step=step):
+        row._history_user = by
+        row.delete()

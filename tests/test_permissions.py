@@ -9,6 +9,7 @@ it; the admin for content admins only. Every answer to a logged-in person is `pr
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.contrib import admin
@@ -16,6 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from glossary.models import GlossaryTerm
 from grid.models import GridVersion, Transition
+from initiatives.models import PathStep
+from plans.services import action_create, step_reach
 from tests.fixtures import logged_in
 
 PEOPLE = ("anonymous", "editor", "board", "outsider", "coordinator", "content_admin")
@@ -58,8 +61,8 @@ RULES = {
     "password_change_done": Rule(LOGGED_IN),
     "initiatives:home": Rule(PUBLIC),
     "initiatives:matrix": Rule(PUBLIC),
-    "initiatives:path-list": Rule(PUBLIC),
-    "initiatives:path-detail": Rule(PUBLIC, ("path",)),
+    "guide:path-list": Rule(PUBLIC),
+    "guide:path-detail": Rule(PUBLIC, ("path",)),
     "initiatives:approach": Rule(PUBLIC),
     "initiatives:colours": Rule(PUBLIC, is_page=False),
     "guide:sheet-list": Rule(PUBLIC),
@@ -89,6 +92,15 @@ RULES = {
     "reports:export-json": Rule(MEMBERS, ("slug", "year"), is_page=False),
     "reports:export-csv": Rule(MEMBERS, ("slug", "year"), is_page=False),
     "reports:export-xlsx": Rule(MEMBERS, ("slug", "year"), is_page=False),
+    "plans:action-list": Rule(MEMBERS, ("slug",)),
+    "plans:action-create": Rule(EDITORS, ("slug",)),
+    "plans:action-detail": Rule(MEMBERS, ("slug", "action")),
+    "plans:action-edit": Rule(EDITORS, ("slug", "action")),
+    "plans:action-comment": Rule(MEMBERS, ("slug", "action"), "post", frozenset({302}),
+                                 {"text": "Vu en CA."}),
+    "plans:path-progress": Rule(MEMBERS, ("slug",)),
+    "plans:step-mark": Rule(EDITORS, ("slug", "step"), "post", frozenset({302}),
+                            {"reached": "1", "reached_on": "2025-01-15"}),
 }
 
 
@@ -128,11 +140,17 @@ def people(editor, board, outsider, coordinator, content_admin, anonymous):
 
 
 @pytest.fixture
-def samples(cluster_a, assessment, campaign_2024):
+def plan_action(cluster_a, editor):
+    return action_create(cluster=cluster_a, by=editor, title="Bilan carbone", sheets=["12"])
+
+
+@pytest.fixture
+def samples(cluster_a, assessment, campaign_2024, plan_action):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
-    started (2024), content that exists."""
+    started (2024), an action of its plan, content that exists."""
     return {"slug": cluster_a.slug, "year": 2025, "sheet": "1", "path": "gou",
-            "term": GlossaryTerm.objects.order_by("slug").first().slug}
+            "term": GlossaryTerm.objects.order_by("slug").first().slug,
+            "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk}
 
 
 def client_of(person, user):
@@ -200,11 +218,13 @@ def admin_paths() -> list[str]:
 
 
 @pytest.fixture
-def admin_rows(submitted, board):
+def admin_rows(submitted, board, plan_action, editor):
     """A row in every model the admin shows, so that its change, history and delete pages are
     tried too."""
     Transition.objects.create(assessment=submitted, from_status="submitted",
                               to_status="returned", by=board, comment="x")
+    step_reach(cluster=submitted.cluster, step=PathStep.objects.order_by("pk").first(),
+               by=editor, reached_on=date(2025, 1, 15))
     for model in admin.site._registry:
         if hasattr(model, "history"):  # a first version, as an admin's edit records one
             model._default_manager.order_by("pk").first().save()
@@ -233,12 +253,15 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
         assert is_private_no_store(response), path
         if response.status_code in (403, 404):
             refused.add(path)
-    # Accounts and login throttling are the superusers' business; the autocomplete needs its
-    # parameters; a grid version in use, and its questions, are not deleted.
+    # Accounts, login throttling and the clusters' plans are the superusers' business; the
+    # autocomplete needs its parameters; a grid version in use, and its questions, are not
+    # deleted.
     frozen = GridVersion.objects.get(code="cgdd-2012")
-    assert {path for path in refused if not path.startswith(("/admin/auth/", "/admin/axes/"))} == {
+    superusers_only = ("/admin/auth/", "/admin/axes/", "/admin/plans/")
+    assert {path for path in refused if not path.startswith(superusers_only)} == {
         "/admin/autocomplete/",
         reverse("admin:grid_gridversion_delete", args=[frozen.pk]),
         reverse("admin:grid_question_delete", args=[frozen.questions.order_by("pk").first().pk]),
     }
     assert "/admin/auth/user/" in refused and "/admin/axes/accessattempt/" in refused
+    assert "/admin/plans/action/" in refused and "/admin/plans/stepreached/" in refused

@@ -10,6 +10,7 @@ from grid.forms import TransitionForm
 from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
 from grid.presenters import percent
 from grid.scoring import ANSWERS, ENJEUX, NOT_APPLICABLE, STRATEGY
+from plans.selectors import path_position
 
 from .. import selectors
 from ..plan_links import new_action_url
@@ -68,6 +69,8 @@ def results_response(request, membership, assessment, *, status=200):
             ))
             for gap, question in page["recommendations"]
         ],
+        "path_position": page["suggested_path"]
+        and path_position(membership.cluster, page["suggested_path"].code),
         "simulation": _simulation_panel(assessment, page["answers"]),
         "simulation_texts": _simulation_texts(
             reverse("reports:simulate", args=[slug, assessment.campaign.year])

@@ -5,13 +5,19 @@ The pages come from the URL rules of tests/test_permissions.py, so a new page is
 soon as it has its rule; each is opened by someone allowed to see it, on the demo.
 """
 
+from datetime import date
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from clusters.models import Cluster
 from glossary.models import GlossaryTerm
 from grid.models import Question
-from initiatives.models import Sheet
+from initiatives.models import PathStep, Sheet
+from plans.models import Action
+from plans.services import action_create
 from tests.browser.conftest import log_in
 from tests.browser.plotly_css import CSS, injected_rules
 from tests.test_permissions import RULES
@@ -25,17 +31,33 @@ CLUSTER = "pole-littoral-durable"
 # More than one view of some pages: each state shows other controls.
 EXTRA = {
     "editor": ["/", "/fiches/12/", "/fiches/?enjeu=B&level=2", "/poles/{cluster}/2024/grille/",
-               "/poles/{cluster}/2024/resultats/"],
+               "/poles/{cluster}/2024/resultats/", "/parcours/env/",
+               "/poles/{cluster}/plan/?statut=perdu&enjeu=B",
+               "/poles/{cluster}/plan/nouvelle/?fiche=12&question=2C-3&titre=Mobilit%C3%A9"],
     "board": ["/poles/{cluster}/2024/resultats/", "/poles/{cluster}/2025/grille/",
+              "/poles/{cluster}/plan/", "/poles/{cluster}/parcours/",
               "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025"],
     "coordinator": ["/poles/"],
     "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie"],
 }
 
 
+def demo_action() -> Action:
+    """An action of the demo's plan, done, on sheet 12 (so that a path step is reached)."""
+    action = Action.objects.filter(cluster__slug=CLUSTER).order_by("pk").first()
+    if action is None:
+        user = get_user_model().objects.get(username=ACCOUNTS["editor"])
+        action = action_create(
+            cluster=Cluster.objects.get(slug=CLUSTER), by=user, title="Bilan carbone",
+            sheets=["12"], question_codes=["2C-3"], status="done", indicator="Tonnes de CO2",
+            unit="t", baseline="100", target="80", measured="90", due_on=date(2025, 6, 30))
+    return action
+
+
 def samples():
     return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
-            "term": GlossaryTerm.objects.order_by("slug").first().slug}
+            "term": GlossaryTerm.objects.order_by("slug").first().slug,
+            "action": demo_action().pk, "step": PathStep.objects.order_by("pk").first().pk}
 
 
 def pages_of(person: str) -> list[str]:

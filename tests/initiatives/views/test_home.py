@@ -11,7 +11,7 @@ def test_it_presents_the_approach_and_how_to_start(client):
     html = response.content.decode()
     assert "Par où commencer" in html
     assert reverse("guide:sheet-detail", args=["agenda-21"]) in html
-    assert reverse("initiatives:path-list") in html
+    assert reverse("guide:path-list") in html
     assert "Gouvernance, territoires et parties prenantes" in html
 
 

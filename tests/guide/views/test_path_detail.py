@@ -14,7 +14,7 @@ EXPECTED = {
 
 
 def url(slug):
-    return reverse("initiatives:path-detail", args=[slug])
+    return reverse("guide:path-detail", args=[slug])
 
 
 @pytest.mark.parametrize(("slug", "steps"), EXPECTED.items())

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-URL = reverse("initiatives:path-list")
+URL = reverse("guide:path-list")
 
 
 def test_it_lists_the_five_paths_with_their_steps(client):
@@ -11,7 +11,7 @@ def test_it_lists_the_five_paths_with_their_steps(client):
     assert [p.code for p in response.context["paths"]] == ["GOU", "ENV", "RH", "RD", "EXE"]
     html = response.content.decode()
     for code in ("gou", "env", "rh", "rd", "exe"):
-        assert reverse("initiatives:path-detail", args=[code]) in html
+        assert reverse("guide:path-detail", args=[code]) in html
 
 
 def test_it_rejects_post(client):

@@ -1,0 +1,186 @@
+"""Forms read what browsers post: shapes and types here; the rules of an action are those of
+plans.rules, run through plans.services.action_check so that the form says what the service
+would refuse, before anything is written."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models import Cluster
+from grid.forms import FreeTextField
+from grid.models import Assessment, Question
+
+from . import services
+from .models import NOTES_MAX_LENGTH, Action
+
+NUMBER_FIELDS = ("baseline", "target", "measured")
+# Thousands separators people type or paste from a spreadsheet (space, no-break spaces).
+SEPARATORS = str.maketrans("", "", " \u00a0\u202f")
+
+
+class OpenMultipleChoiceField(forms.MultipleChoiceField):
+    """Choices offered, but a value outside them is left to plans.rules, whose message names it
+    (« Fiche inconnue : « 99 » »)."""
+
+    def valid_value(self, value):
+        return True
+
+
+class OpenChoiceField(forms.ChoiceField):
+    """A choice whose unknown values the form's own check names (clean_<field>)."""
+
+    def valid_value(self, value):
+        return True
+
+
+class NumberField(forms.CharField):
+    """A decimal as typed, French comma accepted; plans.rules says when it is not a number."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=40, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).translate(SEPARATORS).replace(",", ".")
+
+    def prepare_value(self, value):
+        return str(value).replace(".", ",") if value is not None else ""
+
+
+def question_choices(cluster: Cluster) -> list[tuple[str, str]]:
+    """The codes of the cluster's latest grid version (or of every version if it has none)."""
+    latest = (Assessment.objects.filter(cluster=cluster).order_by("-campaign__year")
+              .values_list("campaign__version", flat=True).first())
+    questions = Question.objects.order_by("section__order", "order", "version__created_at")
+    if latest is not None:
+        questions = questions.filter(version=latest)
+    choices = {}
+    for code, text in questions.values_list("code", "text"):
+        short = text if len(text) <= 90 else text[:89] + "…"
+        choices.setdefault(code, f"{code} — {short}")
+    return list(choices.items())
+
+
+class ActionForm(forms.Form):
+    title = FreeTextField(label=_("Intitulé"), error_messages={
+        "required": _("Donnez un intitulé à l'action.")})
+    status = forms.ChoiceField(label=_("Statut"), choices=Action.Status.choices,
+                               initial=Action.Status.PLANNED)
+    sheets = OpenMultipleChoiceField(
+        label=_("Fiches du guide"), required=False, widget=forms.CheckboxSelectMultiple)
+    question_codes = OpenMultipleChoiceField(
+        label=_("Questions de la grille"), required=False,
+        help_text=_("Ctrl (ou Cmd) + clic pour en choisir plusieurs."),
+        widget=forms.SelectMultiple(attrs={"size": 8}))
+    owner = OpenChoiceField(label=_("Responsable (membre du pôle)"), required=False)
+    owner_name = FreeTextField(
+        label=_("Responsable (autre)"), required=False,
+        help_text=_("Un nom, si le responsable n'a pas de compte."))
+    starts_on = forms.DateField(label=_("Début"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date"},
+                                                       format="%Y-%m-%d"))
+    due_on = forms.DateField(label=_("Échéance"), required=False,
+                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    done_on = forms.DateField(
+        label=_("Réalisée le"), required=False,
+        help_text=_("Laissée vide, la date du jour où l'action passe à « réalisée »."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    indicator = FreeTextField(label=_("Indicateur"), required=False)
+    unit = FreeTextField(label=_("Unité"), required=False)
+    baseline = NumberField(label=_("Valeur de départ"))
+    target = NumberField(label=_("Cible"))
+    measured = NumberField(label=_("Valeur mesurée"))
+    notes = FreeTextField(label=_("Notes"), required=False,
+                          widget=forms.Textarea(attrs={"rows": 4,
+                                                       "maxlength": NOTES_MAX_LENGTH}))
+
+    def __init__(self, *args, cluster: Cluster, sheets, members, action: Action | None = None,
+                 **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cluster, self.action = cluster, action
+        self.members = {str(user.pk): user for user in members}
+        self.fields["sheets"].choices = [(s.number, f"{s.number} · {s.title}") for s in sheets]
+        choices = question_choices(cluster)
+        # Codes of an older grid the action already serves stay offered, so that saving keeps them.
+        offered = {code for code, _label in choices}
+        kept = [code for code in (action.question_codes if action else []) if code not in offered]
+        self.fields["question_codes"].choices = choices + [(code, code) for code in kept]
+        self.fields["owner"].choices = [("", _("— aucun —"))] + [
+            (pk, user.get_full_name() or user.get_username()) for pk, user in self.members.items()
+        ]
+
+    def clean_owner(self):
+        pk = self.cleaned_data["owner"]
+        if not pk:
+            return None
+        if pk not in self.members:
+            raise ValidationError(_("Le responsable doit être membre du pôle."))
+        return self.members[pk]
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        values = {field: data[field] for field in services.FIELDS}
+        if values["status"] != Action.Status.DONE or not values["done_on"]:
+            # The service settles the day of a done action; a date on an open one means nothing.
+            values.pop("done_on")
+        try:
+            services.action_check(cluster=self.cluster, values=dict(values),
+                                  sheets=data["sheets"], question_codes=data["question_codes"],
+                                  owner=data["owner"])
+        except ValidationError as error:
+            raise ValidationError(error.messages) from None
+        data["values"] = values
+        return data
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {"sheets": data["sheets"], "question_codes": data["question_codes"],
+                "owner": data["owner"], **data["values"]}
+
+    @classmethod
+    def initial_of(cls, action: Action) -> dict:
+        return {
+            **{field: getattr(action, field) for field in services.FIELDS},
+            "sheets": [sheet.number for sheet in action.sheets.all()],
+            "question_codes": action.question_codes,
+            "owner": str(action.owner_id) if action.owner_id else "",
+        }
+
+
+class CommentForm(forms.Form):
+    text = FreeTextField(label=_("Commentaire"), widget=forms.Textarea(attrs={"rows": 3}),
+                         error_messages={"required": _("Le commentaire est vide.")})
+
+
+class StepForm(forms.Form):
+    reached = forms.TypedChoiceField(
+        choices=[("1", _("atteinte")), ("0", _("non atteinte"))], coerce=lambda v: v == "1",
+        error_messages={"invalid_choice": _("Valeur inconnue : « %(value)s ».")})
+    reached_on = forms.DateField(label=_("Atteinte le"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"},
+                                                        format="%Y-%m-%d"))
+    note = FreeTextField(label=_("Note"), required=False)
+
+
+class ActionFilterForm(forms.Form):
+    """The list's filters, as GET parameters in French."""
+
+    statut = forms.ChoiceField(label=_("Statut"), required=False,
+                               choices=[("", _("Tous"))] + Action.Status.choices,
+                               error_messages={"invalid_choice": _(
+                                   "Statut inconnu : « %(value)s ».")})
+    enjeu = forms.ChoiceField(label=_("Enjeu"), required=False, error_messages={
+        "invalid_choice": _("Enjeu inconnu : « %(value)s ».")})
+    fiche = forms.ChoiceField(label=_("Fiche"), required=False, error_messages={
+        "invalid_choice": _("Fiche inconnue : « %(value)s ».")})
+    en_retard = forms.BooleanField(label=_("En retard seulement"), required=False)
+
+    def __init__(self, *args, enjeux, sheets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enjeu"].choices = [("", _("Tous"))] + [
+            (e.code, f"{e.code} · {e.short_name}") for e in enjeux]
+        self.fields["fiche"].choices = [("", _("Toutes"))] + [
+            (s.number, f"{s.number} · {s.title}") for s in sheets]

@@ -1,0 +1,143 @@
+"""Reads of the plan and of the path progress, for one cluster (scoped by the caller through
+clusters.access.membership_for)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from clusters.models import Cluster, Membership
+from initiatives.models import Path, PathStep, Section, Sheet
+
+from .models import Action, StepReached
+
+CLOSED = (Action.Status.DONE, Action.Status.DROPPED)
+
+
+def _actions(cluster: Cluster):
+    return (
+        Action.objects.filter(cluster=cluster)
+        .select_related("owner")
+        .prefetch_related(Prefetch(
+            "sheets", queryset=Sheet.objects.select_related("section__enjeu").order_by("order"),
+        ))
+    )
+
+
+def question_section(code: str) -> str:
+    """The section of a question code: « 2C » for « 2C-3 »."""
+    return code.split("-", 1)[0]
+
+
+def enjeu_of_sections() -> dict[str, str]:
+    """Section code → enjeu code (« 2C » → « C »); the strategy section has none."""
+    return dict(Section.objects.filter(enjeu__isnull=False).values_list("code", "enjeu__code"))
+
+
+def actions_of(cluster: Cluster, *, status: str | None = None, enjeu: str | None = None,
+               sheet: str | None = None, overdue: bool = False,
+               today: date | None = None) -> list[Action]:
+    """The cluster's actions (soonest due first), filtered. `enjeu` (A–D) matches an action
+    through its sheets' sections or its questions' sections; `sheet` is a sheet number;
+    `overdue` keeps the open actions whose due date has passed."""
+    actions = _actions(cluster)
+    if status:
+        actions = actions.filter(status=status)
+    if overdue:
+        actions = actions.filter(due_on__lt=today or timezone.localdate()).exclude(
+            status__in=CLOSED)
+    found = list(actions)
+    if sheet:
+        found = [a for a in found if any(s.number == sheet for s in a.sheets.all())]
+    if enjeu:
+        sections = enjeu_of_sections()
+        found = [
+            a for a in found
+            if any(s.section.enjeu and s.section.enjeu.code == enjeu for s in a.sheets.all())
+            or any(sections.get(question_section(code)) == enjeu for code in a.question_codes)
+        ]
+    return found
+
+
+def action_of(membership: Membership, pk: int) -> Action:
+    """An action of the member's cluster; 404 for any other (its existence is not confirmed)."""
+    return get_object_or_404(_actions(membership.cluster).select_related("cluster"),
+                             cluster=membership.cluster, pk=pk)
+
+
+def actions_by_question(cluster: Cluster) -> dict[str, list[Action]]:
+    """Question code → the cluster's actions that serve it, whatever their status."""
+    by_code: dict[str, list[Action]] = {}
+    for action in _actions(cluster):
+        for code in action.question_codes:
+            by_code.setdefault(code, []).append(action)
+    return by_code
+
+
+def is_overdue(action: Action, today: date | None = None) -> bool:
+    return (action.due_on is not None and action.status not in CLOSED
+            and action.due_on < (today or timezone.localdate()))
+
+
+@dataclass(frozen=True)
+class StepState:
+    """A path step for one cluster: reached when marked (`explicit`) or when an action linked
+    to its sheet is done (`by_action`, the first done)."""
+
+    step: PathStep
+    reached: bool
+    reached_on: date | None
+    note: str
+    by_action: Action | None
+    explicit: StepReached | None
+
+
+@dataclass(frozen=True)
+class PathProgress:
+    """A path's steps for one cluster. A step offering options counts once: reached when one of
+    its options is; `next_step` is the first option of the first step number not reached."""
+
+    path: Path
+    steps: list[StepState]
+    reached_count: int
+    total: int
+    next_step: StepState | None
+
+
+def _progress(cluster: Cluster, paths) -> list[PathProgress]:
+    steps = list(PathStep.objects.filter(path__in=[p.pk for p in paths])
+                 .select_related("sheet__section").order_by("path__order", "step", "option"))
+    marked = {row.step_id: row for row in
+              StepReached.objects.filter(cluster=cluster).select_related("by")}
+    done_by_sheet: dict[int, Action] = {}
+    done = (Action.objects.filter(cluster=cluster, status=Action.Status.DONE)
+            .prefetch_related(Prefetch("sheets", queryset=Sheet.objects.only("pk")))
+            .order_by("done_on", "pk"))
+    for action in done:
+        for sheet in action.sheets.all():
+            done_by_sheet.setdefault(sheet.pk, action)
+    progress = []
+    for path in paths:
+        states = []
+        for step in (s for s in steps if s.path_id == path.pk):
+            explicit, action = marked.get(step.pk), done_by_sheet.get(step.sheet_id)
+            reached_on = explicit.reached_on if explicit else action.done_on if action else None
+            states.append(StepState(step, bool(explicit or action), reached_on,
+                                    explicit.note if explicit else "", action, explicit))
+        numbers = {s.step.step for s in states}
+        reached = {s.step.step for s in states if s.reached}
+        upcoming = next((s for s in states if s.step.step not in reached), None)
+        progress.append(PathProgress(path, states, len(reached), len(numbers), upcoming))
+    return progress
+
+
+def path_progress(cluster: Cluster) -> list[PathProgress]:
+    """The five paths, in order, with the cluster's progress on each."""
+    return _progress(cluster, list(Path.objects.select_related("enjeu")))
+
+
+def path_position(cluster: Cluster, path_code: str) -> PathProgress:
+    path = get_object_or_404(Path.objects.select_related("enjeu"), code__iexact=path_code)
+    return _progress(cluster, [path])[0]

@@ -1,0 +1,205 @@
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from clusters.access import membership_for, require_role
+from clusters.models import Membership
+from initiatives.models import Enjeu, PathStep, Sheet
+
+from . import selectors, services
+from .forms import ActionFilterForm, ActionForm, CommentForm, StepForm
+from .models import Action
+from .presenters import action_history, indicator_progress
+
+
+def _editor(request, slug) -> Membership:
+    membership = membership_for(request.user, slug)
+    require_role(membership, Membership.Role.EDITOR)
+    return membership
+
+
+def _is_editor(membership: Membership) -> bool:
+    return membership.role == Membership.Role.EDITOR
+
+
+def _action_form(membership, *args, **kwargs) -> ActionForm:
+    members = get_user_model().objects.filter(
+        memberships__cluster=membership.cluster).order_by("last_name", "first_name", "username")
+    return ActionForm(*args, cluster=membership.cluster, sheets=Sheet.objects.order_by("order"),
+                      members=members, **kwargs)
+
+
+def _row(action: Action) -> dict:
+    return {"action": action, "overdue": selectors.is_overdue(action),
+            "progress": indicator_progress(action)}
+
+
+@login_required
+@require_safe
+def action_list(request, slug):
+    membership = membership_for(request.user, slug)
+    form = ActionFilterForm(request.GET or None, enjeux=Enjeu.objects.all(),
+                            sheets=Sheet.objects.order_by("order"))
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        for errors in form.errors.values():
+            messages.warning(request, _("Filtre ignoré : %(error)s") % {"error": " ".join(errors)})
+        filters = {key: value for key, value in form.cleaned_data.items() if value}
+    actions = selectors.actions_of(
+        membership.cluster, status=filters.get("statut"), enjeu=filters.get("enjeu"),
+        sheet=filters.get("fiche"), overdue=filters.get("en_retard", False))
+    every = Counter(Action.objects.filter(cluster=membership.cluster)
+                    .values_list("status", flat=True))
+    context = {
+        "membership": membership, "cluster": membership.cluster, "form": form,
+        "rows": [_row(action) for action in actions], "filtered": bool(filters),
+        "counts": [(label, every[value]) for value, label in Action.Status.choices],
+        "is_editor": _is_editor(membership),
+    }
+    return render(request, "plans/action_list.html", context)
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def action_create(request, slug):
+    membership = _editor(request, slug)
+    if request.method == "POST":
+        form = _action_form(membership, request.POST)
+        if form.is_valid():
+            try:
+                action = services.action_create(cluster=membership.cluster, by=request.user,
+                                                **form.service_arguments())
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(request, _("Action « %(title)s » ajoutée au plan.") % {
+                    "title": action.title})
+                return redirect(_safe_next(request) or action_url(action))
+        return _form_page(request, membership, form, status=400)
+    initial = {"sheets": request.GET.getlist("fiche"),
+               "question_codes": request.GET.getlist("question"),
+               "title": request.GET.get("titre", "")[:200]}
+    form = _action_form(membership, initial={k: v for k, v in initial.items() if v})
+    return _form_page(request, membership, form)
+
+
+def action_url(action: Action) -> str:
+    return reverse("plans:action-detail", args=[action.cluster.slug, action.pk])
+
+
+def _form_page(request, membership, form, *, action=None, status=200):
+    context = {"membership": membership, "cluster": membership.cluster, "form": form,
+               "action": action, "next": request.POST.get("next") or request.GET.get("next", "")}
+    return render(request, "plans/action_form.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def action_edit(request, slug, pk):
+    membership = _editor(request, slug)
+    action = selectors.action_of(membership, pk)
+    if request.method == "POST":
+        form = _action_form(membership, request.POST, action=action)
+        if form.is_valid():
+            try:
+                action = services.action_update(action=action, by=request.user,
+                                                **form.service_arguments())
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(request, _("Action modifiée."))
+                return redirect(_safe_next(request) or action_url(action))
+        return _form_page(request, membership, form, action=action, status=400)
+    form = _action_form(membership, initial=ActionForm.initial_of(action), action=action)
+    return _form_page(request, membership, form, action=action)
+
+
+def _detail_page(request, membership, action, comment_form, status=200):
+    context = {
+        "membership": membership, "cluster": membership.cluster, **_row(action),
+        "comments": list(action.comments.select_related("by")),
+        "history": action_history(action), "comment_form": comment_form,
+        "is_editor": _is_editor(membership),
+    }
+    return render(request, "plans/action_detail.html", context, status=status)
+
+
+@login_required
+@require_safe
+def action_detail(request, slug, pk):
+    membership = membership_for(request.user, slug)
+    action = selectors.action_of(membership, pk)
+    return _detail_page(request, membership, action, CommentForm())
+
+
+@login_required
+@require_POST
+def action_comment(request, slug, pk):
+    membership = membership_for(request.user, slug)
+    action = selectors.action_of(membership, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.action_comment_add(action=action, by=request.user,
+                                        text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error("text", error.messages)
+        else:
+            messages.success(request, _("Commentaire ajouté."))
+            return redirect(action_url(action))
+    return _detail_page(request, membership, action, form, status=400)
+
+
+@login_required
+@require_safe
+def path_progress(request, slug):
+    membership = membership_for(request.user, slug)
+    context = {"membership": membership, "cluster": membership.cluster,
+               "paths": selectors.path_progress(membership.cluster),
+               "is_editor": _is_editor(membership)}
+    return render(request, "plans/path_progress.html", context)
+
+
+@login_required
+@require_POST
+def step_mark(request, slug, step):
+    membership = _editor(request, slug)
+    path_step = get_object_or_404(PathStep.objects.select_related("sheet", "path"), pk=step)
+    form = StepForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        if form.cleaned_data["reached"]:
+            services.step_reach(cluster=membership.cluster, step=path_step, by=request.user,
+                                reached_on=form.cleaned_data["reached_on"],
+                                note=form.cleaned_data["note"])
+            messages.success(request, _("Étape « fiche %(sheet)s » marquée atteinte.") % {
+                "sheet": path_step.sheet.number})
+        else:
+            services.step_unreach(cluster=membership.cluster, step=path_step, by=request.user)
+            messages.success(request, _("Étape « fiche %(sheet)s » n'est plus marquée.") % {
+                "sheet": path_step.sheet.number})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(f"{_progress_url(slug)}#{path_step.path.slug}")
+
+
+def _progress_url(slug: str) -> str:
+    return reverse("plans:path-progress", args=[slug])

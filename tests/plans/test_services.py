@@ -1,0 +1,135 @@
+"""The writes of the plan: one rule set, French messages, nothing stored when refused."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from initiatives.models import PathStep
+from plans import services
+from plans.models import COMMENT_MAX_LENGTH, NOTES_MAX_LENGTH, Action, ActionComment, StepReached
+
+pytestmark = pytest.mark.django_db
+
+
+def refused(**fields) -> list[str]:
+    with pytest.raises(ValidationError) as error:
+        services.action_create(**fields)
+    return error.value.messages
+
+
+@pytest.fixture
+def base(cluster_a, editor):
+    return {"cluster": cluster_a, "by": editor, "title": "Bilan carbone du pôle"}
+
+
+def test_an_action_is_stored_with_its_sheets_codes_and_numbers(base, board):
+    action = services.action_create(**base, sheets=["12", "13"], question_codes=["2C-3", "2C-3"],
+                                    owner=board, target="12.5", baseline="", status="in_progress")
+    assert sorted(action.sheets.values_list("number", flat=True)) == ["12", "13"]
+    assert action.question_codes == ["2C-3"]
+    assert action.target == Decimal("12.5") and action.baseline is None
+    assert action.owner == board and action.done_on is None
+    assert {r.history_user for r in action.history.all()} == {base["by"]}
+
+
+def test_dates_in_the_wrong_order_are_refused(base):
+    messages = refused(**base, starts_on=date(2025, 6, 1), due_on=date(2025, 5, 1))
+    assert messages == ["L'échéance (01/05/2025) précède le début (01/06/2025)."]
+    assert not Action.objects.exists()
+
+
+@pytest.mark.parametrize(("value", "shown"),
+                         [("douze", "douze"), ("1,5", "1,5"), ("NaN", "NaN"), ("1e20", "1E+20")])
+def test_a_target_that_is_not_a_number_is_refused(base, value, shown):
+    assert refused(**base, target=value) == [f"La valeur « {shown} » n'est pas un nombre admis."]
+    assert not Action.objects.exists()
+
+
+def test_unknown_sheets_and_questions_are_named(base):
+    messages = refused(**base, sheets=["12", "99"], question_codes=["2C-3", "9Z-9"])
+    assert messages == ["Question inconnue : « 9Z-9 ».", "Fiche inconnue : « 99 »."]
+    assert not Action.objects.exists()
+
+
+def test_the_owner_must_be_a_member_of_the_cluster(base, outsider):
+    assert refused(**base, owner=outsider) == ["Le responsable doit être membre du pôle."]
+
+
+def test_a_blank_title_or_control_characters_are_refused(base):
+    assert refused(**{**base, "title": "  "}) == ["Donnez un intitulé à l'action."]
+    messages = refused(**{**base, "title": "Bilan\x07"})
+    assert messages == ["L'intitulé contient un caractère invisible interdit (U+0007) : "
+                        "retirez-le."]
+
+
+def test_done_keeps_its_day_and_reopening_clears_it(base):
+    action = services.action_create(**base)
+    action = services.action_update(action=action, by=base["by"], status="done")
+    assert action.done_on == timezone.localdate()
+    action = services.action_update(action=action, by=base["by"], status="done",
+                                    done_on=date(2025, 3, 1))
+    assert action.done_on == date(2025, 3, 1)
+    action = services.action_update(action=action, by=base["by"], title="Bilan carbone 2025")
+    assert action.done_on == date(2025, 3, 1)
+    action = services.action_update(action=action, by=base["by"], status="in_progress")
+    assert action.done_on is None
+
+
+def test_an_update_refused_changes_nothing(base):
+    action = services.action_create(**base, due_on=date(2025, 5, 1))
+    with pytest.raises(ValidationError):
+        services.action_update(action=action, by=base["by"], starts_on=date(2025, 6, 1),
+                               title="Autre")
+    action.refresh_from_db()
+    assert action.title == base["title"] and action.starts_on is None
+    assert action.history.count() == 1
+
+
+def test_comments_are_bounded_and_clean(base, board):
+    action = services.action_create(**base)
+    with pytest.raises(ValidationError, match="dépasse 2000 caractères"):
+        services.action_comment_add(action=action, by=board, text="x" * (COMMENT_MAX_LENGTH + 1))
+    with pytest.raises(ValidationError, match="caractère invisible"):
+        services.action_comment_add(action=action, by=board, text="Vu\x00")
+    with pytest.raises(ValidationError, match="vide"):
+        services.action_comment_add(action=action, by=board, text=" \r\n ")
+    assert not ActionComment.objects.exists()
+    comment = services.action_comment_add(action=action, by=board, text=" Vu en CA.\r\n ")
+    assert comment.text == "Vu en CA."
+
+
+@pytest.fixture
+def step(db):
+    return PathStep.objects.select_related("sheet").filter(path__code="ENV").order_by(
+        "step", "option").first()
+
+
+def test_a_step_is_marked_changed_and_unmarked_with_history(cluster_a, editor, step):
+    row = services.step_reach(cluster=cluster_a, step=step, by=editor,
+                              reached_on=date(2025, 1, 15), note=" Fait en CA ")
+    assert (row.reached_on, row.note, row.by) == (date(2025, 1, 15), "Fait en CA", editor)
+    services.step_reach(cluster=cluster_a, step=step, by=editor, reached_on=date(2025, 2, 1))
+    assert StepReached.objects.get().reached_on == date(2025, 2, 1)
+    services.step_unreach(cluster=cluster_a, step=step, by=editor)
+    assert not StepReached.objects.exists()
+    assert [r.history_type for r in StepReached.history.order_by("history_date")] == [
+        "+", "~", "-"]
+    assert {r.history_user for r in StepReached.history.all()} == {editor}
+
+
+def test_a_step_is_not_reached_in_the_future_nor_with_a_bad_note(cluster_a, editor, step):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    with pytest.raises(ValidationError, match="dans le futur"):
+        services.step_reach(cluster=cluster_a, step=step, by=editor, reached_on=tomorrow)
+    with pytest.raises(ValidationError, match="date"):
+        services.step_reach(cluster=cluster_a, step=step, by=editor, reached_on=None)
+    with pytest.raises(ValidationError, match="La note dépasse"):
+        services.step_reach(cluster=cluster_a, step=step, by=editor, reached_on=date(2025, 1, 1),
+                            note="x" * (NOTES_MAX_LENGTH + 1))
+    with pytest.raises(ValidationError, match="caractère invisible"):
+        services.step_reach(cluster=cluster_a, step=step, by=editor, reached_on=date(2025, 1, 1),
+                            note="a\x1b")
+    assert not StepReached.objects.exists()

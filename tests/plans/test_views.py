@@ -1,0 +1,314 @@
+"""The plan's pages and the path progress page: who may do what, bad input refused with its
+message and nothing stored, another cluster's action never shown."""
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from grid import services as grid_services
+from grid.models import Campaign, GridVersion
+from initiatives.models import PathStep
+from plans import services
+from plans.models import Action, ActionComment, StepReached
+from tests.fixtures import assert_hidden_from_outsider, logged_in, messages_of
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, cluster, *args):
+    return reverse(f"plans:{name}", args=[cluster.slug, *args])
+
+
+@pytest.fixture
+def action(cluster_a, editor):
+    return services.action_create(
+        cluster=cluster_a, by=editor, title="Bilan carbone", sheets=["12"],
+        question_codes=["2C-3"], due_on=date(2025, 1, 31), indicator="Tonnes de CO2",
+        unit="t", baseline="100", target="80", measured="90")
+
+
+def form_data(**changes):
+    data = {"title": "Plan de mobilité", "status": "planned", "sheets": ["12"],
+            "question_codes": ["2C-3"], "owner": "", "owner_name": "", "starts_on": "",
+            "due_on": "", "done_on": "", "indicator": "", "unit": "", "baseline": "",
+            "target": "", "measured": "", "notes": ""}
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+# --- the list ---
+
+
+def test_the_list_shows_status_lateness_and_progress_in_words(editor_client, cluster_a, action):
+    response = editor_client.get(url("action-list", cluster_a))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bilan carbone" in html and "prévue" in html and "en retard" in html
+    assert "<progress" in html and "50 %" in html  # from 100 to 80, at 90: half-way
+    assert "Nouvelle action" in html
+    assert ["prévue", "en cours", "réalisée", "abandonnée"] == [
+        str(label) for label, _ in response.context["counts"]]
+
+
+def test_the_board_reads_the_list_without_the_editors_button(board_client, cluster_a, action):
+    html = board_client.get(url("action-list", cluster_a)).content.decode()
+    assert "Bilan carbone" in html and "Nouvelle action" not in html
+
+
+def test_the_list_filters_and_says_what_it_ignores(editor_client, cluster_a, action, editor):
+    services.action_create(cluster=cluster_a, by=editor, title="Autre", status="in_progress")
+    response = editor_client.get(url("action-list", cluster_a), {"statut": "in_progress"})
+    assert [row["action"].title for row in response.context["rows"]] == ["Autre"]
+    response = editor_client.get(url("action-list", cluster_a),
+                                 {"statut": "perdu", "enjeu": "Z", "fiche": "99", "en_retard": "1"})
+    assert response.status_code == 200
+    assert [row["action"].title for row in response.context["rows"]] == ["Bilan carbone"]
+    said = " ".join(messages_of(response))
+    assert "Statut inconnu : « perdu »" in said and "Enjeu inconnu" in said
+    assert "Fiche inconnue" in said
+
+
+def test_the_list_runs_constant_queries(editor_client, cluster_a, action, editor,
+                                        django_assert_max_num_queries):
+    with django_assert_max_num_queries(12) as first:
+        editor_client.get(url("action-list", cluster_a))
+    for n in range(5):
+        services.action_create(cluster=cluster_a, by=editor, title=f"A{n}", sheets=["13"],
+                               owner=editor)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        editor_client.get(url("action-list", cluster_a))
+
+
+def test_outsiders_see_nothing_of_the_plan(outsider_client, cluster_a, action):
+    for name, args in (("action-list", ()), ("action-detail", (action.pk,)),
+                       ("path-progress", ())):
+        assert_hidden_from_outsider(outsider_client.get(url(name, cluster_a, *args)), cluster_a)
+
+
+# --- creating ---
+
+
+def test_the_form_is_prefilled_from_the_results_page(editor_client, cluster_a):
+    response = editor_client.get(url("action-create", cluster_a),
+                                 {"fiche": ["12", "13"], "question": "2C-3", "titre": "Mobilité"})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.initial == {"sheets": ["12", "13"], "question_codes": ["2C-3"],
+                            "title": "Mobilité"}
+    html = response.content.decode()
+    assert re.search(r'value="12"[^>]*checked', html) and re.search(r'value="13"[^>]*checked', html)
+    assert re.search(r'value="2C-3"[^>]*selected', html)
+    assert not re.search(r'value="14"[^>]*checked', html)
+
+
+def test_creating_stores_and_shows_the_action(editor_client, cluster_a, editor):
+    response = editor_client.post(url("action-create", cluster_a), form_data(
+        owner=str(editor.pk), target="1 234,5", due_on="2026-06-30", starts_on="2026-01-01"))
+    action = Action.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == url("action-detail", cluster_a, action.pk)
+    assert action.target == Decimal("1234.5") and action.owner == editor
+    assert list(action.sheets.values_list("number", flat=True)) == ["12"]
+
+
+def test_creating_follows_a_safe_next_only(editor_client, cluster_a):
+    results = "/poles/pole-alpha/2025/resultats/"
+    response = editor_client.post(url("action-create", cluster_a), form_data(next=results))
+    assert response["Location"] == results
+    response = editor_client.post(url("action-create", cluster_a),
+                                  form_data(next="https://ailleurs.example/"))
+    assert response["Location"] == url("action-detail", cluster_a, Action.objects.last().pk)
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"starts_on": "2026-06-01", "due_on": "2026-05-01"},
+     "L&#x27;échéance (01/05/2026) précède le début (01/06/2026)."),
+    ({"target": "douze"}, "La valeur « douze » n&#x27;est pas un nombre admis."),
+    ({"sheets": ["12", "99"]}, "Fiche inconnue : « 99 »."),
+    ({"question_codes": ["9Z-9"]}, "Question inconnue : « 9Z-9 »."),
+    ({"title": "  "}, "Donnez un intitulé à l&#x27;action."),
+    ({"title": "Bilan\x07"}, "caractère invisible interdit (U+0007)"),
+    ({"due_on": "31/02/2026"}, "Saisissez une date valide."),
+    ({"status": "perdue"}, "Sélectionnez un choix valide"),
+])
+def test_bad_input_is_refused_with_its_message(editor_client, cluster_a, changes, message):
+    response = editor_client.post(url("action-create", cluster_a), form_data(**changes))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Action.objects.exists()
+
+
+def test_the_owner_must_be_a_member(editor_client, cluster_a, outsider):
+    response = editor_client.post(url("action-create", cluster_a),
+                                  form_data(owner=str(outsider.pk)))
+    assert response.status_code == 400
+    assert "Le responsable doit être membre du pôle." in response.content.decode()
+    assert not Action.objects.exists()
+
+
+def test_only_editors_create(board_client, outsider_client, cluster_a):
+    assert board_client.post(url("action-create", cluster_a), form_data()).status_code == 403
+    assert outsider_client.post(url("action-create", cluster_a), form_data()).status_code == 404
+    assert not Action.objects.exists()
+
+
+# --- the action's page, editing, comments ---
+
+
+def test_the_page_shows_fields_progress_and_history(editor_client, cluster_a, action, editor):
+    services.action_update(action=action, by=editor, status="done", measured="80")
+    html = editor_client.get(url("action-detail", cluster_a, action.pk)).content.decode()
+    assert "Tonnes de CO2" in html and "100 %" in html
+    assert "Historique des modifications" in html
+    assert "Statut : prévue → réalisée" in html
+    assert "Valeur mesurée : 90 → 80" in html
+    assert "Élise Martin" in html and "création" in html
+
+
+def test_editing_changes_the_action(editor_client, cluster_a, action):
+    page = editor_client.get(url("action-edit", cluster_a, action.pk))
+    assert page.status_code == 200
+    assert page.context["form"].initial["sheets"] == ["12"]
+    response = editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
+        title="Bilan carbone", status="done", measured="85,5"))
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == "done" and action.done_on == timezone.localdate()
+    assert action.measured == Decimal("85.5")
+
+
+def test_editing_refused_changes_nothing(editor_client, cluster_a, action):
+    response = editor_client.post(url("action-edit", cluster_a, action.pk),
+                                  form_data(title="Autre", target="beaucoup"))
+    assert response.status_code == 400
+    action.refresh_from_db()
+    assert action.title == "Bilan carbone" and action.target == Decimal("80")
+
+
+def test_another_clusters_action_is_404(cluster_b, outsider, editor_client, cluster_a):
+    theirs = services.action_create(cluster=cluster_b, by=outsider, title="Secret de B")
+    for name in ("action-detail", "action-edit"):
+        response = editor_client.get(url(name, cluster_a, theirs.pk))
+        assert response.status_code == 404
+        assert "Secret de B" not in response.content.decode()
+    response = editor_client.post(url("action-comment", cluster_a, theirs.pk), {"text": "x"})
+    assert response.status_code == 404
+    assert not ActionComment.objects.exists()
+
+
+def test_the_board_comments(board_client, cluster_a, action, board):
+    response = board_client.post(url("action-comment", cluster_a, action.pk),
+                                 {"text": "À présenter en CA."})
+    assert response.status_code == 302
+    assert ActionComment.objects.get().by == board
+    html = board_client.get(url("action-detail", cluster_a, action.pk)).content.decode()
+    assert "À présenter en CA." in html and "Modifier" not in html
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "Le commentaire est vide."),
+    ("x" * 2001, "Le commentaire dépasse 2000 caractères"),
+])
+def test_a_bad_comment_is_refused(board_client, cluster_a, action, text, message):
+    response = board_client.post(url("action-comment", cluster_a, action.pk), {"text": text})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not ActionComment.objects.exists()
+
+
+# --- path progress ---
+
+
+@pytest.fixture
+def step_12(db):
+    return PathStep.objects.get(path__code="ENV", sheet__number="12")
+
+
+def test_the_progress_page_shows_a_step_reached_through_an_action(
+        editor_client, cluster_a, action, editor, step_12):
+    services.action_update(action=action, by=editor, status="done", done_on=date(2025, 3, 4))
+    html = editor_client.get(url("path-progress", cluster_a)).content.decode()
+    assert "via l'action" in html and "« Bilan carbone »" in html and "04/03/2025" in html
+    assert "Prochaine étape" in html
+    assert reverse("plans:step-mark", args=[cluster_a.slug, step_12.pk]) in html
+
+
+def test_editors_mark_and_unmark_a_step(editor_client, cluster_a, step_12, editor):
+    mark = url("step-mark", cluster_a, step_12.pk)
+    response = editor_client.post(mark, {"reached": "1", "reached_on": "2025-02-01",
+                                         "note": "Vu en CA"})
+    assert response.status_code == 302 and response["Location"].endswith("#env")
+    row = StepReached.objects.get()
+    assert (row.cluster, row.step, row.note, row.by) == (cluster_a, step_12, "Vu en CA", editor)
+    html = editor_client.get(url("path-progress", cluster_a)).content.decode()
+    assert "Vu en CA" in html and "Retirer la marque" in html
+    editor_client.post(mark, {"reached": "0"})
+    assert not StepReached.objects.exists()
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"reached": "1", "reached_on": ""}, "Indiquez la date"),
+    ({"reached": "1", "reached_on": "2999-01-01"}, "est dans le futur"),
+    ({"reached": "peut-être", "reached_on": "2025-01-01"}, "Valeur inconnue"),
+    ({"reached": "1", "reached_on": "2025-01-01", "note": "x\x00"}, "caractère invisible"),
+])
+def test_a_bad_mark_is_refused_with_a_message(editor_client, cluster_a, step_12, data, message):
+    response = editor_client.post(url("step-mark", cluster_a, step_12.pk), data)
+    assert response.status_code == 302
+    assert any(message in said for said in messages_of(response))
+    assert not StepReached.objects.exists()
+
+
+def test_marking_is_for_editors_of_known_steps(board_client, editor_client, outsider_client,
+                                               cluster_a, step_12):
+    data = {"reached": "1", "reached_on": (timezone.localdate() - timedelta(days=1)).isoformat()}
+    assert board_client.post(url("step-mark", cluster_a, step_12.pk), data).status_code == 403
+    assert outsider_client.post(url("step-mark", cluster_a, step_12.pk), data).status_code == 404
+    assert editor_client.post(url("step-mark", cluster_a, 999999), data).status_code == 404
+    assert not StepReached.objects.exists()
+
+
+def test_the_progress_page_runs_constant_queries(editor_client, cluster_a, editor, action,
+                                                 django_assert_max_num_queries):
+    with django_assert_max_num_queries(12) as first:
+        editor_client.get(url("path-progress", cluster_a))
+    for step in PathStep.objects.filter(path__code="RH")[:5]:
+        services.step_reach(cluster=cluster_a, step=step, by=editor, reached_on=date(2025, 1, 2))
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        editor_client.get(url("path-progress", cluster_a))
+
+
+# --- the public path page ---
+
+
+def test_the_public_path_page_shows_a_members_progress(client, editor, cluster_a, step_12):
+    services.step_reach(cluster=cluster_a, step=step_12, by=editor, reached_on=date(2025, 2, 1))
+    path = reverse("guide:path-detail", args=["env"])
+    assert "Pôle Alpha" not in client.get(path).content.decode()
+    html = logged_in(editor).get(path).content.decode()
+    assert "Où en est Pôle Alpha Maritime" in html
+    assert "Atteinte par Pôle Alpha Maritime le 01/02/2025" in html
+    assert "Prochaine étape : 1" in html
+
+
+def test_the_questions_offered_are_the_latest_grids_and_old_codes_are_kept(
+        editor_client, cluster_a, editor, action):
+    newer = grid_services.grid_version_derive(source=GridVersion.objects.get(code="cgdd-2012"),
+                                              code="cgdd-2026", name="Grille 2026")
+    newer.questions.filter(code="2C-3").update(code="2C-99")
+    Campaign.objects.create(year=2026, version=newer)
+    grid_services.assessment_start(cluster=cluster_a, year=2026, by=editor, prefill=False)
+    form = editor_client.get(url("action-create", cluster_a)).context["form"]
+    codes = [code for code, _label in form.fields["question_codes"].choices]
+    assert "2C-99" in codes and "2C-3" not in codes
+    # The action already serves 2C-3: its page keeps offering it, and saving keeps it.
+    form = editor_client.get(url("action-edit", cluster_a, action.pk)).context["form"]
+    assert ("2C-3", "2C-3") in form.fields["question_codes"].choices
+    editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
+        title="Bilan carbone", question_codes=["2C-3", "2C-99"]))
+    action.refresh_from_db()
+    assert action.question_codes == ["2C-3", "2C-99"]
