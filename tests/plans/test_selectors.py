@@ -71,7 +71,7 @@ def test_actions_stay_in_their_cluster(plan, cluster_a, cluster_b, editor, outsi
 
 def test_actions_by_question(plan, cluster_a, editor, django_assert_num_queries):
     also = make(cluster_a, editor, "Aussi 2C-3", question_codes=["2C-3", "S-1"], status="dropped")
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         found = selectors.actions_by_question(cluster_a)
     assert found == {"2C-3": [plan["question"], also], "S-1": [also]}
 

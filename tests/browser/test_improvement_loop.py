@@ -1,0 +1,62 @@
+"""The guide's cycle for a cluster, as the issue's journey: open the results, plan an action from
+the first recommendation, mark it done, see the path step reached, and next year's grid show the
+action beside its question."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from grid.models import Answer, Campaign, GridVersion
+from initiatives.models import PathStep
+from plans.models import Action
+from tests.browser.conftest import log_in
+
+pytestmark = pytest.mark.browser
+CLUSTER = "/poles/pole-littoral-durable"
+
+
+def test_a_recommendation_becomes_a_done_action_a_reached_step_and_a_note_in_next_years_grid(
+    demo_site, page, screenshot
+):
+    Campaign.objects.create(year=2026, version=GridVersion.objects.get(code="cgdd-2012"))
+    # The strategy formalised: the first recommendation is then a sheet on a path (the Agenda 21
+    # sheet, recommended first otherwise, opens every path without being one of its steps).
+    Answer.objects.filter(assessment__campaign__year=2025, question__section__code="S").update(
+        value="++")
+    base = demo_site.url
+    log_in(page, base, "equipe")
+    page.goto(f"{base}{CLUSTER}/2025/resultats/")
+    first = page.locator("ol.recommendations > li").first
+    code = first.locator("strong").first.inner_text()
+    first.get_by_role("link", name=re.compile("^Planifier")).click()
+
+    expect(page.get_by_role("heading", name="Nouvelle action")).to_be_visible()
+    page.get_by_label("Intitulé").fill(f"Progresser sur {code}")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_role("heading", name=f"Progresser sur {code}")).to_be_visible()
+    action = Action.objects.get()
+    assert action.question_codes == [code]
+    sheets = list(action.sheets.all())
+    assert sheets, "the recommendation's sheets come with the action"
+
+    page.get_by_role("link", name="Modifier").click()
+    page.get_by_label("Statut").select_option("done")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Statut : prévue → réalisée")).to_be_visible()
+
+    page.goto(f"{base}{CLUSTER}/parcours/")
+    step = PathStep.objects.filter(sheet__in=sheets).select_related("path").first()
+    reached = page.locator(f"section#{step.path.slug} li.path-step", has_text="via l'action")
+    expect(reached.first).to_contain_text(f"Progresser sur {code}")
+    screenshot("loop-paths", full_page=False)
+
+    page.goto(f"{base}{CLUSTER}/")
+    page.locator("#id_year").select_option("2026")
+    page.get_by_role("button", name="Ouvrir la grille").click()
+    expect(page.get_by_role("heading", name="Grille d'autoévaluation 2026")).to_be_visible()
+    note = page.locator(f"#q-{code} .question-notes")
+    expect(note).to_contain_text(f"Action « Progresser sur {code} »")
+    expect(note).to_contain_text("réalisée le")
+    note.scroll_into_view_if_needed()
+    screenshot("loop-next-grid", full_page=False)
