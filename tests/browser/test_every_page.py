@@ -43,7 +43,7 @@ EXTRA = {
 
 
 def demo_action() -> Action:
-    """An action of the demo's plan, done, on sheet 12 (so that a path step is reached)."""
+    """An action of the demo's plan (a done one, so that a path step is reached)."""
     action = Action.objects.filter(cluster__slug=CLUSTER).order_by("pk").first()
     if action is None:
         user = get_user_model().objects.get(username=ACCOUNTS["editor"])

@@ -35,7 +35,7 @@ def test_a_recommendation_becomes_a_done_action_a_reached_step_and_a_note_in_nex
     page.get_by_label("Intitulé").fill(f"Progresser sur {code}")
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_role("heading", name=f"Progresser sur {code}")).to_be_visible()
-    action = Action.objects.get()
+    action = Action.objects.get(title=f"Progresser sur {code}")
     assert action.question_codes == [code]
     sheets = list(action.sheets.all())
     assert sheets, "the recommendation's sheets come with the action"

@@ -29,7 +29,7 @@ def test_staff_plan_an_action_and_the_path_shows_it(demo_site, page, screenshot)
 
     heading = page.get_by_role("heading", name="Former les entreprises à l'éco-conception")
     expect(heading).to_be_visible()
-    action = Action.objects.get()
+    action = Action.objects.get(title="Former les entreprises à l'éco-conception")
     assert action.question_codes == ["2C-3"]
     assert list(action.sheets.values_list("number", flat=True)) == ["12"]
 

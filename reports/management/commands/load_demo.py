@@ -1,19 +1,23 @@
+"""The demo spans the assessment (grid) and the plan (plans): its command sits above both."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from grid.demo import load_demo
+from plans.demo import load_demo_plan
 
 
 class Command(BaseCommand):
     help = (
-        "Charge les données de démonstration (deux pôles, trois années, comptes equipe, conseil, "
-        "reseau et admin, mot de passe « demo »). Refusé hors mode DEBUG."
+        "Charge les données de démonstration (deux pôles, trois années, un plan d'actions, comptes "
+        "equipe, conseil, reseau et admin, mot de passe « demo »). Refusé hors mode DEBUG."
     )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Les données de démonstration ne se chargent qu'en mode DEBUG.")
         if load_demo():
+            load_demo_plan()
             self.stdout.write(self.style.SUCCESS("Démo chargée : equipe, conseil, reseau, admin."))
         else:
             self.stdout.write("Démo déjà présente : rien à faire.")

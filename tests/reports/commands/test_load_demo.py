@@ -8,6 +8,8 @@ from django.core.management import CommandError, call_command
 
 from clusters.models import Cluster
 from grid.models import Answer, Assessment
+from plans.models import Action
+from plans.selectors import path_progress
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +51,18 @@ def test_it_creates_two_clusters_and_three_years_for_the_littoral_one(debug):
     # The draft starts from 2024's answers and a part of them was updated this year.
     assert draft.answers.filter(revision=0).exclude(value="").exists()
     assert draft.answers.filter(revision__gt=0).exists()
+
+
+def test_it_gives_the_littoral_cluster_a_plan_in_every_status_and_a_path_step(debug):
+    load_demo()
+    actions = Action.objects.filter(cluster__slug="pole-littoral-durable")
+    assert sorted(actions.values_list("status", flat=True)) == [
+        "done", "dropped", "in_progress", "planned"]
+    progress = {p.path.code: p for p in path_progress(Cluster.objects.get(
+        slug="pole-littoral-durable"))}
+    assert progress["GOU"].steps[0].explicit is not None  # marked by hand
+    env_17 = next(s for s in progress["ENV"].steps if s.step.sheet.number == "17")
+    assert env_17.by_action is not None  # reached through the done action
 
 
 def test_the_demo_accounts_can_log_in_and_see_the_cluster(debug, client):
