@@ -11,9 +11,10 @@ workers after it, as after a deployment.
 
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from django.db import connection
 from django.db.models import Prefetch
@@ -32,8 +33,9 @@ from .rules import COMMENT_MAX_LENGTH, LABEL_MAX_LENGTH
 from .scoring import ANSWERS, LEVELS, GridSpec
 from .specs import grid_spec
 
-_KEPT = 8  # layouts kept per process: versions × languages × display modes in use
-_layouts: OrderedDict[tuple, "GridLayout"] = OrderedDict()
+_KEPT = 12  # kept per process: versions × languages × displays and panels in use
+_layouts: OrderedDict[tuple, object] = OrderedDict()
+T = TypeVar("T")
 _HISTORY_MODELS = (Question, Sheet, Lever, Section, Enjeu)  # Level: fixed, no history
 
 
@@ -161,14 +163,19 @@ def content_edited_at() -> tuple:
 
 
 def grid_layout(version: GridVersion, *, compact: bool) -> GridLayout:
-    key = (version.pk, version.created_at, get_language(), compact, content_edited_at())
-    layout = _layouts.get(key)
-    if layout is None:
-        layout = _render(version, compact)
-        _layouts[key] = layout
+    return rendered_once(f"grid-{compact}", version, lambda: _render(version, compact))
+
+
+def rendered_once(name: str, version: GridVersion, render: Callable[[], T]) -> T:
+    """What `render` makes of `version`, kept per process under `name` and the language, and made
+    again after an edit of the content it shows. For what depends on the version and the guide's
+    content only, never on a cluster's answers."""
+    key = (name, version.pk, version.created_at, get_language(), content_edited_at())
+    if key not in _layouts:
+        _layouts[key] = render()
         while len(_layouts) > _KEPT:
             _layouts.popitem(last=False)
-    return layout
+    return _layouts[key]
 
 
 def forget_layouts() -> None:

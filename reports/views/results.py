@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -8,6 +9,7 @@ from clusters.models import Membership
 from grid import selectors as grid_selectors
 from grid.forms import TransitionForm
 from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
+from grid.layout import rendered_once
 from grid.presenters import percent
 from grid.scoring import ANSWERS, ENJEUX, NOT_APPLICABLE, STRATEGY
 from plans.selectors import path_position
@@ -71,7 +73,12 @@ def results_response(request, membership, assessment, *, status=200):
         ],
         "path_position": page["suggested_path"]
         and path_position(membership.cluster, page["suggested_path"].code),
-        "simulation": _simulation_panel(assessment, page["answers"]),
+        "simulation_questions": rendered_once(
+            "simulation", assessment.campaign.version,
+            lambda: render_to_string("reports/includes/_simulation_questions.html",
+                                     {"simulation": _simulation_panel(assessment)}),
+        ),
+        "simulation_saved": {code: value.answer or "" for code, value in page["answers"].items()},
         "simulation_texts": _simulation_texts(
             reverse("reports:simulate", args=[slug, assessment.campaign.year])
         ),
@@ -79,8 +86,9 @@ def results_response(request, membership, assessment, *, status=200):
     return render(request, "reports/results.html", context, status=status)
 
 
-def _simulation_panel(assessment, answers) -> list[dict]:
-    """The « Simuler » panel: each section's questions with the choices and the stored answer."""
+def _simulation_panel(assessment) -> list[dict]:
+    """The « Simuler » panel: each section's questions with their choices (the same for every
+    cluster: its script sets the stored answers)."""
     def choices(section_code):
         values = ANSWERS if section_code == STRATEGY else (*ANSWERS, NOT_APPLICABLE)
         return [("", f"— {BLANK_ANSWER}")] + [
@@ -91,8 +99,7 @@ def _simulation_panel(assessment, answers) -> list[dict]:
     for section, questions in selectors.simulation_questions(assessment.campaign.version_id):
         section_choices = choices(section.code)
         panel.append({"section": section, "questions": [
-            {"code": q.code, "text": shortened(q.text, 110), "choices": section_choices,
-             "value": (answers[q.code].answer or "") if q.code in answers else ""}
+            {"code": q.code, "text": shortened(q.text, 110), "choices": section_choices}
             for q in questions
         ]})
     return panel

@@ -14,6 +14,9 @@
   const gaugeSvg = document.getElementById("factor-svg");
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const savedRadars = JSON.parse(document.getElementById("radar-data").textContent);
+  // The panel's questions are the same for every cluster; the stored answers come apart.
+  const savedAnswers = JSON.parse(document.getElementById("simulation-saved").textContent);
+  selects.forEach(function (select) { select.dataset.saved = savedAnswers[select.name] || ""; });
 
   // The page as the server drew it from the stored answers, to come back to.
   const saved = { notes: {}, width: gauge.getAttribute("width"), label: gaugeSvg.getAttribute("aria-label"),

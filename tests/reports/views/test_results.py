@@ -139,16 +139,18 @@ def test_it_refuses_post(editor_client, assessment):
 def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
+    editor_client.get(url("results", assessment))  # renders the « Simuler » panel's questions
     # session, user, membership, assessment, grid spec, answers, custom rows, enjeux, paths,
-    # Agenda 21, the « Simuler » panel's questions, transitions; with recommendations, their
-    # questions, levers and sheets (+3).
-    with django_assert_num_queries(12):
+    # Agenda 21, the last content edit (the panel is rendered once), transitions; the suggested
+    # path's steps reached: the path, its steps, the steps marked, done actions (+4; their sheets
+    # too when there are some); with recommendations, their questions, levers and sheets (+3).
+    with django_assert_num_queries(16):
         editor_client.get(url("results", assessment))
     fill(assessment, editor, "+", codes=["S-1"])
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(19):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 1
     fill(assessment, editor, "+")
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(19):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 8
