@@ -1,21 +1,15 @@
 """Reads of the pages that gather several domains for one cluster-year: results and exports."""
 
-from grid.models import Assessment, Question
-from grid.scoring import recommendations, suggested_path
-from grid.selectors import assessment_inputs, assessment_scores
+from dataclasses import dataclass
+
+from grid.layout import rendered_once
+from grid.models import Assessment, GridVersion, Question
+from grid.scoring import GridSpec, recommendations, suggested_path
+from grid.selectors import assessment_rows, assessment_scores
+from grid.specs import grid_spec
 from initiatives.models import Enjeu, Path, Section, Sheet
 
 from .exports import Labels, QuestionLine
-
-
-def results_context_objects(codes: list[str], version_id: int) -> dict[str, Question]:
-    """Questions (with levers and sheets) for the recommended codes, in one go."""
-    return {
-        q.code: q
-        for q in Question.objects.filter(version_id=version_id, code__in=codes)
-        .select_related("section")
-        .prefetch_related("levers", "sheets")
-    }
 
 
 def simulation_questions(version_id: int) -> list[tuple[Section, list[Question]]]:
@@ -33,27 +27,49 @@ def simulation_questions(version_id: int) -> list[tuple[Section, list[Question]]
     return groups
 
 
-def enjeux_and_paths() -> tuple[list[Enjeu], dict[str, Path]]:
-    return list(Enjeu.objects.all()), {path.code: path for path in Path.objects.all()}
+@dataclass(frozen=True)
+class ResultsContent:
+    """What the results and the report show of a grid version and of the guide: the same for
+    every cluster, read once per process (grid.layout.rendered_once) and again after an edit."""
+
+    spec: GridSpec
+    questions: dict[str, Question]  # by code, with their levers and sheets
+    enjeux: list[Enjeu]
+    paths: dict[str, Path]
+    agenda21: Sheet | None
+
+
+def results_content(version: GridVersion) -> ResultsContent:
+    return rendered_once("results", version, lambda: ResultsContent(
+        spec=grid_spec(version),
+        questions={
+            question.code: question
+            for question in Question.objects.filter(version=version)
+            .select_related("section").prefetch_related("levers", "sheets")
+        },
+        enjeux=list(Enjeu.objects.all()),
+        paths={path.code: path for path in Path.objects.all()},
+        agenda21=Sheet.objects.filter(number="+").first(),
+    ))
 
 
 def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
-    spec, answers, custom = assessment_inputs(assessment)
-    scores = assessment_scores(assessment, spec, answers, custom)
-    gaps = recommendations(spec, answers, limit=limit)
-    questions = results_context_objects([gap.code for gap in gaps], assessment.campaign.version_id)
-    enjeux, paths = enjeux_and_paths()
+    content = results_content(assessment.campaign.version)
+    rows = assessment_rows(assessment)
+    answers, custom = rows.answers, rows.custom_rows
+    scores = assessment_scores(assessment, content.spec, answers, custom)
+    gaps = recommendations(content.spec, answers, limit=limit)
     suggestion = suggested_path(scores)
     return {
-        "spec": spec,
+        "spec": content.spec,
         "answers": answers,
         "custom": custom,
         "scores": scores,
-        "recommendations": [(gap, questions[gap.code]) for gap in gaps],
-        "enjeux": enjeux,
-        "suggested_path": paths.get(suggestion["path"]),
+        "recommendations": [(gap, content.questions[gap.code]) for gap in gaps],
+        "enjeux": content.enjeux,
+        "suggested_path": content.paths.get(suggestion["path"]),
         "agenda21_first": suggestion["agenda21_first"],
-        "agenda21": Sheet.objects.filter(number="+").first(),
+        "agenda21": content.agenda21,
     }
 
 

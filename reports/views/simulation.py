@@ -75,9 +75,7 @@ def simulate_plan(request, slug, year):
             _("Aucune réponse simulée ne diffère des réponses enregistrées : aucune action "
               "n'a été créée.")
         ])
-    questions = selectors.results_context_objects(
-        [change.code for change in changes], assessment.campaign.version_id
-    )
+    questions = selectors.results_content(assessment.campaign.version).questions
     try:
         actions = services.plan_from_simulation(
             cluster=membership.cluster, by=request.user, changes=changes, questions=questions
