@@ -71,7 +71,7 @@ def actions_by_question(cluster: Cluster) -> dict[str, list[Action]]:
     """Question code → the cluster's actions that serve it, whatever their status (without their
     sheets: the grid page shows each beside its question, one query)."""
     by_code: dict[str, list[Action]] = {}
-    for action in Action.objects.filter(cluster=cluster).order_by("due_on", "pk"):
+    for action in Action.objects.filter(cluster=cluster).order_by("pk"):  # as they were planned
         for code in action.question_codes:
             by_code.setdefault(code, []).append(action)
     return by_code

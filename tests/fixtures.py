@@ -6,6 +6,8 @@ cluster B only; `anonymous` is not logged in. Writes go through `grid.services` 
 so fixtures exercise the same rules as the pages.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -205,6 +207,14 @@ def assert_hidden_from_outsider(response, cluster):
     html = response.content.decode()
     assert cluster.name not in html
     assert "Alpha" not in html
+
+
+def assert_only_own_assets(html: str) -> None:
+    """Every script and style sheet of a page is the app's own (no CDN: it works offline)."""
+    assert all(src.startswith("/static/")
+               for src in re.findall(r'<script[^>]* src="([^"]+)"', html))
+    assert all(href.startswith("/") and not href.startswith("//")
+               for href in re.findall(r'<link[^>]* href="([^"]+)"', html))
 
 
 def messages_of(response) -> list[str]:

@@ -30,4 +30,4 @@ def test_the_board_downloads_the_report_and_the_workbook(demo_site, page, screen
         page.get_by_role("link", name="Export XLSX").click()
     assert download.value.suggested_filename == "pole-littoral-durable-2024.xlsx"
     workbook = load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))
-    assert workbook.sheetnames == ["Grille d'autoévaluation", "Résultats"]
+    assert workbook.sheetnames == ["Grille d'autoévaluation", "Résultats", "Plan d'actions"]

@@ -10,6 +10,7 @@ from grid.models import Campaign, Question
 from tests.fixtures import (
     STRATEGY_CODES,
     assert_hidden_from_outsider,
+    assert_only_own_assets,
     fill,
     login_url,
     url,
@@ -140,7 +141,7 @@ def test_it_overlays_the_years_on_three_radars_with_the_apps_plotly(
         assert f'<div id="radar-{key}" class="radar radar-wide"' in html
     assert '<script src="/static/plotly/plotly.min.js" defer></script>' in html
     assert '<script src="/static/js/evolution.js" defer></script>' in html
-    assert "cdn" not in html.lower()
+    assert_only_own_assets(html)
     global_radar = response.context["radars"][0]
     assert [trace["name"] for trace in global_radar["traces"]] == ["2024", "2025"]
     styles = [(t["colour"], t["dash"], t["symbol"]) for t in global_radar["traces"]]
