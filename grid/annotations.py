@@ -1,7 +1,8 @@
 """What other parts of the product show beside a question of the grid page.
 
 `grid` knows nothing of plans (DESIGN §9): an app above it registers, when it starts
-(AppConfig.ready), a provider that gives the notes of an assessment's questions by code.
+(AppConfig.ready), a provider that gives the notes of an assessment's questions by code, told
+whether the person may edit (to offer what only editors may do).
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -14,10 +15,11 @@ from .models import Assessment
 class QuestionNote:
     text: str
     url: str
-    status: str  # in words: colour is never the only signal
+    status: str = ""  # in words: colour is never the only signal
 
 
-Provider = Callable[[Assessment], Mapping[str, Sequence[QuestionNote]]]
+# (assessment, its question codes, whether the person may edit) → notes by question code
+Provider = Callable[[Assessment, Sequence[str], bool], Mapping[str, Sequence[QuestionNote]]]
 _providers: list[Provider] = []
 
 
@@ -26,9 +28,10 @@ def register(provider: Provider) -> None:
         _providers.append(provider)
 
 
-def notes_for(assessment: Assessment) -> dict[str, list[QuestionNote]]:
+def notes_for(assessment: Assessment, codes: Sequence[str], *,
+              can_edit: bool) -> dict[str, list[QuestionNote]]:
     notes: dict[str, list[QuestionNote]] = {}
     for provider in _providers:
-        for code, found in provider(assessment).items():
+        for code, found in provider(assessment, codes, can_edit).items():
             notes.setdefault(code, []).extend(found)
     return notes

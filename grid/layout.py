@@ -19,7 +19,7 @@ from typing import TypeVar
 from django.db import connection
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -62,8 +62,7 @@ class QuestionLayout:
             "choices": self.choices.get(value, self.choices[""]),
             "details_open": " open" if comment or errors else "",
             "comment_mark": _comment_mark() if comment else "",
-            "notes": render_to_string("grid/includes/_linked.html", {"notes": notes})
-            if notes else "",
+            "notes": _notes_html(notes) if notes else "",
             "comment": conditional_escape(comment),
             "revision": conditional_escape(str(revision)),
             **_status_slots(errors),
@@ -98,6 +97,19 @@ class CustomRowLayout:
             "revision": conditional_escape(str(revision)),
         }
         return _fill(self.pieces, slots)
+
+
+def _notes_html(notes: Sequence) -> SafeString:
+    items = format_html_join("", '<li><a href="{}">{}</a>{}</li>', (
+        (note.url, note.text,
+         format_html(' <span class="badge text-bg-light border">{}</span>', note.status)
+         if note.status else "")
+        for note in notes
+    ))
+    return format_html(
+        '<ul class="question-notes list-unstyled small mb-2" aria-label="{}">{}</ul>',
+        _("Actions liées à cette question"), items,
+    )
 
 
 def _status_slots(errors: Sequence[str]) -> dict[str, str]:

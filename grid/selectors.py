@@ -182,8 +182,9 @@ def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
     what the person typed, with why it was not saved, instead of the stored answer.
     """
     kept = kept or {}
-    notes = notes_for(assessment)
     layout = grid_layout(assessment.campaign.version, compact=compact)
+    notes = notes_for(assessment, [question.code for question in layout.questions],
+                      can_edit=can_edit)
     rows = assessment_rows(assessment)
     sections = []
     for section in layout.sections:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from clusters.access import memberships_of
+from clusters.models import Membership
 from glossary import selectors as glossary
 from glossary.models import GlossaryTerm
 from initiatives import selectors as initiatives
@@ -26,9 +27,16 @@ def sheet_search(*, query: str = "", **filters) -> SheetSearch:
     )
 
 
-def sheet_page(slug: str) -> dict:
+def sheet_page(user, slug: str) -> dict:
+    """The public sheet page; for a cluster's staff, also the clusters whose plan they may add
+    an action on this sheet to (`plan_clusters`)."""
     page = initiatives.sheet_detail(slug)
-    return {**page, "glossary_links": glossary.links_of_sheet(page["sheet"])}
+    plan_clusters = []
+    if user.is_authenticated:
+        plan_clusters = [membership.cluster for membership in memberships_of(user)
+                         if membership.role == Membership.Role.EDITOR]
+    return {**page, "glossary_links": glossary.links_of_sheet(page["sheet"]),
+            "plan_clusters": plan_clusters}
 
 
 def path_page(user, slug: str) -> dict:

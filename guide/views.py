@@ -26,7 +26,7 @@ def sheet_list(request):
 
 @require_safe
 def sheet_detail(request, slug):
-    return render(request, "guide/sheet_detail.html", selectors.sheet_page(slug))
+    return render(request, "guide/sheet_detail.html", selectors.sheet_page(request.user, slug))
 
 
 @require_safe

@@ -1,6 +1,9 @@
 """Beside each question of the grid page, the cluster's actions that serve it: the person
-answering sees what was planned and done since (DESIGN §8). Registered with grid.annotations
-when the app starts: `grid` knows nothing of plans."""
+answering sees what was planned and done since (DESIGN §8); editors may plan one from there.
+Registered with grid.annotations when the app starts: `grid` knows nothing of plans."""
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -25,16 +28,23 @@ def _status(action: Action) -> str:
     return action.get_status_display()
 
 
-def question_notes(assessment: Assessment) -> dict[str, list[QuestionNote]]:
+def question_notes(assessment: Assessment, codes: Sequence[str],
+                   can_edit: bool) -> dict[str, list[QuestionNote]]:
     slug = assessment.cluster.slug
-    return {
+    notes = {
         code: [
-            QuestionNote(
-                text=_("Action « %(title)s »") % {"title": action.title},
-                url=reverse("plans:action-detail", args=[slug, action.pk]),
-                status=_status(action),
-            )
+            QuestionNote(text=_("Action « %(title)s »") % {"title": action.title},
+                         url=reverse("plans:action-detail", args=[slug, action.pk]),
+                         status=_status(action))
             for action in actions
         ]
         for code, actions in actions_by_question(assessment.cluster).items()
     }
+    if can_edit:
+        create = reverse("plans:action-create", args=[slug])
+        for code in codes:
+            notes.setdefault(code, []).append(QuestionNote(
+                text=_("Planifier une action sur %(code)s") % {"code": code},
+                url=f"{create}?{urlencode({'question': code})}",
+            ))
+    return notes

@@ -23,12 +23,26 @@ def test_the_grid_shows_each_questions_actions_with_their_status(
     assert [(n.text, n.status) for n in rows["2B-2"].notes] == [
         ("Action « Former à l'éco-conception »", "réalisée le 12/03/2025"),
         ("Action « Plan de mobilité »", "prévue, échéance 30/06/2026"),
+        ("Planifier une action sur 2B-2", ""),
     ]
-    assert [n.text for n in rows["1C-2"].notes] == ["Action « Plan de mobilité »"]
-    assert rows["S-1"].notes == ()
+    assert [n.text for n in rows["1C-2"].notes] == [
+        "Action « Plan de mobilité »", "Planifier une action sur 1C-2"]
+    assert [(n.text, n.url) for n in rows["S-1"].notes] == [
+        ("Planifier une action sur S-1", "/poles/pole-alpha/plan/nouvelle/?question=S-1")]
     html = rows["2B-2"].html
     assert 'aria-label="Actions liées à cette question"' in html
     assert "réalisée le 12/03/2025" in html
+
+
+def test_the_board_reads_the_actions_without_an_offer_to_plan(
+    board_client, cluster_a, editor, assessment
+):
+    services.action_create(cluster=cluster_a, by=editor, title="Plan de mobilité",
+                           question_codes=["1C-2"])
+    rows = {row.code: row for group in board_client.get(url("grid", assessment))
+            .context["sections"] for row in group.questions}
+    assert [n.text for n in rows["1C-2"].notes] == ["Action « Plan de mobilité »"]
+    assert rows["S-1"].notes == ()
 
 
 def test_another_clusters_actions_never_show(editor_client, cluster_b, outsider, assessment):

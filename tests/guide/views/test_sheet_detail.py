@@ -114,3 +114,10 @@ def test_it_links_the_first_use_of_a_glossary_term_in_the_text(client):
     term_url = reverse("glossary:term-detail", args=["biodiversite"])
     assert f'<a class="glossary-term" href="{term_url}">' in html
     assert html.count(f'class="glossary-term" href="{term_url}"') == 1
+
+
+def test_a_clusters_staff_may_plan_an_action_on_the_sheet(editor_client, board_client, client):
+    page = editor_client.get("/fiches/12/").content.decode()
+    assert 'href="/poles/pole-alpha/plan/nouvelle/?fiche=12">Planifier une action' in page
+    for other in (board_client, client):  # the board reads the plan; visitors have none
+        assert "Planifier une action" not in other.get("/fiches/12/").content.decode()
