@@ -16,6 +16,7 @@ class QuestionNote:
     text: str
     url: str
     status: str = ""  # in words: colour is never the only signal
+    offer: bool = False  # something to do (« Planifier… »), not something that exists
 
 
 # (assessment, its question codes, whether the person may edit) → notes by question code

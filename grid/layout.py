@@ -41,7 +41,7 @@ _HISTORY_MODELS = (Question, Sheet, Lever, Section, Enjeu)  # Level: fixed, no h
 
 # What the question's template prints of its answer: marks the layout fills in for each page.
 _SLOT = re.compile(r"@@(\w+)@@")
-ROW_SLOTS = ("disabled", "choices", "details_open", "comment_mark", "notes", "comment",
+ROW_SLOTS = ("disabled", "choices", "details_open", "comment_mark", "notes", "offers", "comment",
              "revision", "status_class", "status_role", "errors")
 
 
@@ -62,7 +62,9 @@ class QuestionLayout:
             "choices": self.choices.get(value, self.choices[""]),
             "details_open": " open" if comment or errors else "",
             "comment_mark": _comment_mark() if comment else "",
-            "notes": _notes_html(notes) if notes else "",
+            "notes": _notes_html([note for note in notes if not note.offer]),
+            "offers": format_html_join("", '<p class="small mb-1"><a href="{}">{}</a></p>', (
+                (note.url, note.text) for note in notes if note.offer)),
             "comment": conditional_escape(comment),
             "revision": conditional_escape(str(revision)),
             **_status_slots(errors),
@@ -99,7 +101,9 @@ class CustomRowLayout:
         return _fill(self.pieces, slots)
 
 
-def _notes_html(notes: Sequence) -> SafeString:
+def _notes_html(notes: Sequence) -> SafeString | str:
+    if not notes:
+        return ""
     items = format_html_join("", '<li><a href="{}">{}</a>{}</li>', (
         (note.url, note.text,
          format_html(' <span class="badge text-bg-light border">{}</span>', note.status)

@@ -45,6 +45,6 @@ def question_notes(assessment: Assessment, codes: Sequence[str],
         for code in codes:
             notes.setdefault(code, []).append(QuestionNote(
                 text=_("Planifier une action sur %(code)s") % {"code": code},
-                url=f"{create}?{urlencode({'question': code})}",
+                url=f"{create}?{urlencode({'question': code})}", offer=True,
             ))
     return notes
