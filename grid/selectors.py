@@ -7,12 +7,11 @@ from django.shortcuts import get_object_or_404
 
 from clusters.access import membership_for
 from clusters.models import Cluster, Membership
-from initiatives.models import Section
 
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
 from .layout import CustomRowLayout, QuestionLayout, SectionLayout, grid_layout
-from .models import Answer, Assessment, Campaign, CustomAnswer, GridDisplay, Question, Transition
+from .models import Answer, Assessment, Campaign, CustomAnswer, GridDisplay, Transition
 from .scoring import (
     AnswerValue,
     CustomRow,
@@ -85,38 +84,6 @@ def open_campaigns(membership: Membership) -> list[Campaign]:
     return list(
         Campaign.objects.exclude(assessments__cluster=membership.cluster).select_related("version")
     )
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    """A question with its stored answer, as the PDF report's answer table prints it."""
-
-    question: Question
-    value: str
-    comment: str
-
-
-@dataclass
-class SectionAnswers:
-    section: Section
-    questions: list[QuestionRow]
-
-
-def answers_by_section(assessment: Assessment) -> list[SectionAnswers]:
-    """Questions grouped as in the guide (S, then each enjeu level 1 then 2) with their answers."""
-    questions = (
-        Question.objects.filter(version=assessment.campaign.version)
-        .select_related("section")
-        .order_by("section__order", "order")
-    )
-    rows = assessment_rows(assessment)
-    sections: list[SectionAnswers] = []
-    for question in questions:
-        answer = rows.answers.get(question.code, BLANK)
-        if not sections or sections[-1].section.pk != question.section_id:
-            sections.append(SectionAnswers(question.section, []))
-        sections[-1].questions.append(QuestionRow(question, answer.answer or "", answer.comment))
-    return sections
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from grid import selectors as grid_selectors
+from grid.changes import BLANK
 from grid.models import Assessment
 from grid.presenters import french_decimal, percent
 from grid.scoring import ENJEUX, SECTIONS, Scores, answer_points
@@ -146,16 +147,16 @@ def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
     ]
 
 
-def _answer_rows(sections, spec) -> list[dict]:
+def _answer_rows(page) -> list[dict]:
     """The full answer table, grouped by section as in the grid."""
-    return [
-        {"section": group.section, "rows": [
-            {"question": row.question, "value": row.value, "comment": row.comment,
-             "points": french_decimal(answer_points(spec, row.question.bareme, row.value or None))}
-            for row in group.questions
-        ]}
-        for group in sections
-    ]
+    def row(question):
+        answer = page["answers"].get(question.code, BLANK)
+        return {"question": question, "value": answer.answer or "", "comment": answer.comment,
+                "points": french_decimal(answer_points(page["spec"], question.bareme,
+                                                       answer.answer))}
+
+    return [{"section": section, "rows": [row(question) for question in questions]}
+            for section, questions in page["sections"]]
 
 
 def _recommended_sheets(recommendations, agenda21, agenda21_first) -> list:
@@ -169,7 +170,6 @@ def report_context(assessment: Assessment) -> dict:
     """Everything the report shows; reads only, through the selectors."""
     page = selectors.results_page(assessment, limit=TOP_RECOMMENDATIONS)
     scores = page["scores"]
-    answers = grid_selectors.answers_by_section(assessment)
     transitions = grid_selectors.transitions(assessment)
     previous = _previous_year(assessment)
     compared, previous_scores, shared_count = _comparison(assessment, page, previous)
@@ -206,7 +206,7 @@ def report_context(assessment: Assessment) -> dict:
         "sheets": _recommended_sheets(
             page["recommendations"], page["agenda21"], page["agenda21_first"]
         ),
-        "answer_groups": _answer_rows(answers, page["spec"]),
+        "answer_groups": _answer_rows(page),
         "custom_rows": custom_rows,
         "transitions": transitions,
         "plan": plan_for_report(plan, _report_date(assessment, status_date)),

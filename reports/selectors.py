@@ -12,21 +12,6 @@ from initiatives.models import Enjeu, Path, Section, Sheet
 from .exports import Labels, QuestionLine
 
 
-def simulation_questions(version_id: int) -> list[tuple[Section, list[Question]]]:
-    """The version's questions grouped by section in grid order, for the « Simuler » panel, in
-    one query."""
-    groups: list[tuple[Section, list[Question]]] = []
-    for question in (
-        Question.objects.filter(version_id=version_id)
-        .select_related("section")
-        .order_by("section__order", "order")
-    ):
-        if not groups or groups[-1][0].pk != question.section_id:
-            groups.append((question.section, []))
-        groups[-1][1].append(question)
-    return groups
-
-
 @dataclass(frozen=True)
 class ResultsContent:
     """What the results and the report show of a grid version and of the guide: the same for
@@ -34,23 +19,35 @@ class ResultsContent:
 
     spec: GridSpec
     questions: dict[str, Question]  # by code, with their levers and sheets
+    sections: list[tuple[Section, list[Question]]]  # the same questions by section, grid order
     enjeux: list[Enjeu]
     paths: dict[str, Path]
     agenda21: Sheet | None
 
 
 def results_content(version: GridVersion) -> ResultsContent:
-    return rendered_once("results", version, lambda: ResultsContent(
+    return rendered_once("results", version, lambda: _results_content(version))
+
+
+def _results_content(version: GridVersion) -> ResultsContent:
+    questions = list(
+        Question.objects.filter(version=version)
+        .select_related("section").prefetch_related("levers", "sheets")
+        .order_by("section__order", "order")
+    )
+    sections: list[tuple[Section, list[Question]]] = []
+    for question in questions:
+        if not sections or sections[-1][0].pk != question.section_id:
+            sections.append((question.section, []))
+        sections[-1][1].append(question)
+    return ResultsContent(
         spec=grid_spec(version),
-        questions={
-            question.code: question
-            for question in Question.objects.filter(version=version)
-            .select_related("section").prefetch_related("levers", "sheets")
-        },
+        questions={question.code: question for question in questions},
+        sections=sections,
         enjeux=list(Enjeu.objects.all()),
         paths={path.code: path for path in Path.objects.all()},
         agenda21=Sheet.objects.filter(number="+").first(),
-    ))
+    )
 
 
 def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
@@ -70,6 +67,7 @@ def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
         "suggested_path": content.paths.get(suggestion["path"]),
         "agenda21_first": suggestion["agenda21_first"],
         "agenda21": content.agenda21,
+        "sections": content.sections,
     }
 
 

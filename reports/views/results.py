@@ -76,7 +76,7 @@ def results_response(request, membership, assessment, *, status=200):
         "simulation_questions": rendered_once(
             "simulation", assessment.campaign.version,
             lambda: render_to_string("reports/includes/_simulation_questions.html",
-                                     {"simulation": _simulation_panel(assessment)}),
+                                     {"simulation": _simulation_panel(page["sections"])}),
         ),
         "simulation_saved": {code: value.answer or "" for code, value in page["answers"].items()},
         "simulation_texts": _simulation_texts(
@@ -86,7 +86,7 @@ def results_response(request, membership, assessment, *, status=200):
     return render(request, "reports/results.html", context, status=status)
 
 
-def _simulation_panel(assessment) -> list[dict]:
+def _simulation_panel(sections) -> list[dict]:
     """The « Simuler » panel: each section's questions with their choices (the same for every
     cluster: its script sets the stored answers)."""
     def choices(section_code):
@@ -96,7 +96,7 @@ def _simulation_panel(assessment) -> list[dict]:
         ]
 
     panel = []
-    for section, questions in selectors.simulation_questions(assessment.campaign.version_id):
+    for section, questions in sections:
         section_choices = choices(section.code)
         panel.append({"section": section, "questions": [
             {"code": q.code, "text": shortened(q.text, 110), "choices": section_choices}

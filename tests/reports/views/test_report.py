@@ -21,13 +21,12 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     # session, user, membership, assessment; the last content edit (the version's questions,
-    # enjeux, paths and sheet + are read once per process); answers, custom rows; answer table:
-    # answers, questions, custom rows; transitions; earlier years; the plan's actions and their
-    # sheets.
+    # enjeux, paths and sheet + are read once per process); answers, custom rows (the answer
+    # table prints the same); transitions; earlier years; the plan's actions and their sheets.
     fill(assessment, editor, "-", codes=["S-1"])
     results_content(assessment.campaign.version)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(11):
         editor_client.get(url("report", assessment))
     fill(assessment, editor, "-")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(11):
         editor_client.get(url("report", assessment))
