@@ -4,19 +4,14 @@ A version's questions are frozen once an assessment uses it (DESIGN §3), and th
 shows versions in use: the sections, each question's wording, barème, levers and sheet links, and
 its answer buttons for each possible answer are rendered once and reused by every request, which
 then only fills in answers, comments and revisions. The levers, sheets and headings are content
-that admins edit: the cache key carries the time of the last edit of that content (its history),
-so an edit shows on the next page. Loading fixtures (`loaddata`) writes no history: restart the
-workers after it, as after a deployment.
+that admins edit: what is kept is made again after an edit (initiatives.kept).
 """
 
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TypeVar
 
-from django.db import connection
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -24,8 +19,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from initiatives.kept import kept
 from initiatives.labels import LEVEL_CHOICES
-from initiatives.models import Enjeu, Lever, Section, Sheet
+from initiatives.models import Lever, Section, Sheet
 
 from .changes import custom_key
 from .models import Answer, GridVersion, Question
@@ -33,10 +29,7 @@ from .rules import COMMENT_MAX_LENGTH, LABEL_MAX_LENGTH
 from .scoring import ANSWERS, LEVELS, GridSpec
 from .specs import grid_spec
 
-_KEPT = 12  # kept per process: versions × languages × displays and panels in use
-_layouts: OrderedDict[tuple, object] = OrderedDict()
 T = TypeVar("T")
-_HISTORY_MODELS = (Question, Sheet, Lever, Section, Enjeu)  # Level: fixed, no history
 
 
 # What the question's template prints of its answer: marks the layout fills in for each page.
@@ -162,41 +155,15 @@ def _comment_mark() -> SafeString:
                        _("(commentaire saisi)"))
 
 
-@cache
-def _last_edit_query() -> str:
-    quote = connection.ops.quote_name
-    return "SELECT " + ", ".join(
-        f"(SELECT MAX(history_date) FROM {quote(model.history.model._meta.db_table)})"
-        for model in _HISTORY_MODELS
-    )
-
-
-def content_edited_at() -> tuple:
-    """When the content the layout shows was last edited, in one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(_last_edit_query())
-        return tuple(cursor.fetchone())
-
-
 def grid_layout(version: GridVersion, *, compact: bool) -> GridLayout:
     return rendered_once(f"grid-{compact}", version, lambda: _render(version, compact))
 
 
 def rendered_once(name: str, version: GridVersion, render: Callable[[], T]) -> T:
     """What `render` makes of `version`, kept per process under `name` and the language, and made
-    again after an edit of the content it shows. For what depends on the version and the guide's
-    content only, never on a cluster's answers."""
-    key = (name, version.pk, version.created_at, get_language(), content_edited_at())
-    if key not in _layouts:
-        _layouts[key] = render()
-        while len(_layouts) > _KEPT:
-            _layouts.popitem(last=False)
-    return _layouts[key]
-
-
-def forget_layouts() -> None:
-    """Empty this process's layouts (tests start each from an empty one)."""
-    _layouts.clear()
+    again after an edit of the content it shows (initiatives.kept). For what depends on the
+    version and the guide's content only, never on a cluster's answers."""
+    return kept((name, version.pk, version.created_at, get_language()), render)
 
 
 def _render(version: GridVersion, compact: bool) -> GridLayout:

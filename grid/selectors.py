@@ -1,11 +1,13 @@
-"""Reads of assessments, always scoped through the user's memberships (clusters.access)."""
+"""Reads of assessments, always scoped through the user's memberships (clusters.access, or its
+join on memberships within one query: assessment_for_user)."""
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
-from django.shortcuts import get_object_or_404
+from django.db.models import F
+from django.http import Http404
+from django.utils.safestring import SafeString, mark_safe
 
-from clusters.access import membership_for
 from clusters.models import Cluster, Membership
 
 from .annotations import QuestionNote, notes_for
@@ -24,13 +26,22 @@ from .specs import grid_spec
 
 
 def assessment_for_user(user, slug: str, year: int) -> tuple[Membership, Assessment]:
-    """The cluster's assessment of `year`, or 404 for outsiders and unknown years alike."""
-    membership = membership_for(user, slug)
-    assessment = get_object_or_404(
-        Assessment.objects.select_related("campaign__version", "cluster"),
-        cluster=membership.cluster, campaign__year=year,
+    """The cluster's assessment of `year` and the user's membership of the cluster, in one
+    query; 404 for outsiders and unknown years alike."""
+    if not user.is_authenticated:  # no pk: the join below would match clusters without members
+        raise Http404
+    found = (
+        Assessment.objects.select_related("campaign__version", "cluster")
+        .filter(cluster__slug=slug, campaign__year=year, cluster__memberships__user=user.pk)
+        .annotate(membership_pk=F("cluster__memberships__pk"),
+                  membership_role=F("cluster__memberships__role"))
+        .first()
     )
-    return membership, assessment
+    if found is None:
+        raise Http404
+    membership = Membership(pk=found.membership_pk, user=user, cluster=found.cluster,
+                            role=found.membership_role)
+    return membership, found
 
 
 def answers_of(assessment_ids: Collection[int]) -> dict[int, StoredRows]:
@@ -139,6 +150,15 @@ class FormSection:
     def answered(self) -> int:
         return sum(1 for row in self.questions if row.value)
 
+    @property
+    def html(self) -> SafeString:
+        """The section's rows, joined here rather than looped over in the template: the page's
+        largest part, at the cost of a string join."""
+        rows = [row.html for row in self.questions]
+        if self.custom:
+            rows.append(self.custom.html)
+        return mark_safe("".join(rows))  # noqa: S308 - rows rendered and escaped by grid.layout
+
 
 def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
               kept: Mapping[str, dict] | None = None) -> dict:
@@ -161,7 +181,9 @@ def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
             row = FormRow(question, answer.answer or "", answer.comment,
                           rows.revisions.get(question.code, 0),
                           notes=tuple(notes.get(question.code, ())), can_edit=can_edit)
-            questions.append(replace(row, **kept.get(question.code, {})))
+            if question.code in kept:
+                row = replace(row, **kept[question.code])
+            questions.append(row)
         custom = None
         if section.custom:
             key = custom_key(section.enjeu_code)

@@ -3,7 +3,7 @@ answering sees what was planned and done since (DESIGN §8); editors may plan on
 Registered with grid.annotations when the app starts: `grid` knows nothing of plans."""
 
 from collections.abc import Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -41,10 +41,12 @@ def question_notes(assessment: Assessment, codes: Sequence[str],
         for code, actions in actions_by_question(assessment.cluster).items()
     }
     if can_edit:
+        # Worded and addressed once: the offer is made beside every question of the page.
         create = reverse("plans:action-create", args=[slug])
+        offer = _("Planifier une action sur %(code)s")
         for code in codes:
             notes.setdefault(code, []).append(QuestionNote(
-                text=_("Planifier une action sur %(code)s") % {"code": code},
-                url=f"{create}?{urlencode({'question': code})}", offer=True,
+                text=offer % {"code": code}, url=f"{create}?question={quote_plus(code)}",
+                offer=True,
             ))
     return notes

@@ -5,10 +5,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from clusters.models import Cluster, Membership
+from initiatives.kept import kept
 from initiatives.models import Path, PathStep, Section, Sheet
 
 from .models import Action, StepReached
@@ -107,22 +109,30 @@ class PathProgress:
     next_step: StepState | None
 
 
-def _progress(cluster: Cluster, paths) -> list[PathProgress]:
-    steps = list(PathStep.objects.filter(path__in=[p.pk for p in paths])
-                 .select_related("sheet__section").order_by("path__order", "step", "option"))
+def _paths() -> dict[str, tuple[Path, list[PathStep]]]:
+    """Path code → the path and its steps with their sheets, in order (content: kept, two
+    queries after an edit, none otherwise)."""
+    def read():
+        steps = list(PathStep.objects.select_related("sheet__section")
+                     .order_by("path__order", "step", "option"))
+        return {path.code: (path, [step for step in steps if step.path_id == path.pk])
+                for path in Path.objects.select_related("enjeu")}
+    return kept(("paths",), read)
+
+
+def _progress(cluster: Cluster, paths: list[tuple[Path, list[PathStep]]]) -> list[PathProgress]:
     marked = {row.step_id: row for row in
               StepReached.objects.filter(cluster=cluster).select_related("by")}
     done_by_sheet: dict[int, Action] = {}
-    done = (Action.objects.filter(cluster=cluster, status=Action.Status.DONE)
-            .prefetch_related(Prefetch("sheets", queryset=Sheet.objects.only("pk")))
-            .order_by("done_on", "pk"))
-    for action in done:
-        for sheet in action.sheets.all():
-            done_by_sheet.setdefault(sheet.pk, action)
+    done = (Action.sheets.through.objects
+            .filter(action__cluster=cluster, action__status=Action.Status.DONE)
+            .select_related("action").order_by("action__done_on", "action__pk"))
+    for link in done:
+        done_by_sheet.setdefault(link.sheet_id, link.action)
     progress = []
-    for path in paths:
+    for path, steps in paths:
         states = []
-        for step in (s for s in steps if s.path_id == path.pk):
+        for step in steps:
             explicit, action = marked.get(step.pk), done_by_sheet.get(step.sheet_id)
             reached_on = explicit.reached_on if explicit else action.done_on if action else None
             states.append(StepState(step, bool(explicit or action), reached_on,
@@ -136,9 +146,12 @@ def _progress(cluster: Cluster, paths) -> list[PathProgress]:
 
 def path_progress(cluster: Cluster) -> list[PathProgress]:
     """The five paths, in order, with the cluster's progress on each."""
-    return _progress(cluster, list(Path.objects.select_related("enjeu")))
+    return _progress(cluster, list(_paths().values()))
 
 
 def path_position(cluster: Cluster, path_code: str) -> PathProgress:
-    path = get_object_or_404(Path.objects.select_related("enjeu"), code__iexact=path_code)
-    return _progress(cluster, [path])[0]
+    """The cluster's progress on one path (404 for an unknown code)."""
+    paths = {code.lower(): path for code, path in _paths().items()}
+    if path_code.lower() not in paths:
+        raise Http404(path_code)
+    return _progress(cluster, [paths[path_code.lower()]])[0]

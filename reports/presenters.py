@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.template.defaultfilters import floatformat
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from grid.presenters import percent
@@ -244,3 +247,19 @@ def change_title(code: str, before: str | None, after: str, text: str) -> str:
 def progress_title(code: str, text: str) -> str:
     """The title proposed for an action planned from a recommendation."""
     return _("Progresser sur %(code)s : %(text)s") % {"code": code, "text": shortened(text)}
+
+
+def recommendation_items(recommended: Sequence[tuple], *, can_plan: bool) -> SafeString:
+    """The results page's recommendations as list items: (gap, question, its levers and sheets
+    as rendered once, the address to plan an action on it). Built here rather than looped over
+    in the template: the page's costliest part otherwise."""
+    plan, plan_on = _("Planifier"), _("une action sur %(code)s")
+    return format_html_join("", '<li class="mb-2"><strong>{}</strong> {}<br><span class="small">'
+                                '{}{}</span>{}</li>', (
+        (question.code, question.text,
+         _("%(gap)s point(s) à gagner") % {"gap": floatformat(gap.gap, "-2")}, links,
+         format_html(' <a class="btn btn-outline-primary btn-sm py-0 ms-2 d-print-none" '
+                     'href="{}">{}<span class="visually-hidden"> {}</span></a>',
+                     plan_url, plan, plan_on % {"code": question.code}) if can_plan else "")
+        for gap, question, links, plan_url in recommended
+    ))

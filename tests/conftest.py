@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from grid.layout import forget_layouts
 from initiatives.guide_import.seed import Seed
+from initiatives.kept import forget
 from tests.fixtures import *  # noqa: F403 - the people and assessments every app's tests use
 
 SEED_PATH = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
@@ -26,9 +26,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def fresh_grid_layouts():
-    """Each test reads the grid's content from its own database, not from a layout an earlier
-    test rendered (the layouts are kept per process, grid.layout)."""
-    forget_layouts()
+def fresh_content_cache():
+    """Each test reads the guide's content from its own database, not from what an earlier test
+    made of it (kept per process, initiatives.kept)."""
+    forget()
     yield
-    forget_layouts()
+    forget()

@@ -23,6 +23,7 @@ from ..presenters import (
     progress_title,
     radar_series,
     radar_titles,
+    recommendation_items,
     section_rows,
     shortened,
 )
@@ -37,6 +38,11 @@ def results(request, slug, year):
 
 def results_response(request, membership, assessment, *, status=200):
     page = selectors.results_page(assessment)
+    version = assessment.campaign.version
+    question_links = rendered_once("question-links", version, lambda: {
+        code: render_to_string("reports/includes/_question_links.html", {"question": question})
+        for code, question in selectors.results_content(version).questions.items()
+    })
     scores = page["scores"]
     slug = membership.cluster.slug
     axes = [
@@ -63,18 +69,18 @@ def results_response(request, membership, assessment, *, status=200):
         "transitions": grid_selectors.transitions(assessment),
         "transition_form": TransitionForm(),
         "actions": ACTION_LABELS,
-        "recommended": [
-            (gap, question, new_action_url(
+        "recommended": recommendation_items(
+            [(gap, question, question_links[question.code], new_action_url(
                 slug, code=question.code,
                 sheets=[sheet.number for sheet in question.sheets.all()],
                 title=progress_title(question.code, question.text),
-            ))
-            for gap, question in page["recommendations"]
-        ],
+            )) for gap, question in page["recommendations"]],
+            can_plan=membership.role == Membership.Role.EDITOR,
+        ),
         "path_position": page["suggested_path"]
         and path_position(membership.cluster, page["suggested_path"].code),
         "simulation_questions": rendered_once(
-            "simulation", assessment.campaign.version,
+            "simulation", version,
             lambda: render_to_string("reports/includes/_simulation_questions.html",
                                      {"simulation": _simulation_panel(page["sections"])}),
         ),

@@ -27,6 +27,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Without Bootstrap's transitions (it honours the setting): axe measures colours and
+    # layouts as they settle, never halfway through a slide or a fade.
+    return {**browser_context_args, "reduced_motion": "reduce"}
+
+
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server with the guide loaded (transactional tests start from an empty database)."""

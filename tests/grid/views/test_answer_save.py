@@ -266,8 +266,8 @@ def test_its_queries_do_not_grow_with_the_answers(
     # session, user, membership, assessment, the version's questions (form and rules); in a
     # savepoint: the lock, answers, custom rows, the row to write, its update. The notes of the
     # response are scored from what the save read: no query more.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         save(editor_client, assessment, code="S-1", value="+", revision=0)
     fill(assessment, editor, "++")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         save(editor_client, assessment, code="S-2", value="-", revision=1)

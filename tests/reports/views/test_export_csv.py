@@ -94,9 +94,9 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     # session, user, membership, assessment, grid spec, answers, custom rows, questions
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         editor_client.get(url("export-csv", assessment))
     fill(assessment, editor, "+")
     set_custom(assessment, editor, "B", label="Covoiturage", level=2, bareme=3, value="+")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         editor_client.get(url("export-csv", assessment))

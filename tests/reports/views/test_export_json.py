@@ -42,8 +42,8 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     # session, user, membership, assessment, grid spec, answers, custom rows, actions, their sheets
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         editor_client.get(url("export-json", assessment))
     fill(assessment, editor)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         editor_client.get(url("export-json", assessment))

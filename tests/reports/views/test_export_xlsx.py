@@ -163,11 +163,11 @@ def test_its_queries_do_not_grow_with_the_answers(
     # session, user, membership, assessment, grid spec, answers, custom rows, then the questions
     # with their sections, the actions and their sheets: the same with a blank grid, a full one,
     # and points left to gain.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         editor_client.get(url("export-xlsx", assessment))
     fill(assessment, editor)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         editor_client.get(url("export-xlsx", assessment))
     fill(assessment, editor, "+")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         editor_client.get(url("export-xlsx", assessment))

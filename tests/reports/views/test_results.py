@@ -141,18 +141,17 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     editor_client.get(url("results", assessment))  # reads what never changes once (below)
-    # session, user, membership, assessment, the last content edit twice (the version's
-    # questions with their levers and sheets, the enjeux, paths and Agenda 21 sheet, and the
-    # « Simuler » panel are read once per process), answers, custom rows, transitions; the
-    # suggested path's steps reached: the path, its steps, the steps marked, done actions (+4;
-    # their sheets too when there are some).
-    with django_assert_num_queries(13):
+    # session, user, the assessment with the membership, the last content edit (the version's
+    # questions with their levers and sheets, the enjeux, paths with their steps and the
+    # Agenda 21 sheet, and the « Simuler » panel are read once per process), answers, custom
+    # rows, transitions; the suggested path's steps reached: steps marked, done actions' sheets.
+    with django_assert_num_queries(9):
         editor_client.get(url("results", assessment))
     fill(assessment, editor, "+", codes=["S-1"])
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 1
     fill(assessment, editor, "+")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 8

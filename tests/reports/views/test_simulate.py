@@ -28,7 +28,7 @@ from tests.fixtures import (
 pytestmark = pytest.mark.django_db
 
 NBSP = "\u00a0"
-PLAN_BASE, PLAN_EACH = 10, 13
+PLAN_BASE, PLAN_EACH = 9, 13
 
 
 def simulate_url(assessment):
@@ -180,11 +180,11 @@ def test_its_queries_do_not_grow_with_the_changes(
 ):
     fill(assessment, editor, "+")
     # session, user, membership, assessment, grid spec, answers, custom rows
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         post_json(editor_client, assessment, {"S-1": "--"})
     every = dict.fromkeys(Question.objects.filter(version__code=GRID)
                           .values_list("code", flat=True), "-")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = post_json(editor_client, assessment, every)
     assert response.json()["notes"]["global"] == f"16,7{NBSP}%"  # ⅓ × (¼ + ¾ × ⅓)
 
