@@ -14,7 +14,44 @@ def validate_logo_size(upload):
 
 
 class Cluster(models.Model):
-    """A pôle de compétitivité (or another cluster) that assesses itself every year."""
+    """A pôle de compétitivité (or another cluster) that assesses itself every year; its profile
+    (type, region, sectors, size band) segments the network's aggregates."""
+
+    class Kind(models.TextChoices):
+        POLE = "pole", _("pôle de compétitivité")
+        CLUSTER = "cluster", _("cluster")
+        GRAPPE = "grappe", _("grappe d'entreprises")
+        OTHER = "autre", _("autre")
+
+    class Region(models.TextChoices):
+        """The 18 regions of France (13 in metropolitan France, 5 overseas)."""
+
+        ARA = "ARA", _("Auvergne-Rhône-Alpes")
+        BFC = "BFC", _("Bourgogne-Franche-Comté")
+        BRE = "BRE", _("Bretagne")
+        CVL = "CVL", _("Centre-Val de Loire")
+        COR = "COR", _("Corse")
+        GES = "GES", _("Grand Est")
+        HDF = "HDF", _("Hauts-de-France")
+        IDF = "IDF", _("Île-de-France")
+        NOR = "NOR", _("Normandie")
+        NAQ = "NAQ", _("Nouvelle-Aquitaine")
+        OCC = "OCC", _("Occitanie")
+        PDL = "PDL", _("Pays de la Loire")
+        PAC = "PAC", _("Provence-Alpes-Côte d'Azur")
+        GUA = "GUA", _("Guadeloupe")
+        MTQ = "MTQ", _("Martinique")
+        GUF = "GUF", _("Guyane")
+        LRE = "LRE", _("La Réunion")
+        MAY = "MAY", _("Mayotte")
+
+    class Size(models.TextChoices):
+        """Number of member organisations."""
+
+        SMALL = "1-49", _("moins de 50 membres")
+        MEDIUM = "50-149", _("50 à 149 membres")
+        LARGE = "150-299", _("150 à 299 membres")
+        XLARGE = "300+", _("300 membres ou plus")
 
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
@@ -28,6 +65,12 @@ class Cluster(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="clusters"
     )
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, blank=True)
+    region = models.CharField(_("région"), max_length=3, choices=Region.choices, blank=True)
+    sectors = models.ManyToManyField("Sector", related_name="clusters", blank=True,
+                                     verbose_name=_("secteurs"))
+    size = models.CharField(_("taille (nombre de membres)"), max_length=10,
+                            choices=Size.choices, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -57,3 +100,41 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.cluster} ({self.get_role_display()})"
+
+
+class Sector(models.Model):
+    """A field of activity a cluster works in (« Agroalimentaire », « Numérique »…), for the
+    network's segmentation; the list is kept in the admin."""
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("secteur")
+        verbose_name_plural = _("secteurs")
+
+    def __str__(self):
+        return self.name
+
+
+class Network(models.Model):
+    """A national or regional network of clusters (DESIGN §8): its coordinators see its
+    aggregates only, never one cluster's answers, comments or name."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
+    clusters = models.ManyToManyField(Cluster, related_name="networks", blank=True,
+                                      verbose_name=_("pôles"))
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="coordinated_networks", blank=True,
+        verbose_name=_("coordinateurs"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("réseau")
+        verbose_name_plural = _("réseaux")
+
+    def __str__(self):
+        return self.name
