@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "grid",
     "clusters",
     "plans",
+    "network",
     "guide",
     "reports",
 ]

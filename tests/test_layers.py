@@ -13,6 +13,7 @@ RANKS = {
     "clusters": 2,  # people
     "grid": 3,  # the assessment core: knows nothing of plans, networks or pages
     "plans": 4,  # progress
+    "network": 4,  # aggregates across clusters
     "guide": 5,  # pages that compose several domains
     "reports": 5,
     "config": 6,

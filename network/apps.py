@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkConfig(AppConfig):
+    """The network level (DESIGN §8): anonymised aggregates of a network's clusters and a
+    cluster's position among its peers. Above `grid` and `clusters`, below the pages of
+    `reports` (DESIGN §9)."""
+
+    name = "network"
+    verbose_name = _("Réseaux")
