@@ -24,6 +24,7 @@ urlpatterns = [
     path("poles/", include("grid.urls")),
     path("poles/", include("reports.urls")),
     path("poles/", include("plans.urls")),
+    path("reseau/", include("network.urls")),
     path("glossaire/", include("glossary.urls")),
     path("", include("guide.urls")),
     path("", include("initiatives.urls")),

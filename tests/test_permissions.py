@@ -15,6 +15,7 @@ import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from clusters.models import Network
 from glossary.models import GlossaryTerm
 from grid.models import GridVersion, Transition
 from initiatives.models import PathStep
@@ -41,6 +42,10 @@ MEMBERS = Access({"anonymous": LOGIN, "editor": "ok", "board": "ok", "outsider":
                   "coordinator": HIDDEN, "content_admin": HIDDEN})
 EDITORS = Access({**MEMBERS.who, "board": FORBIDDEN})
 BOARD = Access({**MEMBERS.who, "editor": FORBIDDEN})
+# A network's pages: its coordinators only (the sample network is the coordinator's); a
+# coordinator of another network is tried in tests/network/test_views.py.
+COORDINATORS = Access({"anonymous": LOGIN, "editor": HIDDEN, "board": HIDDEN, "outsider": HIDDEN,
+                       "coordinator": "ok", "content_admin": HIDDEN})
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,11 @@ RULES = {
     "plans:path-progress": Rule(MEMBERS, ("slug",)),
     "plans:step-mark": Rule(EDITORS, ("slug", "step"), "post", frozenset({302}),
                             {"reached": "1", "reached_on": "2025-01-15"}),
+    "network:network-list": Rule(LOGGED_IN),
+    "network:network-detail": Rule(COORDINATORS, ("network",)),
+    "network:export-csv": Rule(COORDINATORS, ("network",), is_page=False),
+    "network:export-xlsx": Rule(COORDINATORS, ("network",), is_page=False),
+    "network:report": Rule(COORDINATORS, ("network",), is_page=False),
 }
 
 
@@ -145,10 +155,19 @@ def plan_action(cluster_a, editor):
 
 
 @pytest.fixture
-def samples(cluster_a, assessment, campaign_2024, plan_action):
+def sample_network(cluster_a, coordinator):
+    network = Network.objects.create(name="Réseau échantillon", slug="reseau-echantillon")
+    network.clusters.add(cluster_a)
+    network.coordinators.add(coordinator)
+    return network
+
+
+@pytest.fixture
+def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
-    started (2024), an action of its plan, content that exists."""
+    started (2024), an action of its plan, content that exists, the coordinator's network."""
     return {"slug": cluster_a.slug, "year": 2025, "sheet": "1", "path": "gou",
+            "network": sample_network.slug,
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
             "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk}
 

@@ -16,7 +16,9 @@ from ..presenters import percent, sparkline
 @require_safe
 def cluster_list(request):
     memberships = list(memberships_of(request.user))
-    return render(request, "grid/cluster_list.html", {"memberships": memberships})
+    networks = list(request.user.coordinated_networks.all())
+    return render(request, "grid/cluster_list.html",
+                  {"memberships": memberships, "networks": networks})
 
 
 @login_required

@@ -37,7 +37,7 @@ EXTRA = {
     "board": ["/poles/{cluster}/2024/resultats/", "/poles/{cluster}/2025/grille/",
               "/poles/{cluster}/plan/", "/poles/{cluster}/parcours/",
               "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025"],
-    "coordinator": ["/poles/"],
+    "coordinator": ["/poles/", "/reseau/reseau-demo/?region=BRE"],
     "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie"],
 }
 
@@ -57,19 +57,22 @@ def demo_action() -> Action:
 def samples():
     return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
-            "action": demo_action().pk, "step": PathStep.objects.order_by("pk").first().pk}
+            "action": demo_action().pk, "step": PathStep.objects.order_by("pk").first().pk,
+            "network": "reseau-demo"}
 
 
 def pages_of(person: str) -> list[str]:
-    """The GET pages of the URL rules that `person` opens (a visitor the public ones, the editor
-    those that need a login), and the person's extras."""
+    """The GET pages of the URL rules that `person` opens (a visitor the public ones, the
+    coordinator the network's, the editor the others that need a login), and the person's
+    extras."""
     values = samples()
     pages = []
     for name, rule in sorted(RULES.items()):
         if rule.method != "get" or not rule.is_page:
             continue
         who = rule.access.who
-        opener = "anonymous" if who["anonymous"] == "ok" else "editor"
+        opener = ("anonymous" if who["anonymous"] == "ok"
+                  else "editor" if who["editor"] == "ok" else "coordinator")
         if opener == person:
             pages.append(reverse(name, args=[values[arg] for arg in rule.args]))
     return pages + [path.format(cluster=CLUSTER) for path in EXTRA.get(person, [])]

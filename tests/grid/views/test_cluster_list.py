@@ -51,10 +51,10 @@ def test_it_refuses_post(editor_client):
 def test_its_queries_do_not_grow_with_memberships(
     editor, editor_client, cluster_b, django_assert_num_queries
 ):
-    # session, user, memberships with their clusters
-    with django_assert_num_queries(3):
+    # session, user, memberships with their clusters, networks coordinated
+    with django_assert_num_queries(4):
         editor_client.get(url("cluster-list"))
     membership_add(cluster=cluster_b, user=editor, role=Membership.Role.BOARD)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = editor_client.get(url("cluster-list"))
     assert cluster_b.name in response.content.decode()

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from clusters.models import Cluster, Sector
+
+# The query string speaks French, as the rest of the site's addresses.
+PARAMETERS = {"region": "region", "sector": "secteur", "kind": "type", "size": "taille"}
+
+
+class NetworkFilters(forms.Form):
+    """The year and the segment of a network's page (a GET form: the page's address says it)."""
+
+    annee = forms.TypedChoiceField(label=_("Année"), coerce=int, required=False)
+    region = forms.ChoiceField(label=_("Région"), required=False)
+    secteur = forms.ChoiceField(label=_("Secteur"), required=False)
+    type = forms.ChoiceField(label=_("Type de pôle"), required=False)
+    taille = forms.ChoiceField(label=_("Taille"), required=False)
+
+    def __init__(self, data, *, years: list[int]):
+        super().__init__(data)
+        every = [("", _("Tous"))]
+        self.fields["annee"].choices = [(year, year) for year in reversed(years)]
+        self.fields["region"].choices = every + list(Cluster.Region.choices)
+        self.fields["secteur"].choices = every + list(Sector.objects.values_list("slug", "name"))
+        self.fields["type"].choices = every + list(Cluster.Kind.choices)
+        self.fields["taille"].choices = every + list(Cluster.Size.choices)
+
+    def segment(self) -> dict[str, str]:
+        """The filters chosen, by profile field (network.selectors.FILTERS)."""
+        return {name: self.cleaned_data[parameter] for name, parameter in PARAMETERS.items()
+                if self.cleaned_data.get(parameter)}

@@ -1,0 +1,132 @@
+"""A network's year as tables of text: one source for the page, the CSV, the XLSX and the PDF, so
+that what the anonymity rule hides is hidden the same way everywhere."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from grid.presenters import percent
+from grid.scoring import ENJEUX
+from initiatives.labels import level_title
+
+from .selectors import HEATMAP_ANSWERS, NetworkYear
+from .stats import METRICS
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def hidden_text() -> str:
+    return _("moins de 5 pôles : non affiché")
+
+
+def metric_label(metric: str) -> str:
+    if metric == "global":
+        return _("Note globale")
+    if metric == "F":
+        return _("Facteur de stratégie F")
+    if metric in ENJEUX:
+        return _("Enjeu %(code)s") % {"code": metric}
+    if metric.startswith("N"):
+        return level_title(int(metric[1:]))
+    return _("Section %(code)s") % {"code": metric}
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+def tables(page: NetworkYear) -> list[Table]:
+    """The distributions, the trend and the answers' shares of the page, as text."""
+    hidden = hidden_text()
+    summary = Table(_("Pôles comptés"), [_("Année"), _("Pôles du réseau"), _("Pôles comptés")],
+                    [[str(page.year or "—"), str(page.network_size),
+                      str(page.size) if page.shown else hidden]])
+    trend = Table(_("Médiane de la note globale, année par année"),
+                  [_("Année"), _("Pôles comptés"), _("Médiane")],
+                  [[str(point.year), str(point.size) if point.size is not None else hidden,
+                    percent(point.median) if point.size is not None else hidden]
+                   for point in page.trend])
+    if not page.shown:
+        return [summary, trend]
+    distributions = Table(
+        _("Distribution des notes"),
+        [_("Note"), _("Pôles"), _("10e centile"), _("1er quartile"), _("Médiane"),
+         _("3e quartile"), _("90e centile")],
+        [[metric_label(metric), *(_box_cells(page.boxes.get(metric)))] for metric in METRICS],
+    )
+    answers = Table(
+        _("Part de chaque réponse, question par question"),
+        [_("Question"), *HEATMAP_ANSWERS],
+        [[row.code, *(share_text(cell) for cell in row.cells)] for row in page.heatmap],
+    )
+    return [summary, distributions, trend, answers]
+
+
+def _box_cells(distribution) -> list[str]:
+    if distribution is None:
+        return [_("—")] * 6
+    return [str(distribution.count), *(percent(value) for value in (
+        distribution.p10, distribution.q1, distribution.median, distribution.q3, distribution.p90,
+    ))]
+
+
+def share_text(cell) -> str:
+    return hidden_text() if cell.count is None else percent(cell.share)
+
+
+def csv_bytes(page: NetworkYear) -> bytes:
+    # As the cluster exports: `;` for French spreadsheets, a byte order mark for Excel.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    for table in tables(page):
+        writer.writerow([table.title])
+        writer.writerow(table.header)
+        writer.writerows(table.rows)
+        writer.writerow([])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def workbook_bytes(page: NetworkYear) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables(page):
+        sheet = book.create_sheet(table.title[:31])  # Excel's limit on a tab's name
+        sheet.append(table.header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append(row)
+        sheet.column_dimensions["A"].width = 40
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def chart_data(page: NetworkYear) -> dict:
+    """What static/js/network.js draws with Plotly: box plots without their extremes (10th to
+    90th percentile) and the trend of the median; the tables say the same in text."""
+    def boxes(metrics):
+        return [
+            {"name": metric_label(metric), "q1": b.q1, "median": b.median, "q3": b.q3,
+             "lowerfence": b.p10, "upperfence": b.p90}
+            for metric in metrics if (b := page.boxes.get(metric)) is not None
+        ]
+    return {
+        "notes": boxes(METRICS[:8]),
+        "sections": boxes(METRICS[8:]),
+        "trend": {"years": [point.year for point in page.trend],
+                  "medians": [point.median for point in page.trend]},
+        "texts": {"median": _("Médiane de la note globale")},
+    }
+
+
+def heat_class(cell) -> str:
+    """A shade of the answers' heatmap, in tenths of the share (a CSS class: no inline style)."""
+    return "heat-hidden" if cell.count is None else f"heat-{round((cell.share or 0) * 10)}"

@@ -1,0 +1,191 @@
+"""Reads of the network level: a network's aggregates for a year, for its coordinators only, and
+a cluster's position among its peers. Nothing here returns a cluster's name, answers or notes:
+only counts, shares and distributions of groups the anonymity rule lets through (anonymity.py)."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from django.shortcuts import get_object_or_404
+
+from clusters.models import Cluster, Network
+from grid.models import Question
+from grid.scoring import ANSWERS, NOT_APPLICABLE
+
+from .anonymity import group_is_shown, hidden_cells
+from .models import Snapshot
+from .services import COUNTED
+from .stats import METRICS, Box, box
+
+HEATMAP_ANSWERS = (*ANSWERS, NOT_APPLICABLE)
+FILTERS = ("region", "sector", "kind", "size")
+MOST_DISAGREED = 10
+
+
+def networks_of(user) -> list[Network]:
+    """The networks `user` coordinates."""
+    if not user.is_authenticated:
+        return []
+    return list(user.coordinated_networks.all())
+
+
+def network_for(user, slug: str) -> Network:
+    """A network its coordinator asks for; 404 for anyone else (its existence is not confirmed)."""
+    return get_object_or_404(Network, slug=slug, coordinators=user)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the filters look at of a cluster."""
+
+    region: str
+    kind: str
+    size: str
+    sectors: frozenset[str]  # slugs
+
+    def matches(self, filters: dict[str, str]) -> bool:
+        return all(
+            value in self.sectors if name == "sector" else getattr(self, name) == value
+            for name, value in filters.items()
+        )
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    answer: str
+    count: int | None  # None: hidden
+    share: float | None
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    code: str
+    text: str
+    cells: tuple[HeatCell, ...]
+
+    def cell(self, answer: str) -> HeatCell:
+        return next(cell for cell in self.cells if cell.answer == answer)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    year: int
+    size: int | None  # None: the group is hidden that year
+    median: float | None
+
+
+@dataclass
+class NetworkYear:
+    """A network's year under filters: `shown` is False when the anonymity rule hides the group
+    (then every number below is empty)."""
+
+    network: Network
+    year: int | None
+    filters: dict[str, str]
+    years: list[int]
+    network_size: int  # clusters in the network, counted or not (not a secret)
+    shown: bool = False
+    size: int | None = None
+    boxes: dict[str, Box | None] = field(default_factory=dict)
+    heatmap: list[HeatRow] = field(default_factory=list)
+    most_disagreed: list[tuple[HeatRow, HeatCell]] = field(default_factory=list)
+    trend: list[TrendPoint] = field(default_factory=list)
+
+
+def _profiles(network: Network) -> dict[int, Profile]:
+    sectors: dict[int, set[str]] = {}
+    for cluster, sector in Cluster.sectors.through.objects.filter(
+        cluster__networks=network
+    ).values_list("cluster_id", "sector__slug"):
+        sectors.setdefault(cluster, set()).add(sector)
+    return {
+        pk: Profile(region, kind, size, frozenset(sectors.get(pk, ())))
+        for pk, region, kind, size in Cluster.objects.filter(networks=network)
+        .values_list("pk", "region", "kind", "size")
+    }
+
+
+def _counted(network: Network):
+    return Snapshot.objects.filter(cluster__networks=network, assessment__status__in=COUNTED)
+
+
+def _group_is_shown(members: list[Profile], filters: dict[str, str]) -> tuple[bool, int]:
+    """The anonymity rule for the clusters of `members` the filters keep, against every group
+    that drops some of the filters."""
+    size = sum(1 for member in members if member.matches(filters))
+    larger = [
+        sum(1 for member in members if member.matches(dict(kept)))
+        for count in range(len(filters))
+        for kept in combinations(filters.items(), count)
+    ]
+    return group_is_shown(size, larger), size
+
+
+def network_year(network: Network, year: int | None, filters: dict[str, str]) -> NetworkYear:
+    """The aggregates of the network's counted assessments of `year` (the latest when None),
+    among the clusters the filters keep. Six queries whatever the number of clusters."""
+    profiles = _profiles(network)
+    by_year: dict[int, list[tuple[int, float | None]]] = {}
+    for row_year, cluster, note in _counted(network).values_list("year", "cluster_id",
+                                                                 "notes__global"):
+        by_year.setdefault(row_year, []).append((cluster, note))
+    years = sorted(by_year)
+    page = NetworkYear(network, year or (years[-1] if years else None), filters, years,
+                       len(profiles))
+    page.trend = [
+        _trend_point(row_year, [(profiles[c], note) for c, note in rows], filters)
+        for row_year, rows in sorted(by_year.items())
+    ]
+    if page.year not in by_year:
+        return page
+    members = [profiles[cluster] for cluster, _note in by_year[page.year]]
+    page.shown, size = _group_is_shown(members, filters)
+    if not page.shown:
+        return page
+    page.size = size
+    kept = [
+        (notes, answers) for cluster, notes, answers
+        in _counted(network).filter(year=page.year).values_list("cluster_id", "notes", "answers")
+        if profiles[cluster].matches(filters)
+    ]
+    page.boxes = {metric: box(notes.get(metric) for notes, _ in kept) for metric in METRICS}
+    page.heatmap = _heatmap(page.year, [answers for _, answers in kept])
+    page.most_disagreed = sorted(
+        ((row, row.cell("--")) for row in page.heatmap if row.cell("--").count != 0),
+        key=lambda pair: -(pair[1].count or 0),
+    )[:MOST_DISAGREED]
+    return page
+
+
+def _trend_point(year: int, rows: list[tuple[Profile, float | None]],
+                 filters: dict[str, str]) -> TrendPoint:
+    shown, size = _group_is_shown([profile for profile, _ in rows], filters)
+    if not shown:
+        return TrendPoint(year, None, None)
+    distribution = box(note for profile, note in rows if profile.matches(filters))
+    return TrendPoint(year, size, distribution.median if distribution else None)
+
+
+def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
+    total = len(answer_sets)
+    counts: dict[str, Counter] = {}
+    for answers in answer_sets:
+        for code, value in answers.items():
+            counts.setdefault(code, Counter())[value] += 1
+    rows = []
+    questions = (Question.objects.filter(version__campaigns__year=year)
+                 .order_by("section__order", "order").values_list("code", "text"))
+    for code, text in questions:
+        row = {answer: counts.get(code, Counter())[answer] for answer in HEATMAP_ANSWERS}
+        hidden = hidden_cells(row)
+        rows.append(HeatRow(code, text, tuple(
+            HeatCell(answer, None, None) if answer in hidden
+            else HeatCell(answer, count, count / total if total else None)
+            for answer, count in row.items()
+        )))
+    return rows
+
+
+def counted_years(network: Network) -> list[int]:
+    """The years with a counted assessment in the network, oldest first."""
+    return sorted(set(_counted(network).values_list("year", flat=True).distinct()))

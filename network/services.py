@@ -1,0 +1,50 @@
+"""Writes of the network level: the snapshots its aggregates read."""
+
+from django.db.models import F
+
+from clusters.models import Network
+from grid.models import Assessment
+from grid.selectors import answers_of
+
+from .models import Snapshot
+
+COUNTED = (Assessment.Status.SUBMITTED, Assessment.Status.VALIDATED)  # drafts never count
+_BATCH = 500
+
+
+def notes_of(scores: dict) -> dict[str, float | None]:
+    """A snapshot's notes from the scores stored at submission (grid_score's format)."""
+    return {
+        "global": scores.get("global"),
+        "F": scores.get("strategy_factor"),
+        **scores.get("axes", {}),
+        **{f"N{level}": note for level, note in scores.get("levels", {}).items()},
+        **scores.get("sections", {}),
+    }
+
+
+def snapshots_sync(network: Network) -> int:
+    """Take a snapshot of each submitted or validated assessment of the network's clusters that
+    has none, or whose assessment changed since (returned, then submitted again); one query when
+    nothing changed. Returns how many were taken."""
+    stale = list(
+        Assessment.objects.filter(cluster__networks=network, status__in=COUNTED)
+        .exclude(network_snapshot__taken_from=F("updated_at"))
+        .values_list("pk", "cluster_id", "campaign__year", "updated_at", "scores")
+    )
+    for start in range(0, len(stale), _BATCH):
+        batch = stale[start:start + _BATCH]
+        rows = answers_of([pk for pk, *_ in batch])
+        Snapshot.objects.bulk_create(
+            [
+                Snapshot(assessment_id=pk, cluster_id=cluster, year=year, taken_from=updated,
+                         notes=notes_of(scores or {}),
+                         answers={code: value.answer or "" for code, value
+                                  in rows[pk].answers.items()})
+                for pk, cluster, year, updated, scores in batch
+            ],
+            # Two requests may take the same snapshot at once: the last one wins, unchanged.
+            update_conflicts=True, unique_fields=["assessment"],
+            update_fields=["cluster", "year", "taken_from", "notes", "answers"],
+        )
+    return len(stale)

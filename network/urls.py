@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "network"
+urlpatterns = [
+    path("", views.network_list, name="network-list"),
+    path("<slug:slug>/", views.network_detail, name="network-detail"),
+    path("<slug:slug>/export.csv", views.export_csv, name="export-csv"),
+    path("<slug:slug>/export.xlsx", views.export_xlsx, name="export-xlsx"),
+    path("<slug:slug>/rapport.pdf", views.report_pdf, name="report"),
+]

@@ -1,0 +1,84 @@
+"""The network pages: for the network's coordinators only, with the anonymity rule in every
+format, and bad filters refused with a message."""
+
+import csv
+import io
+import subprocess
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.fixtures import logged_in
+
+pytestmark = pytest.mark.django_db
+HIDDEN = "moins de 5 pôles : non affiché"
+
+
+def address(name, query="", slug="reseau-test"):
+    return reverse(f"network:{name}", args=[slug]) + (f"?{query}" if query else "")
+
+
+@pytest.mark.parametrize("name", ["network-detail", "export-csv", "export-xlsx", "report"])
+def test_only_the_networks_coordinators_get_in(seven, name, coordinator, other_coordinator,
+                                               editor, board, content_admin, outsider):
+    assert logged_in(coordinator).get(address(name)).status_code == 200
+    for stranger in (other_coordinator, editor, board, content_admin, outsider):
+        assert logged_in(stranger).get(address(name)).status_code == 404
+    assert logged_in(coordinator).get(address(name, slug="autre-reseau")).status_code == 404
+
+
+def test_the_page_shows_aggregates_and_no_cluster(seven, coordinator):
+    response = logged_in(coordinator).get(address("network-detail"))
+    html = response.content.decode()
+    assert "7 pôles comptés sur 9 pôles du réseau" in html
+    assert "Distribution des notes" in html and 'id="network-charts"' in html
+    assert "Pôle test" not in html and "test-0" not in html  # no name, no address of a cluster
+    assert HIDDEN in html  # the heatmap's small cells
+
+
+def test_a_small_segment_reads_moins_de_5_everywhere(seven, coordinator):
+    client = logged_in(coordinator)
+    query = "annee=2025&region=BRE"
+    html = client.get(address("network-detail", query)).content.decode()
+    assert HIDDEN in html and "Distribution des notes" not in html
+    text = client.get(address("export-csv", query)).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ["2025", "9", HIDDEN] in rows
+    assert not any("Note globale" in row for row in rows)
+    book = load_workbook(io.BytesIO(client.get(address("export-xlsx", query)).content))
+    values = [cell for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert HIDDEN in values and "Note globale" not in values
+    pdf = client.get(address("report", query)).content
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+    assert "moins de 5 pôles" in text and "Note globale" not in text
+
+
+def test_the_exports_carry_the_distributions(seven, coordinator):
+    client = logged_in(coordinator)
+    text = client.get(address("export-csv")).content.decode("utf-8-sig")
+    assert "Note globale;7;" in text and "Part de chaque réponse" in text
+    response = client.get(address("export-xlsx"))
+    assert response["Content-Disposition"] == 'attachment; filename="reseau-test-2025.xlsx"'
+    pdf = client.get(address("report")).content
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+    assert text.count("\f") == 1  # one page
+    assert "Note globale" in text and "Section 2D" in text
+
+
+@pytest.mark.parametrize("query", ["annee=1999", "annee=abc", "region=XX", "secteur=nope",
+                                   "type=ville", "taille=12"])
+def test_bad_filters_get_a_message_and_no_numbers(seven, coordinator, query):
+    client = logged_in(coordinator)
+    response = client.get(address("network-detail", query))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ces filtres ne sont pas valables" in html and "Distribution des notes" not in html
+    assert client.get(address("export-csv", query)).status_code == 400
+
+
+def test_the_list_shows_the_coordinated_networks(network, coordinator, other_coordinator):
+    html = logged_in(coordinator).get(reverse("network:network-list")).content.decode()
+    assert "Réseau test" in html and "Autre réseau" not in html
