@@ -9,3 +9,13 @@ class NetworkConfig(AppConfig):
 
     name = "network"
     verbose_name = _("Réseaux")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from grid.models import Assessment
+
+        from .services import snapshot_on_submission
+
+        post_save.connect(snapshot_on_submission, sender=Assessment,
+                          dispatch_uid="network.snapshot_on_submission")

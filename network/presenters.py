@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -130,3 +131,39 @@ def chart_data(page: NetworkYear) -> dict:
 def heat_class(cell) -> str:
     """A shade of the answers' heatmap, in tenths of the share (a CSS class: no inline style)."""
     return "heat-hidden" if cell.count is None else f"heat-{round((cell.share or 0) * 10)}"
+
+
+QUARTILE_NAMES = {1: gettext_noop("1er quartile (le quart le plus bas)"),
+                  2: gettext_noop("2e quartile"), 3: gettext_noop("3e quartile"),
+                  4: gettext_noop("4e quartile (le quart le plus haut)")}
+
+
+def peer_sections(positions) -> list[dict]:
+    return [{"network": position.network, "peers": position.peers, "rows": peer_rows(position)}
+            for position in positions]
+
+
+def peer_rows(position) -> list[dict]:
+    """A cluster's notes among its peers, as text and as the coordinates (0–100) of a small box
+    plot drawn in SVG (no script: the PDF draws it too)."""
+    rows = []
+    for note in position.notes:
+        peers = note.peers
+        rows.append({
+            "label": metric_label(note.metric),
+            "own": percent(note.own),
+            "quartile": _(QUARTILE_NAMES[note.quartile]) if note.quartile else "—",
+            "median": percent(peers.median),
+            "range": _("%(low)s à %(high)s") % {"low": percent(peers.p10),
+                                                 "high": percent(peers.p90)},
+            "svg": {"p10": _x(peers.p10), "q1": _x(peers.q1), "median": _x(peers.median),
+                    "q3": _x(peers.q3), "p90": _x(peers.p90),
+                    "box_width": _x(peers.q3 - peers.q1),
+                    "own": None if note.own is None else _x(note.own)},
+        })
+    return rows
+
+
+def _x(value: float) -> str:
+    """An SVG coordinate: a point, never the decimal comma a French template would print."""
+    return f"{value * 100:.2f}"

@@ -189,3 +189,46 @@ def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
 def counted_years(network: Network) -> list[int]:
     """The years with a counted assessment in the network, oldest first."""
     return sorted(set(_counted(network).values_list("year", flat=True).distinct()))
+
+
+@dataclass(frozen=True)
+class PeerNote:
+    metric: str
+    peers: Box  # the other clusters' distribution
+    own: float | None
+    quartile: int | None  # 1 (lowest quarter of the peers) to 4
+
+
+@dataclass(frozen=True)
+class PeerPosition:
+    """Where a cluster stands among the other clusters of one of its networks, for a year: only
+    when they are at least five, and never their names or their notes, only their quartiles."""
+
+    network: Network
+    peers: int
+    notes: list[PeerNote]
+
+
+PEER_METRICS = ("global", "F", "A", "B", "C", "D")
+
+
+def peer_positions(cluster: Cluster, year: int,
+                   own: dict[str, float | None]) -> list[PeerPosition]:
+    """The cluster's position in each of its networks whose other counted clusters that year are
+    at least five; one query, and one more per network the cluster belongs to."""
+    positions = []
+    for network in Network.objects.filter(clusters=cluster):
+        notes = list(_counted(network).filter(year=year).exclude(cluster=cluster)
+                     .values_list("notes", flat=True))
+        if not group_is_shown(len(notes)):
+            continue
+        rows = []
+        for metric in PEER_METRICS:
+            distribution = box(note.get(metric) for note in notes)
+            if distribution is None or not group_is_shown(distribution.count):
+                continue
+            value = own.get(metric)
+            rows.append(PeerNote(metric, distribution, value,
+                                 None if value is None else distribution.quartile_of(value)))
+        positions.append(PeerPosition(network, len(notes), rows))
+    return positions
