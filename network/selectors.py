@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404
 
 from clusters.models import Cluster, Network
 from grid.models import Question
-from grid.scoring import ANSWERS, NOT_APPLICABLE
+from grid.scoring import ANSWERS, NOT_APPLICABLE, Scores, scores_to_json
 
 from .anonymity import group_is_shown, hidden_cells
 from .models import Snapshot
-from .services import COUNTED
+from .services import COUNTED, notes_of
 from .stats import METRICS, Box, box
 
 HEATMAP_ANSWERS = (*ANSWERS, NOT_APPLICABLE)
@@ -212,10 +212,10 @@ class PeerPosition:
 PEER_METRICS = ("global", "F", "A", "B", "C", "D")
 
 
-def peer_positions(cluster: Cluster, year: int,
-                   own: dict[str, float | None]) -> list[PeerPosition]:
-    """The cluster's position in each of its networks whose other counted clusters that year are
-    at least five; one query, and one more per network the cluster belongs to."""
+def peer_positions(cluster: Cluster, year: int, scores: Scores) -> list[PeerPosition]:
+    """The cluster's position (its `scores` of `year`) in each of its networks whose other
+    counted clusters that year are at least five; one query, and one more per network."""
+    own = notes_of(scores_to_json("", scores))
     positions = []
     for network in Network.objects.filter(clusters=cluster):
         notes = list(_counted(network).filter(year=year).exclude(cluster=cluster)

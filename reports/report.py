@@ -23,6 +23,8 @@ from grid.presenters import french_decimal, percent
 from grid.scoring import ENJEUX, SECTIONS, Scores, answer_points
 from grid.versions import scores_on_shared, version_gap
 from initiatives.labels import level_title
+from network.presenters import peer_sections
+from network.selectors import peer_positions
 from plans.report import plan_for_report, plan_rows
 
 from . import charts, exports, selectors
@@ -210,6 +212,7 @@ def report_context(assessment: Assessment) -> dict:
         "custom_rows": custom_rows,
         "transitions": transitions,
         "plan": plan_for_report(plan, _report_date(assessment, status_date)),
+        "peers": peer_sections(peer_positions(assessment.cluster, year, scores)),
         "payload": exports.json_payload(page["spec"].code, page["answers"], page["custom"], plan),
     }
 

@@ -11,10 +11,9 @@ from grid.forms import TransitionForm
 from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
 from grid.layout import rendered_once
 from grid.presenters import percent
-from grid.scoring import ANSWERS, ENJEUX, NOT_APPLICABLE, STRATEGY, scores_to_json
+from grid.scoring import ANSWERS, ENJEUX, NOT_APPLICABLE, STRATEGY
 from network.presenters import peer_sections
 from network.selectors import peer_positions
-from network.services import notes_of
 from plans.selectors import path_position
 
 from .. import selectors
@@ -80,10 +79,8 @@ def results_response(request, membership, assessment, *, status=200):
             )) for gap, question in page["recommendations"]],
             can_plan=membership.role == Membership.Role.EDITOR,
         ),
-        "peers": peer_sections(peer_positions(
-            membership.cluster, assessment.campaign.year,
-            notes_of(scores_to_json(page["spec"].code, scores)),
-        )),
+        "peers": peer_sections(
+            peer_positions(membership.cluster, assessment.campaign.year, scores)),
         "path_position": page["suggested_path"]
         and path_position(membership.cluster, page["suggested_path"].code),
         "simulation_questions": rendered_once(

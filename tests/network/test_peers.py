@@ -4,6 +4,7 @@ clusters counted that year; quartiles only, never the others' names or notes."""
 import pytest
 
 from grid import services as grid_services
+from grid.scoring import scores_from_json
 from network.models import Snapshot
 from network.selectors import peer_positions
 from tests.fixtures import url
@@ -11,6 +12,7 @@ from tests.fixtures import url
 from .conftest import add_cluster
 
 pytestmark = pytest.mark.django_db
+HALF = scores_from_json({"global": 0.5, "strategy_factor": 0.5})
 
 
 def test_the_results_page_places_the_cluster_among_five_or_more(seven, submitted, cluster_a,
@@ -31,9 +33,9 @@ def test_fewer_than_five_others_show_nothing(network, campaign_2025, submitted, 
     assert "Parmi les pôles du réseau" not in editor_client.get(
         url("results", submitted)).content.decode()
     add_cluster(network, 4, status="draft", by=editor)  # a draft does not count
-    assert peer_positions(cluster_a, 2025, {"global": 0.5}) == []
+    assert peer_positions(cluster_a, 2025, HALF) == []
     add_cluster(network, 5, by=editor)
-    assert [p.peers for p in peer_positions(cluster_a, 2025, {"global": 0.5})] == [5]
+    assert [p.peers for p in peer_positions(cluster_a, 2025, HALF)] == [5]
 
 
 def test_the_snapshot_is_taken_at_submission(network, campaign_2025, filled, cluster_a, editor,
@@ -46,3 +48,14 @@ def test_the_snapshot_is_taken_at_submission(network, campaign_2025, filled, clu
     snapshot = Snapshot.objects.get()
     filled.refresh_from_db()
     assert snapshot.taken_from == filled.updated_at
+
+
+def test_the_pdf_report_places_the_cluster_too(seven, submitted, cluster_a, editor_client):
+    import subprocess
+
+    seven.clusters.add(cluster_a)
+    pdf = editor_client.get(url("report", submitted)).content
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+    assert "Parmi les pôles du réseau Réseau test (7 autres pôles)" in text
+    assert "4e quartile" in text and "Pôle test" not in text

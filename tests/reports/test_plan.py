@@ -311,7 +311,7 @@ def test_a_validated_year_reads_its_plan_on_its_validation_date(validated, edito
 
 
 @pytest.mark.parametrize(("name", "count"), [
-    ("export-json", 8), ("export-xlsx", 9), ("report", 10),
+    ("export-json", 8), ("export-xlsx", 9), ("report", 11),
 ])
 def test_the_downloads_queries_do_not_grow_with_the_actions(
     editor_client, editor, cluster_a, assessment, django_assert_num_queries, name, count

@@ -25,8 +25,8 @@ def test_its_queries_do_not_grow_with_the_answers(
     # table prints the same); transitions; earlier years; the plan's actions and their sheets.
     fill(assessment, editor, "-", codes=["S-1"])
     results_content(assessment.campaign.version)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         editor_client.get(url("report", assessment))
     fill(assessment, editor, "-")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         editor_client.get(url("report", assessment))
