@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: run test test-fast lint fixtures bench bench-load system-deps system-deps-test
+.PHONY: run test test-fast lint fixtures bench bench-load bench-network system-deps system-deps-test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,12 @@ bench: $(VENV)/.installed
 	$(PY) bench/pages.py
 	$(PY) bench/report.py
 	$(MAKE) bench-load
+	$(MAKE) bench-network
 
 # gunicorn + PostgreSQL (BENCH_PG, default postgres://postgres@127.0.0.1:5432): 50 editors.
 bench-load: $(VENV)/.installed
 	$(PY) -u bench/load.py
+
+# The network page for one year at 100 and 1,000 generated clusters × 10 years (PostgreSQL).
+bench-network: $(VENV)/.installed
+	$(PY) -u bench/network.py
