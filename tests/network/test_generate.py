@@ -184,3 +184,5 @@ def test_load_demo_creates_the_demo_network_coordinated_by_reseau(settings):
         "campaign__year", flat=True)
     assert Counter(years) == {2023: len(fictional), 2024: len(fictional), 2025: len(fictional)}
     assert not get_user_model().objects.get(username="reseau").memberships.exists()
+    littoral = Cluster.objects.get(slug="pole-littoral-durable")
+    assert (littoral.kind, littoral.region, littoral.size) == ("pole", "PDL", "50-149")

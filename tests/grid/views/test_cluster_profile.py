@@ -41,7 +41,7 @@ def test_the_staff_change_the_profile_and_go_back_to_the_cluster_page(
     assert set(cluster_a.sectors.all()) == set(sectors[:2])
     page = editor_client.get(url("cluster-detail", slug=cluster_a.slug)).content.decode()
     assert profile(cluster_a) in page
-    assert "pôle de compétitivité · Bretagne · 50 à 149 membres" in page
+    assert "Profil : pôle de compétitivité · Bretagne · 50 à 149 membres." in page
 
 
 def test_the_form_shows_the_stored_profile_and_may_clear_it(editor_client, cluster_a, sectors):
