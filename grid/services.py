@@ -327,6 +327,12 @@ def _board_comment(comment: str) -> str:
     return rules.normalise_text(comment)
 
 
+def submission_scores(spec: GridSpec, rows: StoredRows) -> dict:
+    """The notes stored with a submitted grid (`grid_score`'s output on its rows): what
+    `assessment_submit` stores, for whatever writes assessments in bulk (network.generate)."""
+    return scores_to_json(spec.code, score(spec, rows.answers, rows.custom_rows))
+
+
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, by) -> Assessment:
     locked = _lock(assessment)
@@ -338,8 +344,7 @@ def assessment_submit(*, assessment: Assessment, by) -> Assessment:
             _("La grille n'est pas complète. Questions sans réponse : %(codes)s.")
             % {"codes": ", ".join(missing)}
         )
-    spec = grid_spec(locked.campaign.version)
-    locked.scores = scores_to_json(spec.code, score(spec, rows.answers, rows.custom_rows))
+    locked.scores = submission_scores(grid_spec(locked.campaign.version), rows)
     _record(locked, Status.SUBMITTED, by)
     return locked
 

@@ -6,6 +6,7 @@ app_name = "grid"
 urlpatterns = [
     path("", clusters.cluster_list, name="cluster-list"),
     path("<slug:slug>/", clusters.cluster_detail, name="cluster-detail"),
+    path("<slug:slug>/profil/", clusters.cluster_profile, name="cluster-profile"),
     path("<slug:slug>/commencer/", clusters.assessment_start, name="assessment-start"),
     path("<slug:slug>/<int:year>/grille/", grid.grid, name="grid"),
     path("<slug:slug>/<int:year>/grille/reponse/", grid.answer_save, name="answer-save"),

@@ -76,6 +76,8 @@ RULES = {
     "glossary:term-detail": Rule(PUBLIC, ("term",)),
     "grid:cluster-list": Rule(LOGGED_IN),
     "grid:cluster-detail": Rule(MEMBERS, ("slug",)),
+    # Read by the board; its POST is the editors' (tests/grid/views/test_cluster_profile.py).
+    "grid:cluster-profile": Rule(MEMBERS, ("slug",)),
     "grid:assessment-start": Rule(EDITORS, ("slug",), "post", frozenset({302}), {"year": 2024}),
     "grid:grid": Rule(MEMBERS, ("slug", "year")),
     "grid:grid-display": Rule(MEMBERS, ("slug", "year"), "post", frozenset({302}),

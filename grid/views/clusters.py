@@ -2,10 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from clusters.access import membership_for, memberships_of, require_role
+from clusters.forms import ClusterProfileForm
 from clusters.models import Membership
+from clusters.services import cluster_profile_update
 
 from .. import selectors, services
 from ..forms import StartAssessmentForm
@@ -27,9 +30,12 @@ def cluster_detail(request, slug):
     membership = membership_for(request.user, slug)
     rows = selectors.cluster_overview(membership)
     trend = sparkline([(row.assessment.campaign.year, row.global_value) for row in reversed(rows)])
+    cluster = membership.cluster
+    profile = (cluster.get_kind_display(), cluster.get_region_display(), cluster.get_size_display())
     context = {
         "membership": membership,
-        "cluster": membership.cluster,
+        "cluster": cluster,
+        "profile_summary": " · ".join(str(part) for part in profile if part),
         "rows": rows,
         "trend": trend,
         "start_form": StartAssessmentForm(campaigns=selectors.open_campaigns(membership)),
@@ -56,3 +62,30 @@ def assessment_start(request, slug):
         messages.error(request, " ".join(error.messages))
         return redirect("grid:cluster-detail", slug=slug)
     return redirect("grid:grid", slug=slug, year=assessment.campaign.year)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def cluster_profile(request, slug):
+    """The cluster's profile: its staff change it, its board reads it (DESIGN §8)."""
+    membership = membership_for(request.user, slug)
+    cluster = membership.cluster
+    is_editor = membership.role == Membership.Role.EDITOR
+    status = 200
+    if request.method == "POST":
+        require_role(membership, Membership.Role.EDITOR)
+        form = ClusterProfileForm(request.POST)
+        if form.is_valid():
+            try:
+                cluster_profile_update(cluster=cluster, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(request, _("Profil du pôle enregistré."))
+                return redirect("grid:cluster-detail", slug=slug)
+        status = 400
+    else:
+        form = ClusterProfileForm(initial=ClusterProfileForm.initial_of(cluster))
+    context = {"membership": membership, "cluster": cluster, "form": form,
+               "is_editor": is_editor, "sectors": list(cluster.sectors.all())}
+    return render(request, "grid/cluster_profile.html", context, status=status)

@@ -4,13 +4,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from grid.demo import load_demo
+from network.demo import load_demo_network
 from plans.demo import load_demo_plan
 
 
 class Command(BaseCommand):
     help = (
-        "Charge les données de démonstration (deux pôles, trois années, un plan d'actions, comptes "
-        "equipe, conseil, reseau et admin, mot de passe « demo »). Refusé hors mode DEBUG."
+        "Charge les données de démonstration (deux pôles, trois années, un plan d'actions, un "
+        "réseau de douze pôles fictifs coordonné par reseau, comptes equipe, conseil, reseau et "
+        "admin, mot de passe « demo »). Refusé hors mode DEBUG."
     )
 
     def handle(self, *args, **options):
@@ -18,6 +20,7 @@ class Command(BaseCommand):
             raise CommandError("Les données de démonstration ne se chargent qu'en mode DEBUG.")
         if load_demo():
             load_demo_plan()
+            load_demo_network()
             self.stdout.write(self.style.SUCCESS("Démo chargée : equipe, conseil, reseau, admin."))
         else:
             self.stdout.write("Démo déjà présente : rien à faire.")

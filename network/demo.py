@@ -1,0 +1,27 @@
+"""The demo's network (`load_demo`): « Réseau démo des pôles », twelve fictional clusters over
+the demo's three years beside the real « Pôle Littoral Durable », coordinated by `reseau`."""
+
+from django.contrib.auth import get_user_model
+
+from clusters.models import Cluster, Network, Sector
+from grid.demo import YEARS
+
+from .generate import generate
+
+SLUG = "reseau-demo"
+NAME = "Réseau démo des pôles"
+CLUSTERS = 12
+SEED = 2012
+
+
+def load_demo_network() -> Network:
+    generate(network_slug=SLUG, name=NAME, clusters=CLUSTERS, years=len(YEARS),
+             first_year=YEARS[0], seed=SEED)
+    network = Network.objects.get(slug=SLUG)
+    littoral = Cluster.objects.get(slug="pole-littoral-durable")
+    littoral.kind, littoral.region, littoral.size = "pole", "PDL", "50-149"
+    littoral.save(update_fields=["kind", "region", "size"])
+    littoral.sectors.set(Sector.objects.filter(slug="maritime-et-naval"))
+    network.clusters.add(littoral)
+    network.coordinators.add(get_user_model().objects.get(username="reseau"))
+    return network
