@@ -16,6 +16,8 @@ class Snapshot(models.Model):
     taken_from = models.DateTimeField(_("état de l'autoévaluation"),
                                       help_text=_("Sa date de modification quand il a été pris."))
     notes = models.JSONField(_("notes"), help_text=_("Note → valeur de 0 à 1 (ou null)."))
+    # The global note again, as a column: the trend reads it for every year and cluster.
+    global_note = models.FloatField(_("note globale"), null=True)
     answers = models.JSONField(_("réponses"), help_text=_("Question → réponse (vide : aucune)."))
 
     class Meta:

@@ -71,8 +71,8 @@ def tables(page: NetworkYear) -> list[Table]:
 
 
 def _box_cells(distribution) -> list[str]:
-    if distribution is None:
-        return [_("—")] * 6
+    if distribution is None:  # fewer than five clusters have this note
+        return [hidden_text()] * 6
     return [str(distribution.count), *(percent(value) for value in (
         distribution.p10, distribution.q1, distribution.median, distribution.q3, distribution.p90,
     ))]

@@ -127,7 +127,7 @@ def network_year(network: Network, year: int | None, filters: dict[str, str]) ->
     profiles = _profiles(network)
     by_year: dict[int, list[tuple[int, float | None]]] = {}
     for row_year, cluster, note in _counted(network).values_list("year", "cluster_id",
-                                                                 "notes__global"):
+                                                                 "global_note"):
         by_year.setdefault(row_year, []).append((cluster, note))
     years = sorted(by_year)
     page = NetworkYear(network, year or (years[-1] if years else None), filters, years,
@@ -148,13 +148,21 @@ def network_year(network: Network, year: int | None, filters: dict[str, str]) ->
         in _counted(network).filter(year=page.year).values_list("cluster_id", "notes", "answers")
         if profiles[cluster].matches(filters)
     ]
-    page.boxes = {metric: box(notes.get(metric) for notes, _ in kept) for metric in METRICS}
+    page.boxes = {metric: _shown_box(notes.get(metric) for notes, _ in kept)
+                  for metric in METRICS}
     page.heatmap = _heatmap(page.year, [answers for _, answers in kept])
-    page.most_disagreed = sorted(
-        ((row, row.cell("--")) for row in page.heatmap if row.cell("--").count != 0),
-        key=lambda pair: -(pair[1].count or 0),
+    page.most_disagreed = sorted(  # the shares shown only: a hidden cell is not ranked
+        ((row, row.cell("--")) for row in page.heatmap if row.cell("--").count),
+        key=lambda pair: -pair[1].count,
     )[:MOST_DISAGREED]
     return page
+
+
+def _shown_box(notes) -> Box | None:
+    """A note's distribution, unless fewer than five clusters have that note (a section may be
+    left out of a grid: all its questions « non applicable »)."""
+    distribution = box(notes)
+    return distribution if distribution and group_is_shown(distribution.count) else None
 
 
 def _trend_point(year: int, rows: list[tuple[Profile, float | None]],
@@ -224,8 +232,8 @@ def peer_positions(cluster: Cluster, year: int, scores: Scores) -> list[PeerPosi
             continue
         rows = []
         for metric in PEER_METRICS:
-            distribution = box(note.get(metric) for note in notes)
-            if distribution is None or not group_is_shown(distribution.count):
+            distribution = _shown_box(note.get(metric) for note in notes)
+            if distribution is None:
                 continue
             value = own.get(metric)
             rows.append(PeerNote(metric, distribution, value,

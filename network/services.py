@@ -1,6 +1,6 @@
 """Writes of the network level: the snapshots its aggregates read."""
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from clusters.models import Network
 from grid.models import Assessment
@@ -30,7 +30,8 @@ def snapshots_sync(network: Network) -> int:
     nothing changed. Returns how many were taken."""
     stale = list(
         Assessment.objects.filter(cluster__networks=network, status__in=COUNTED)
-        .exclude(network_snapshot__taken_from=F("updated_at"))
+        .annotate(taken_from=F("network_snapshot__taken_from"))  # one outer join, no subquery
+        .filter(Q(taken_from__isnull=True) | ~Q(taken_from=F("updated_at")))
         .values_list(*_COLUMNS)
     )
     for start in range(0, len(stale), _BATCH):
@@ -53,12 +54,12 @@ def _take(rows: list[tuple]) -> None:
     Snapshot.objects.bulk_create(
         [
             Snapshot(assessment_id=pk, cluster_id=cluster, year=year, taken_from=updated,
-                     notes=notes_of(scores or {}),
+                     notes=notes_of(scores or {}), global_note=(scores or {}).get("global"),
                      answers={code: value.answer or "" for code, value
                               in answers[pk].answers.items()})
             for pk, cluster, year, updated, scores in rows
         ],
         # Two requests may take the same snapshot at once: the last one wins, unchanged.
         update_conflicts=True, unique_fields=["assessment"],
-        update_fields=["cluster", "year", "taken_from", "notes", "answers"],
+        update_fields=["cluster", "year", "taken_from", "notes", "global_note", "answers"],
     )
