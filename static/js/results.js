@@ -11,7 +11,9 @@
   function draw(element, series) {
     const labels = series.labels.concat([series.labels[0]]);
     const values = series.values.concat([series.values[0]]);
-    const text = series.texts.concat([series.texts[0]]);
+    // Beside each point, the note and its maturity level's letter (the table names the level).
+    const marks = series.marks || series.texts;
+    const text = marks.concat([marks[0]]);
     // Plotly.react redraws in place (and draws the first time): no flicker while simulating.
     Plotly.react(element, [{
       type: "scatterpolar", r: values, theta: labels, text: text,
