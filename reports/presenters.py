@@ -38,8 +38,8 @@ def radar_titles() -> dict[str, str]:
 
 def radar_series(scores: Scores, scale: Scale = ()) -> dict:
     """Axis labels and values (0–100) for the global radar and the two level radars; `texts`
-    the notes as printed, `marks` with the level's letter (beside each point of the radar),
-    `cells` with the level's letter and name (the table under the radar)."""
+    the notes as printed (beside each point), `cells` with the maturity level's letter and name
+    (the table under the radar, and a point's hover text)."""
     def series(keys, source):
         # An undefined note (all `na`) is drawn at 0 but labelled « — », never « 0 % ».
         texts = [percent(source[k]) for k in keys]
@@ -49,8 +49,6 @@ def radar_series(scores: Scores, scale: Scale = ()) -> dict:
             "values": [round(float(source[k]) * 100, 1) if source[k] is not None else 0
                        for k in keys],
             "texts": texts,
-            "marks": [f"{text} · {band.letter}" if band else text
-                      for text, band in zip(texts, bands, strict=True)],
             "cells": [f"{text} · {band.label}" if band else text
                       for text, band in zip(texts, bands, strict=True)],
         }
