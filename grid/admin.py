@@ -6,8 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Campaign, GridVersion, Question
-from .services import grid_version_derive, grid_version_is_frozen
+from .maturity import RANKS, scale_problems
+from .models import Campaign, GridVersion, MaturityLevel, Question
+from .services import grid_version_derive, grid_version_is_frozen, maturity_levels_default
 
 
 class FrozenVersionMixin:
@@ -27,6 +28,46 @@ class FrozenVersionMixin:
         return super().has_delete_permission(request, obj)
 
 
+class MaturityLevelFormSet(forms.BaseInlineFormSet):
+    """The four levels are checked together: ranks 1 to 4, bounds from 0 % and increasing."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        bands = [
+            (form.cleaned_data.get("rank"), form.cleaned_data.get("lower_bound"))
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        problems = scale_problems(bands)
+        if problems:
+            raise ValidationError(problems)
+
+
+class MaturityLevelInline(admin.TabularInline):
+    """Editable until the version is used; then read-only, as its questions (DESIGN §8)."""
+
+    model = MaturityLevel
+    formset = MaturityLevelFormSet
+    fields = ["rank", "letter", "name", "lower_bound"]
+    extra = 0
+    min_num = max_num = len(RANKS)
+    can_delete = False
+
+    def _frozen(self, obj) -> bool:
+        return obj is not None and grid_version_is_frozen(obj)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
@@ -42,11 +83,20 @@ class DeriveForm(forms.Form):
 @admin.register(GridVersion)
 class GridVersionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
     list_display = ["code", "name", "derived_from", "created_at", "frozen"]
-    inlines = [QuestionInline]
+    inlines = [MaturityLevelInline, QuestionInline]
     actions = ["derive"]
 
     def version_of(self, obj):
         return obj
+
+    def get_inlines(self, request, obj):
+        # A new version starts from the default levels (save_related); edit them afterwards.
+        return self.inlines if obj is not None else [QuestionInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not form.instance.maturity_levels.exists():
+            maturity_levels_default(form.instance)
 
     @admin.display(description=_("figée"), boolean=True)
     def frozen(self, version):

@@ -7,8 +7,12 @@ class GridConfig(AppConfig):
     verbose_name = _("Grille d'autoévaluation")
 
     def ready(self):
+        from initiatives import approach
         from initiatives.kept import watch
 
-        from .models import Question
+        from .approach import maturity_section
+        from .models import MaturityLevel, Question
 
         watch(Question)
+        watch(MaturityLevel)  # what is kept per version shows its levels (reports.selectors)
+        approach.register(maturity_section)

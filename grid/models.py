@@ -1,6 +1,7 @@
 """The self-assessment grid, versioned (DESIGN §3): questions, barèmes and answer weights."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Length
@@ -61,6 +62,61 @@ class GridVersion(NaturalKeyMixin, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+
+class MaturityLevelManager(models.Manager):
+    def get_by_natural_key(self, version_code, rank):
+        return self.get(version__code=version_code, rank=rank)
+
+
+class MaturityLevel(models.Model):
+    """A named band of the notes (DESIGN §8): four per version, frozen with it (grid.maturity)."""
+
+    version = models.ForeignKey(GridVersion, models.CASCADE, related_name="maturity_levels")
+    rank = models.PositiveSmallIntegerField(
+        _("rang"), validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("1 pour le niveau le plus bas, 4 pour le plus haut."),
+    )
+    letter = models.CharField(_("lettre"), max_length=2)
+    name = models.CharField(_("nom"), max_length=40)
+    lower_bound = models.PositiveSmallIntegerField(
+        _("seuil (%)"), validators=[MaxValueValidator(99)],
+        help_text=_("Note minimale du niveau, en pourcentage ; 0 pour le rang 1."),
+    )
+
+    objects = MaturityLevelManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["version", "rank"]
+        verbose_name = _("niveau de maturité")
+        verbose_name_plural = _("niveaux de maturité")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "rank"], name="maturity_unique_rank"),
+            models.CheckConstraint(
+                condition=models.Q(rank__gte=1, rank__lte=4), name="maturity_rank_1_to_4"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(lower_bound__gte=0, lower_bound__lte=99),
+                name="maturity_bound_below_100",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(rank=1) | models.Q(lower_bound=0),
+                name="maturity_first_from_0",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.letter} {self.name} (≥ {self.lower_bound} %)"
+
+    def natural_key(self):
+        return (self.version.code, self.rank)
+
+    natural_key.dependencies = ["grid.gridversion"]
+
+    def clean(self):
+        if self.rank == 1 and self.lower_bound not in (None, 0):
+            raise ValidationError({"lower_bound": _("Le niveau de rang 1 commence à 0 %.")})
 
 
 class QuestionManager(models.Manager):

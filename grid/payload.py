@@ -84,6 +84,10 @@ def parse_payload(data: object, grid: GridSpec) -> ParsedPayload:
     plan = data.get("plan", [])
     if not isinstance(plan, list):
         errors.append(_("« plan » doit être une liste d'actions."))
+    # « maturity » (optional, written since the maturity levels) is derived from the notes: no
+    # import reads it, files with or without it import alike.
+    if not isinstance(data.get("maturity", {}), dict):
+        errors.append(_("« maturity » doit être un objet (niveaux de maturité des notes)."))
     if errors:
         raise PayloadError(errors)
     return ParsedPayload(answers=answers, custom=custom, plan_count=len(plan))

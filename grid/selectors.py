@@ -4,7 +4,8 @@ join on memberships within one query: assessment_for_user)."""
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
-from django.db.models import F
+from django.db.models import F, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
 
@@ -13,7 +14,17 @@ from clusters.models import Cluster, Membership
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
 from .layout import CustomRowLayout, QuestionLayout, SectionLayout, grid_layout
-from .models import Answer, Assessment, Campaign, CustomAnswer, GridDisplay, Transition
+from .maturity import Band, Scale
+from .models import (
+    Answer,
+    Assessment,
+    Campaign,
+    CustomAnswer,
+    GridDisplay,
+    GridVersion,
+    MaturityLevel,
+    Transition,
+)
 from .scoring import (
     AnswerValue,
     CustomRow,
@@ -251,3 +262,36 @@ def assessment_scores(assessment: Assessment, spec: GridSpec, answers: dict,
 
 def grid_is_compact(user) -> bool:
     return GridDisplay.objects.filter(user=user, compact=True).exists()
+
+
+def maturity_scales(version_ids: Collection[int]) -> dict[int, Scale]:
+    """The maturity levels of grid versions, by version id, in one query (lowest first)."""
+    scales: dict[int, list[Band]] = {pk: [] for pk in version_ids}
+    if version_ids:
+        for version_id, rank, letter, name, bound in (
+            MaturityLevel.objects.filter(version_id__in=version_ids)
+            .order_by("version_id", "rank")
+            .values_list("version_id", "rank", "letter", "name", "lower_bound")
+        ):
+            scales[version_id].append(Band(rank, letter, name, bound))
+    return {pk: tuple(bands) for pk, bands in scales.items()}
+
+
+def maturity_scale(version_id: int) -> Scale:
+    return maturity_scales([version_id])[version_id]
+
+
+def latest_maturity_scale() -> tuple[GridVersion | None, Scale]:
+    """The levels of the grid version in use (the latest campaign's, else the latest version),
+    with the version, in one query: what the « La démarche » page explains."""
+    latest_campaign = Campaign.objects.order_by("-year").values("version_id")[:1]
+    latest_version = GridVersion.objects.order_by("-created_at", "-pk").values("pk")[:1]
+    levels = list(
+        MaturityLevel.objects.select_related("version")
+        .filter(version_id=Coalesce(Subquery(latest_campaign), Subquery(latest_version)))
+        .order_by("rank")
+    )
+    version = levels[0].version if levels else None
+    return version, tuple(
+        Band(level.rank, level.letter, level.name, level.lower_bound) for level in levels
+    )

@@ -20,6 +20,7 @@ from initiatives.models import Enjeu
 from . import rules
 from .changes import CUSTOM_PREFIX, RowChange, StoredRows, custom_key, row_changes
 from .labels import ACTION_LABELS, person_label
+from .maturity import DEFAULT_BANDS
 from .models import (
     Answer,
     Assessment,
@@ -27,6 +28,7 @@ from .models import (
     CustomAnswer,
     GridDisplay,
     GridVersion,
+    MaturityLevel,
     Question,
     Transition,
 )
@@ -382,7 +384,8 @@ def assessment_reopen(*, assessment: Assessment, by, comment: str = "") -> Asses
 
 @transaction.atomic
 def grid_version_derive(*, source: GridVersion, code: str, name: str) -> GridVersion:
-    """A new, editable grid version copying every question of `source` (DESIGN §3)."""
+    """A new, editable grid version copying every question of `source` (DESIGN §3) and its
+    maturity levels (the default ones if it had none)."""
     version = GridVersion(
         code=code, name=name, description=source.description,
         answer_weights=dict(source.answer_weights), derived_from=source,
@@ -398,7 +401,17 @@ def grid_version_derive(*, source: GridVersion, code: str, name: str) -> GridVer
         )
         copy.levers.set(question.levers.all())
         copy.sheets.set(question.sheets.all())
+    bands = list(source.maturity_levels.values_list("rank", "letter", "name", "lower_bound"))
+    maturity_levels_default(version, bands or DEFAULT_BANDS)
     return version
+
+
+def maturity_levels_default(version: GridVersion, bands=DEFAULT_BANDS) -> None:
+    """Give a version without levels these bands (rank, letter, name, lower bound in %)."""
+    for rank, letter, name, bound in bands:  # one by one: each is kept in history
+        MaturityLevel.objects.create(
+            version=version, rank=rank, letter=letter, name=name, lower_bound=bound
+        )
 
 
 def grid_version_is_frozen(version: GridVersion) -> bool:

@@ -7,6 +7,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from .approach import added_sections
 from .models import Concept, Enjeu, Lever, Path, PathStep, Reference, Section, Sheet
 from .search import matches, query_words
 
@@ -165,6 +166,7 @@ def approach_page() -> dict:
         "concepts": concepts,
         "references": list(Reference.objects.all()),
         "enjeux": list(Enjeu.objects.all()),
+        "added_sections": added_sections(),  # e.g. the grid's maturity levels
     }
 
 

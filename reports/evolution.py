@@ -11,7 +11,7 @@ from clusters.models import Membership
 from grid.labels import answer_short_label
 from grid.models import Assessment, Question, Transition
 from grid.scoring import ENJEUX, AnswerValue, Scores
-from grid.selectors import OverviewRow, answers_of, cluster_overview
+from grid.selectors import OverviewRow, answers_of, cluster_overview, maturity_scales
 from grid.specs import grid_specs
 from grid.versions import VersionGap, scores_on_shared, version_gap
 from initiatives.models import Enjeu
@@ -102,6 +102,9 @@ def evolution_page(
         scores = [row.scores for row in shown_rows]
     styles = year_styles(choice.shown)
     enjeu_names = dict(Enjeu.objects.filter(code__in=ENJEUX).values_list("code", "short_name"))
+    # Each year is graded on its own version's maturity levels (one query for all versions).
+    version_scales = maturity_scales({row.assessment.campaign.version_id for row in shown_rows})
+    scales = [version_scales[row.assessment.campaign.version_id] for row in shown_rows]
     pair_gap = version_gap({r.assessment.campaign.year: spec_of(r) for r in pair}) if (
         pair_differs) else None
     return {
@@ -113,8 +116,8 @@ def evolution_page(
                 choice.shown, scores, (None, *choice.shown), strict=False
             )
         ],
-        "notes": note_rows(scores, enjeu_names),
-        "radars": radars(choice.shown, scores),
+        "notes": note_rows(scores, enjeu_names, scales),
+        "radars": radars(choice.shown, scores, scales),
         "notes_gap": notes_gap,
         "pair": pair,
         "changes": _changes(pair, pair_gap, stored),

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from grid.maturity import Scale, label_of, level_of, scale_text
 from grid.payload import payload_from
 from grid.presenters import french_decimal
 from grid.scoring import (
@@ -109,11 +110,32 @@ def grid_rows(
 
 def json_payload(
     grid_code: str, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow],
-    plan: Sequence[PlanRow],
+    plan: Sequence[PlanRow], scores: Scores | None = None, scale: Scale = (),
 ) -> dict:
     """export.json, and the file attached to the PDF: the answers of DESIGN §4 (read back by the
-    import) and the cluster's plan (which no import reads)."""
-    return {**payload_from(grid_code, answers, custom), "plan": plan_json(plan)}
+    import), the cluster's plan and, when the version has levels, the maturity levels of the
+    notes (which no import reads)."""
+    payload = {**payload_from(grid_code, answers, custom), "plan": plan_json(plan)}
+    if scores is not None and scale:
+        payload["maturity"] = maturity_json(scores, scale)
+    return payload
+
+
+def maturity_json(scores: Scores, scale: Scale) -> dict:
+    """The optional « maturity » key of export.json: the version's levels (rank 1 the lowest,
+    `from` the lower bound in percent) and the letter of each note's level (null where the note
+    is undefined)."""
+    def letter(note: Fraction | None) -> str | None:
+        band = level_of(note, scale)
+        return band.letter if band else None
+
+    return {
+        "scale": [{"rank": band.rank, "letter": band.letter, "name": band.name,
+                   "from": band.lower_bound} for band in scale],
+        "global": letter(scores.global_note),
+        "axes": {enjeu: letter(scores.axes.get(enjeu)) for enjeu in ENJEUX},
+        "levels": {str(level): letter(scores.levels.get(level)) for level in LEVELS},
+    }
 
 
 def title(cluster: str, year: int, grid_code: str) -> str:
@@ -125,15 +147,17 @@ def title(cluster: str, year: int, grid_code: str) -> str:
 # --- CSV ---
 
 
-def csv_bytes(rows: Sequence[ExportRow]) -> bytes:
+def csv_bytes(rows: Sequence[ExportRow], scores: Scores | None = None,
+              scale: Scale = ()) -> bytes:
     # French Excel and LibreOffice split on `;` (the comma is the decimal separator), and Excel
     # reads the accents as UTF-8 only when the file starts with a byte order mark: utf-8-sig.
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([
         _("Code"), _("Section"), _("Affirmation"), _("Barème"), _("Réponse"), _("Points"),
-        _("Commentaire"),
+        _("Commentaire"), _("Niveau de maturité de la section"),
     ])
+    sections = scores.sections if scores is not None else {}
     for row in rows:
         writer.writerow([
             row.code,
@@ -143,6 +167,7 @@ def csv_bytes(rows: Sequence[ExportRow]) -> bytes:
             row.answer,
             french_decimal(row.points),
             _inert(row.comment),
+            label_of(sections.get(row.section), scale),
         ])
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -167,11 +192,11 @@ POINTS_COLUMN = 5
 
 def workbook_bytes(
     heading: str, rows: Sequence[ExportRow], labels: Labels, scores: Scores,
-    plan: Sequence[PlanRow],
+    plan: Sequence[PlanRow], scale: Scale = (),
 ) -> bytes:
     workbook = Workbook()
     _grid_sheet(workbook.active, heading, rows, labels)
-    _results_sheet(workbook.create_sheet(), heading, labels, scores)
+    _results_sheet(workbook.create_sheet(), heading, labels, scores, scale)
     _plan_sheet(workbook.create_sheet(), heading, plan)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -239,22 +264,27 @@ def _grid_line(sheet: Worksheet, line: int, row: ExportRow) -> None:
         sheet.row_dimensions[line].height = 15 * lines
 
 
-def _results_sheet(sheet: Worksheet, heading: str, labels: Labels, scores: Scores) -> None:
+def _results_sheet(sheet: Worksheet, heading: str, labels: Labels, scores: Scores,
+                   scale: Scale = ()) -> None:
     sheet.title = RESULTS_SHEET
     sheet.column_dimensions["A"].width = 80
     sheet.column_dimensions["B"].width = 14
+    sheet.column_dimensions["C"].width = 22
     _put(sheet, 1, 1, heading).font = TITLE
     _put(sheet, 2, 1, _("Indicateur")).font = BOLD
     _put(sheet, 2, 2, _("Valeur")).font = BOLD
+    _put(sheet, 2, 3, _("Niveau de maturité")).font = BOLD
     sheet.freeze_panes = "A3"
 
     line = 3
 
-    def note(label: str, value: Fraction | None) -> None:
+    def note(label: str, value: Fraction | None, graded: bool = True) -> None:
         nonlocal line
         _put(sheet, line, 1, label)
         if value is not None:  # an undefined note stays an empty cell
             _put(sheet, line, 2, float(value)).number_format = PERCENT
+        if graded:
+            _put(sheet, line, 3, label_of(value, scale))
         line += 1
 
     def group(name: str) -> None:
@@ -263,8 +293,8 @@ def _results_sheet(sheet: Worksheet, heading: str, labels: Labels, scores: Score
         line += 1
 
     note(_("Note globale"), scores.global_note)
-    note(_("Facteur de stratégie F"), scores.strategy_factor)
-    note(_("Complétude"), scores.completion)
+    note(_("Facteur de stratégie F"), scores.strategy_factor, graded=False)
+    note(_("Complétude"), scores.completion, graded=False)
     _put(sheet, line, 1, _("Résultats provisoires"))
     _put(sheet, line, 2, _("oui") if scores.provisional else _("non"))
     line += 1
@@ -279,6 +309,9 @@ def _results_sheet(sheet: Worksheet, heading: str, labels: Labels, scores: Score
     group(_("Sections"))
     for section in SECTIONS:
         note(f"{section} · {labels.sections.get(section, '')}", scores.sections.get(section))
+    if scale:
+        line += 1
+        _put(sheet, line, 1, _("Niveaux de maturité : %(scale)s") % {"scale": scale_text(scale)})
 
 
 # Intitulé, Statut, Fiches, Questions, Responsable, Début, Échéance, Réalisée le, Indicateur,

@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from grid.maturity import Scale, change_text, label_of, level_of, with_level
 from grid.presenters import percent
 from grid.scoring import ENJEUX, LEVELS, SECTIONS, STRATEGY, Scores, section_tallies
 from initiatives.labels import level_title
@@ -35,15 +36,21 @@ def radar_titles() -> dict[str, str]:
     return {"global": _("Radar des 4 enjeux"), "level1": level_title(1), "level2": level_title(2)}
 
 
-def radar_series(scores: Scores) -> dict:
-    """Axis labels and values (0–100) for the global radar and the two level radars."""
+def radar_series(scores: Scores, scale: Scale = ()) -> dict:
+    """Axis labels and values (0–100) for the global radar and the two level radars; `texts`
+    the notes as printed (beside each point), `cells` with the maturity level's letter and name
+    (the table under the radar, and a point's hover text)."""
     def series(keys, source):
         # An undefined note (all `na`) is drawn at 0 but labelled « — », never « 0 % ».
+        texts = [percent(source[k]) for k in keys]
+        bands = [level_of(source[k], scale) for k in keys]
         return {
             "labels": list(keys),
             "values": [round(float(source[k]) * 100, 1) if source[k] is not None else 0
                        for k in keys],
-            "texts": [percent(source[k]) for k in keys],
+            "texts": texts,
+            "cells": [f"{text} · {band.label}" if band else text
+                      for text, band in zip(texts, bands, strict=True)],
         }
 
     return {
@@ -63,23 +70,36 @@ def factor_width(scores: Scores) -> str:
     return f"{float(scores.strategy_factor or 0) * 100:.1f}"
 
 
-def note_texts(scores: Scores) -> dict[str, str]:
+def note_texts(scores: Scores, scale: Scale = ()) -> dict[str, str]:
     """Every note of the results page as it prints it, keyed as its elements' `data-note`, so
     that a simulation can put new notes in their place."""
     return {
         "global": percent(scores.global_note),
+        "global-maturity": maturity_text(scores.global_note, scale),
         "factor": percent(scores.strategy_factor),
         "completion": percent(scores.completion),
-        "levels": levels_text(scores),
-        **{f"axis-{enjeu}": percent(scores.axes[enjeu]) for enjeu in ENJEUX},
+        "levels": levels_text(scores, scale),
+        **{f"axis-{enjeu}": with_level(percent(scores.axes[enjeu]), scores.axes[enjeu], scale)
+           for enjeu in ENJEUX},
         **{f"section-{code}": percent(scores.sections[code]) for code in SECTIONS},
     }
 
 
-def levels_text(scores: Scores) -> str:
-    """« Niveau 1 : 62,5 % · Niveau 2 : 40,0 % », under the global note."""
-    return " · ".join(
-        _("Niveau %(level)s : %(note)s") % {"level": level, "note": percent(scores.levels[level])}
+def maturity_text(note: Fraction | None, scale: Scale) -> str:
+    """« Niveau de maturité : C Intermédiaire », under the global note; empty without one."""
+    label = label_of(note, scale)
+    return _("Niveau de maturité : %(level)s") % {"level": label} if label else ""
+
+
+def levels_text(scores: Scores, scale: Scale = ()) -> str:
+    """« Niveau 1 : 62,5 % · B Confirmé — Niveau 2 : 40,0 % · C Intermédiaire », under the global
+    note (without levels: « Niveau 1 : 62,5 % · Niveau 2 : 40,0 % »)."""
+    separator = " — " if scale else " · "
+    return separator.join(
+        _("Niveau %(level)s : %(note)s") % {
+            "level": level,
+            "note": with_level(percent(scores.levels[level]), scores.levels[level], scale),
+        }
         for level in LEVELS
     )
 
@@ -166,6 +186,8 @@ class Cell:
     text: str
     delta: Delta | None = None
     is_delta: bool = False
+    maturity: str = ""  # a year's maturity level, « C Intermédiaire »
+    change: str = ""  # on a delta: « C → B » when the level changed between the two years
 
 
 @dataclass(frozen=True)
@@ -175,30 +197,37 @@ class NoteRow:
 
 
 def note_rows(
-    scores: Sequence[Scores], enjeu_names: Mapping[str, str]
+    scores: Sequence[Scores], enjeu_names: Mapping[str, str],
+    scales: Sequence[Scale] | None = None,
 ) -> list[tuple[str, list[NoteRow]]]:
-    """Every note of every year, grouped as the page shows them, with the consecutive deltas."""
+    """Every note of every year, grouped as the page shows them, with the consecutive deltas;
+    the global note, the axes and the levels with each year's maturity level (on that year's
+    grid version: `scales`, one per year) and the change of level from one year to the next."""
+    scales = scales if scales is not None else [()] * len(scores)
 
-    def row(label: str, values: list[Fraction | None]) -> NoteRow:
+    def row(label: str, values: list[Fraction | None], graded: bool = False) -> NoteRow:
         cells: list[Cell] = []
+        bands = [level_of(value, scale) if graded else None
+                 for value, scale in zip(values, scales, strict=True)]
         for index, value in enumerate(values):
             if index:
-                cells.append(Cell("", delta(values[index - 1], value), is_delta=True))
-            cells.append(Cell(percent(value)))
+                cells.append(Cell("", delta(values[index - 1], value), is_delta=True,
+                                  change=change_text(bands[index - 1], bands[index])))
+            cells.append(Cell(percent(value), maturity=bands[index].label if bands[index] else ""))
         return NoteRow(label, tuple(cells))
 
     return [
         (_("Synthèse"), [
-            row(_("Note globale"), [s.global_note for s in scores]),
+            row(_("Note globale"), [s.global_note for s in scores], graded=True),
             row(_("Facteur de stratégie F"), [s.strategy_factor for s in scores]),
             row(_("Complétude"), [s.completion for s in scores]),
         ]),
         (_("Enjeux (radar A–D)"), [
-            row(f"{e} · {enjeu_names.get(e, '')}", [s.axes[e] for s in scores])
+            row(f"{e} · {enjeu_names.get(e, '')}", [s.axes[e] for s in scores], graded=True)
             for e in ENJEUX
         ]),
         (_("Niveaux"), [
-            row(level_title(k), [s.levels[k] for s in scores])
+            row(level_title(k), [s.levels[k] for s in scores], graded=True)
             for k in LEVELS
         ]),
         (_("Sections"), [
@@ -208,10 +237,12 @@ def note_rows(
     ]
 
 
-def radars(years: Sequence[int], scores: Sequence[Scores]) -> list[dict]:
+def radars(years: Sequence[int], scores: Sequence[Scores],
+           scales: Sequence[Scale] | None = None) -> list[dict]:
     """The three radars of the results page, with one trace per year, styled newest first."""
     styles = year_styles(years)
-    series = [radar_series(s) for s in scores]
+    scales = scales if scales is not None else [()] * len(scores)
+    series = [radar_series(s, scale) for s, scale in zip(scores, scales, strict=True)]
     titles = radar_titles()
     return [
         {

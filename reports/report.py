@@ -18,6 +18,7 @@ from weasyprint.urls import URLFetcher
 
 from grid import selectors as grid_selectors
 from grid.changes import BLANK
+from grid.maturity import Scale, label_of, scale_text, with_level
 from grid.models import Assessment
 from grid.presenters import french_decimal, percent
 from grid.scoring import ENJEUX, SECTIONS, Scores, answer_points
@@ -128,13 +129,16 @@ def _comparison(
     return current, before, len(gap.shared)
 
 
-def _note_rows(scores, previous_scores, enjeux) -> list[dict]:
-    """Global, F, each axis, each level and each section, with last year's note and the delta."""
+def _note_rows(scores, previous_scores, enjeux, scale: Scale = ()) -> list[dict]:
+    """Global, F, each axis, each level and each section, with last year's note and the delta;
+    the global note, the axes and the levels with this year's maturity level."""
     def row(label, pick, kind):
         current = pick(scores)
         before = pick(previous_scores) if previous_scores else None
+        graded = kind in ("global", "axis", "level")
         return {"label": label, "current": percent(current), "previous": percent(before),
-                "delta": delta(before, current), "kind": kind}
+                "delta": delta(before, current), "kind": kind,
+                "maturity": label_of(current, scale) if graded else ""}
 
     names = {enjeu.code: enjeu.name for enjeu in enjeux}
     return [
@@ -193,7 +197,10 @@ def report_context(assessment: Assessment) -> dict:
         "factor": percent(scores.strategy_factor),
         "factor_width": f"{float(scores.strategy_factor or 0) * 100:.1f}",
         "completion": percent(scores.completion),
-        "levels": [(level, percent(scores.levels[level])) for level in (1, 2)],
+        "levels": [(level, with_level(percent(scores.levels[level]), scores.levels[level],
+                                      page["maturity"])) for level in (1, 2)],
+        "global_maturity": label_of(scores.global_note, page["maturity"]),
+        "maturity_scale": scale_text(page["maturity"]),
         "previous": previous,
         "previous_year": previous_year,
         # Set when last year was on another grid version: notes compare on shared questions.
@@ -201,7 +208,7 @@ def report_context(assessment: Assessment) -> dict:
         "global_delta": delta(previous_scores and previous_scores.global_note,
                               compared.global_note),
         "radars": _radars(scores, previous_scores, year, previous_year),
-        "note_rows": _note_rows(compared, previous_scores, page["enjeux"]),
+        "note_rows": _note_rows(compared, previous_scores, page["enjeux"], page["maturity"]),
         "recommendations": page["recommendations"],
         "suggested_path": page["suggested_path"],
         "agenda21_first": page["agenda21_first"],
@@ -213,7 +220,8 @@ def report_context(assessment: Assessment) -> dict:
         "transitions": transitions,
         "plan": plan_for_report(plan, _report_date(assessment, status_date)),
         "peers": peer_sections(peer_positions(assessment.cluster, year, scores)),
-        "payload": exports.json_payload(page["spec"].code, page["answers"], page["custom"], plan),
+        "payload": exports.json_payload(page["spec"].code, page["answers"], page["custom"], plan,
+                                        scores, page["maturity"]),
     }
 
 

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 
 from grid.layout import rendered_once
+from grid.maturity import Scale
 from grid.models import Assessment, GridVersion, Question
 from grid.scoring import GridSpec, recommendations, suggested_path
-from grid.selectors import assessment_rows, assessment_scores
+from grid.selectors import assessment_rows, assessment_scores, maturity_scale
 from grid.specs import grid_spec
 from initiatives.models import Enjeu, Path, Section, Sheet
 
@@ -23,6 +24,7 @@ class ResultsContent:
     enjeux: list[Enjeu]
     paths: dict[str, Path]
     agenda21: Sheet | None
+    maturity: Scale  # the version's maturity levels, lowest first
 
 
 def results_content(version: GridVersion) -> ResultsContent:
@@ -47,6 +49,7 @@ def _results_content(version: GridVersion) -> ResultsContent:
         enjeux=list(Enjeu.objects.all()),
         paths={path.code: path for path in Path.objects.all()},
         agenda21=Sheet.objects.filter(number="+").first(),
+        maturity=maturity_scale(version.pk),
     )
 
 
@@ -68,6 +71,7 @@ def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
         "agenda21_first": suggestion["agenda21_first"],
         "agenda21": content.agenda21,
         "sections": content.sections,
+        "maturity": content.maturity,
     }
 
 

@@ -27,6 +27,14 @@ ANSWER_WEIGHTS = {"++": "1", "+": "2/3", "-": "1/3", "--": "0"}
 
 # auto_now_add is not applied by loaddata (raw save), and a fixed date keeps the fixture stable.
 CREATED_AT = "2012-09-01T00:00:00Z"
+# The version's maturity levels (DESIGN §8): grid.maturity.DEFAULT_BANDS, which cites its
+# sources (this package knows nothing of grid; a test checks that the two agree).
+MATURITY_BANDS = (
+    (1, "D", "Débutant", 0),
+    (2, "C", "Intermédiaire", 25),
+    (3, "B", "Confirmé", 50),
+    (4, "A", "Expert", 75),
+)
 
 # The strategy rows' lever has no Lever row: it is the "+" sheet itself (guide-structure §2.7).
 AGENDA21_LEVER = "Démarche Agenda 21"
@@ -287,6 +295,11 @@ def records(seed: Seed) -> list[dict]:
             created_at=CREATED_AT,
         )
     ]
+    out.extend(
+        record("grid.maturitylevel", version=[VERSION_CODE], rank=rank, letter=letter, name=name,
+               lower_bound=bound)
+        for rank, letter, name, bound in MATURITY_BANDS
+    )
     order = 0
     for row in VERBATIM:
         order += 1

@@ -19,7 +19,10 @@ from .. import exports, selectors
 def export_json(request, slug, year):
     _membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
     spec, answers, custom = grid_selectors.assessment_inputs(assessment)
-    payload = exports.json_payload(spec.code, answers, custom, plan_rows(assessment.cluster))
+    scores = grid_selectors.assessment_scores(assessment, spec, answers, custom)
+    scale = grid_selectors.maturity_scale(assessment.campaign.version_id)
+    payload = exports.json_payload(spec.code, answers, custom, plan_rows(assessment.cluster),
+                                   scores, scale)
     response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -31,9 +34,12 @@ def export_json(request, slug, year):
 def export_csv(request, slug, year):
     _membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
     spec, answers, custom = grid_selectors.assessment_inputs(assessment)
+    scores = grid_selectors.assessment_scores(assessment, spec, answers, custom)
+    scale = grid_selectors.maturity_scale(assessment.campaign.version_id)
     questions, _labels = selectors.export_questions(assessment)
     rows = exports.grid_rows(spec, questions, answers, custom)
-    response = HttpResponse(exports.csv_bytes(rows), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(exports.csv_bytes(rows, scores, scale),
+                            content_type="text/csv; charset=utf-8")
     return _attachment(response, assessment, "csv")
 
 
@@ -47,7 +53,8 @@ def export_xlsx(request, slug, year):
     rows = exports.grid_rows(spec, questions, answers, custom)
     heading = exports.title(assessment.cluster.name, year, spec.code)
     content = exports.workbook_bytes(heading, rows, labels, scores,
-                                     plan_rows(assessment.cluster))
+                                     plan_rows(assessment.cluster),
+                                     grid_selectors.maturity_scale(assessment.campaign.version_id))
     response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
     return _attachment(response, assessment, "xlsx")
 

@@ -10,6 +10,7 @@ from grid import selectors as grid_selectors
 from grid.forms import TransitionForm
 from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
 from grid.layout import rendered_once
+from grid.maturity import with_level
 from grid.presenters import percent
 from grid.scoring import ANSWERS, ENJEUX, NOT_APPLICABLE, STRATEGY
 from network.presenters import peer_sections
@@ -22,6 +23,7 @@ from ..presenters import (
     factor_width,
     formula,
     levels_text,
+    maturity_text,
     progress_title,
     radar_series,
     radar_titles,
@@ -47,8 +49,9 @@ def results_response(request, membership, assessment, *, status=200):
     })
     scores = page["scores"]
     slug = membership.cluster.slug
+    scale = page["maturity"]
     axes = [
-        (enjeu, percent(scores.axes[enjeu.code]))
+        (enjeu, with_level(percent(scores.axes[enjeu.code]), scores.axes[enjeu.code], scale))
         for enjeu in page["enjeux"] if enjeu.code in ENJEUX
     ]
     context = {
@@ -59,13 +62,14 @@ def results_response(request, membership, assessment, *, status=200):
         "is_board": membership.role == Membership.Role.BOARD,
         "is_editor": membership.role == Membership.Role.EDITOR,
         "global": percent(scores.global_note),
+        "global_maturity": maturity_text(scores.global_note, scale),
         "factor": percent(scores.strategy_factor),
         "factor_width": factor_width(scores),
         "completion": percent(scores.completion),
-        "levels": levels_text(scores),
+        "levels": levels_text(scores, scale),
         "axes": axes,
         "sections": section_rows(scores),
-        "radars": radar_series(scores),
+        "radars": radar_series(scores, scale),
         "radar_titles": radar_titles(),
         "formula": formula(page["spec"], page["answers"], page["custom"], scores),
         "transitions": grid_selectors.transitions(assessment),

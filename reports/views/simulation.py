@@ -50,10 +50,11 @@ def simulate(request, slug, year):
     except simulation.SimulationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
     scores = score(spec, simulation.merged(stored, changes), custom)
+    scale = grid_selectors.maturity_scale(assessment.campaign.version_id)
     return JsonResponse({
         "scores": scores_to_json(spec.code, scores),
-        "radars": radar_series(scores),
-        "notes": note_texts(scores),
+        "radars": radar_series(scores, scale),
+        "notes": note_texts(scores, scale),
         "factor_width": factor_width(scores),
     })
 

@@ -10,7 +10,7 @@
     const traces = radar.traces.map(function (trace) {
       return {
         type: "scatterpolar", name: trace.name, theta: close(radar.labels),
-        r: close(trace.values), text: close(trace.texts), mode: "lines+markers",
+        r: close(trace.values), text: close(trace.cells || trace.texts), mode: "lines+markers",
         line: { color: trace.colour, dash: trace.dash, width: 2.5 },
         marker: { color: trace.colour, symbol: trace.symbol, size: 9 },
         hovertemplate: trace.name + " · %{theta} : %{text}<extra></extra>",

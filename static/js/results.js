@@ -12,12 +12,16 @@
     const labels = series.labels.concat([series.labels[0]]);
     const values = series.values.concat([series.values[0]]);
     const text = series.texts.concat([series.texts[0]]);
+    // Hovering a point names its maturity level too (the letter alone beside the point would
+    // read as an enjeu's: both go from A to D).
+    const cells = series.cells || series.texts;
+    const hover = cells.concat([cells[0]]);
     // Plotly.react redraws in place (and draws the first time): no flicker while simulating.
     Plotly.react(element, [{
-      type: "scatterpolar", r: values, theta: labels, text: text,
+      type: "scatterpolar", r: values, theta: labels, text: text, customdata: hover,
       mode: "lines+markers+text", textposition: "top center", fill: "toself",
       line: { color: "#163d6b", width: 2 }, marker: { size: 7, symbol: "circle" },
-      fillcolor: "rgba(22, 61, 107, 0.15)", hovertemplate: "%{theta} : %{text}<extra></extra>",
+      fillcolor: "rgba(22, 61, 107, 0.15)", hovertemplate: "%{theta} : %{customdata}<extra></extra>",
     }], layout, { displaylogo: false, responsive: true, locale: "fr" });
   }
   window.drawRadar = draw;

@@ -47,7 +47,7 @@
       const series = radars[element.dataset.series];
       window.drawRadar(element, series);
       element.closest("figure").querySelectorAll(".radar-values td").forEach(function (cell, index) {
-        cell.textContent = series.texts[index];
+        cell.textContent = (series.cells || series.texts)[index];
       });
     });
   }

@@ -54,7 +54,7 @@ def test_there_is_one_grid_version_with_the_design_weights_and_a_fixed_date(reco
 
 def test_the_version_comes_before_its_questions(records):
     assert records[0]["model"] == "grid.gridversion"
-    assert {r["model"] for r in records[1:]} == {"grid.question"}
+    assert {r["model"] for r in records[1:]} == {"grid.maturitylevel", "grid.question"}
 
 
 def test_records_have_no_primary_key(records):

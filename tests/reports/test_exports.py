@@ -54,8 +54,8 @@ def test_csv_writes_french_decimals_and_defuses_formulas():
             ExportRow("1B-1", "1B", "Texte", 2, "-", Fraction(2, 3), "- une puce")]
     text = csv_bytes(rows).decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert lines[1][4:] == ["+", "2,67", "'@SOMME(1;2)"]
-    assert lines[2][4:] == ["-", "0,67", "'- une puce"]
+    assert lines[1][4:] == ["+", "2,67", "'@SOMME(1;2)", ""]  # no scores: no maturity level
+    assert lines[2][4:] == ["-", "0,67", "'- une puce", ""]
 
 
 def test_the_workbook_keeps_awkward_comments_as_text():

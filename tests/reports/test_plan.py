@@ -107,7 +107,8 @@ def test_the_report_groups_done_lately_open_and_late_on_the_reports_date():
 
 def test_export_json_is_format_2_with_the_plan(editor_client, assessment, plan):
     payload = json.loads(editor_client.get(url("export-json", assessment)).content)
-    assert list(payload) == ["format", "grid", "answers", "custom", "plan"]
+    # « maturity » (optional, additive) follows the keys of format 2, which do not change.
+    assert list(payload) == ["format", "grid", "answers", "custom", "plan", "maturity"]
     assert payload["format"] == FORMAT == 2
     assert len(payload["plan"]) == 5
     carbon = next(item for item in payload["plan"] if item["title"] == "Bilan carbone du pôle")
@@ -311,7 +312,9 @@ def test_a_validated_year_reads_its_plan_on_its_validation_date(validated, edito
 
 
 @pytest.mark.parametrize(("name", "count"), [
-    ("export-json", 8), ("export-xlsx", 9), ("report", 11),
+    # the exports read the version's maturity levels (+1); the report has them with the
+    # version's content, read once per process, and reads the cluster's networks (+1)
+    ("export-json", 9), ("export-xlsx", 10), ("report", 11),
 ])
 def test_the_downloads_queries_do_not_grow_with_the_actions(
     editor_client, editor, cluster_a, assessment, django_assert_num_queries, name, count

@@ -58,9 +58,11 @@ def test_the_owner_sees_the_years_side_by_side(editor_client, cluster_a, two_yea
     html = page(editor_client, cluster_a)
     read = text(html)
     assert "Évolution d'une année sur l'autre" in read
-    # Global note: 100 % then 2/3; the delta is an arrow, signed points and words.
+    # Global note: 100 % then 2/3; the delta is an arrow, signed points and words; each year
+    # has its maturity level, and the change of level is marked on the delta.
     assert re.search(
-        rf"Note globale 100,0{NBSP}% ▼ −33,3{NBSP}pts en baisse 66,7{NBSP}%", read
+        rf"Note globale 100,0{NBSP}% A{NBSP}Expert ▼ −33,3{NBSP}pts en baisse "
+        rf"Maturité A → B 66,7{NBSP}% B{NBSP}Confirmé", read
     )
     assert f"Complétude 100,0{NBSP}% = 0,0{NBSP}pt stable 100,0{NBSP}%" in read
     assert "validée" in read and "brouillon" in read
@@ -148,6 +150,8 @@ def test_it_overlays_the_years_on_three_radars_with_the_apps_plotly(
     assert len({s[0] for s in styles}) == len({s[1] for s in styles}) == 2
     assert '<script id="evolution-radars" type="application/json">' in html
     # The tables under the radars carry the values without JavaScript.
+    # (Notes only: three tables side by side have no room for the levels, which the table of
+    # notes by year gives, and a point's hover text.)
     assert re.search(rf"2025 (66,7{NBSP}% ){{3}}66,7{NBSP}%", text(html))
 
 
@@ -295,19 +299,20 @@ def test_its_queries_do_not_grow_with_the_years_or_the_answers(
 ):
     # session, user, membership, assessments, the open year's answers, custom rows and grid spec
     # (cluster_overview), enjeux, board comments; with two years, the compared years' answers and
-    # custom rows, and the newer year's questions (+3).
+    # custom rows, and the newer year's questions (+3); the maturity levels of the years'
+    # grid versions, all in one query (+1).
     services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = editor_client.get(url("evolution", slug=cluster_a.slug))
     assert len(response.context["columns"]) == 1
 
     validated_year(cluster_a, 2024, editor, board, version)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         editor_client.get(url("evolution", slug=cluster_a.slug))
 
     validated_year(cluster_a, 2023, editor, board, version, value="+")
     validated_year(cluster_a, 2022, editor, board, version, value="-")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = editor_client.get(url("evolution", slug=cluster_a.slug))
     assert [column.year for column in response.context["columns"]] == [2022, 2023, 2024, 2025]
 
@@ -315,11 +320,12 @@ def test_its_queries_do_not_grow_with_the_years_or_the_answers(
 def test_its_queries_across_versions_do_not_grow_with_the_years(
     editor_client, editor, board, cluster_a, version, two_versions, django_assert_num_queries
 ):
-    # As above, plus the questions of both versions (+1).
-    with django_assert_num_queries(13):
+    # As above (the maturity levels of both versions still in one query), plus the questions
+    # of both versions (+1).
+    with django_assert_num_queries(14):
         editor_client.get(url("evolution", slug=cluster_a.slug))
     validated_year(cluster_a, 2023, editor, board, version)
     validated_year(cluster_a, 2022, editor, board, version)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = editor_client.get(url("evolution", slug=cluster_a.slug))
     assert len(response.context["columns"]) == 4

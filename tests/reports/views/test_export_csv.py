@@ -16,7 +16,8 @@ from tests.fixtures import (
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["Code", "Section", "Affirmation", "Barème", "Réponse", "Points", "Commentaire"]
+HEADER = ["Code", "Section", "Affirmation", "Barème", "Réponse", "Points", "Commentaire",
+          "Niveau de maturité de la section"]
 WEIGHTS = {"++": Fraction(1), "+": Fraction(2, 3), "-": Fraction(1, 3), "--": Fraction(0)}
 
 
@@ -48,10 +49,12 @@ def test_it_lists_every_question_in_grid_order_as_stored(editor_client, editor, 
     for row, question in zip(rows, expected_order, strict=True):
         value, comment = stored[question.code]
         points = "" if value in ("", "na") else french(question.bareme * WEIGHTS[value])
-        assert row == [
+        assert row[:7] == [
             question.code, question.section.code, question.text, str(question.bareme),
             value, points, comment,
         ]
+        # The level of the section's note; none for S (F is a factor, not a note).
+        assert (row[7] == "") == (question.section.code == "S")
     by_code = {row[0]: row for row in rows}
     assert by_code["1A-3"][4:6] == ["-", "1,33"]  # 4 × 1/3
     assert by_code["2B-2"][4:6] == ["+", "2,00"]  # 3 × 2/3
@@ -74,7 +77,7 @@ def test_it_keeps_formulas_out_of_free_text(editor_client, editor, assessment):
     fill(assessment, editor, codes=[], answers={"1A-1": "+"},
          comments={"1A-1": '=HYPERLINK("http://exemple.test")'})
     rows = {row[0]: row for row in table(editor_client.get(url("export-csv", assessment)))}
-    assert rows["1A-1"][4:] == ["+", "1,33", '\'=HYPERLINK("http://exemple.test")']
+    assert rows["1A-1"][4:7] == ["+", "1,33", '\'=HYPERLINK("http://exemple.test")']
 
 
 def test_it_adds_the_other_actions_that_have_a_label(editor_client, editor, assessment):
@@ -84,7 +87,7 @@ def test_it_adds_the_other_actions_that_have_a_label(editor_client, editor, asse
     set_custom(assessment, editor, "A", label="", level=1, bareme=2, value="++")  # no label
     rows = table(editor_client.get(url("export-csv", assessment)))[1:]
     assert len(rows) == 43
-    assert rows[-2:] == [
+    assert [row[:7] for row in rows[-2:]] == [
         ["Autre action B", "2B", "Covoiturage des salariés", "3", "+", "2,00", ""],
         ["Autre action D", "1D", "Brevets partagés", "4", "", "", ""],
     ]
@@ -93,10 +96,11 @@ def test_it_adds_the_other_actions_that_have_a_label(editor_client, editor, asse
 def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
-    # session, user, membership, assessment, grid spec, answers, custom rows, questions
-    with django_assert_num_queries(7):
+    # session, user, membership, assessment, grid spec, answers, custom rows, the version's
+    # maturity levels (the column of each section's level), questions
+    with django_assert_num_queries(8):
         editor_client.get(url("export-csv", assessment))
     fill(assessment, editor, "+")
     set_custom(assessment, editor, "B", label="Covoiturage", level=2, bareme=3, value="+")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         editor_client.get(url("export-csv", assessment))

@@ -41,9 +41,10 @@ def test_it_keeps_accents_readable(editor_client, editor, assessment):
 def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
-    # session, user, membership, assessment, grid spec, answers, custom rows, actions, their sheets
-    with django_assert_num_queries(8):
+    # session, user, membership, assessment, grid spec, answers, custom rows, the version's
+    # maturity levels (the optional « maturity » key), actions, their sheets
+    with django_assert_num_queries(9):
         editor_client.get(url("export-json", assessment))
     fill(assessment, editor)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         editor_client.get(url("export-json", assessment))

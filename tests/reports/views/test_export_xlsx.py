@@ -43,7 +43,12 @@ def grid_lines(book) -> dict[str, tuple]:
 
 def results_cells(book) -> dict[str, object]:
     sheet = book["Résultats"]
-    return {label: value for label, value in sheet.iter_rows(min_row=3, values_only=True)}
+    return {row[0]: row[1] for row in sheet.iter_rows(min_row=3, values_only=True)}
+
+
+def maturity_cells(book) -> dict[str, object]:
+    sheet = book["Résultats"]
+    return {row[0]: row[2] for row in sheet.iter_rows(min_row=3, values_only=True)}
 
 
 def shown(note):
@@ -162,12 +167,12 @@ def test_its_queries_do_not_grow_with_the_answers(
 ):
     # session, user, membership, assessment, grid spec, answers, custom rows, then the questions
     # with their sections, the actions and their sheets: the same with a blank grid, a full one,
-    # and points left to gain.
-    with django_assert_num_queries(9):
+    # and points left to gain; the version's maturity levels (the « Résultats » tab's column).
+    with django_assert_num_queries(10):
         editor_client.get(url("export-xlsx", assessment))
     fill(assessment, editor)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         editor_client.get(url("export-xlsx", assessment))
     fill(assessment, editor, "+")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         editor_client.get(url("export-xlsx", assessment))

@@ -32,7 +32,11 @@ def test_it_shows_the_global_note_as_a_french_percentage(editor_client, editor, 
     fill(assessment, editor, "+", answers=dict.fromkeys(STRATEGY_CODES, "++"))
     html = page(editor_client, assessment)
     assert f'id="global-note">66,7{NBSP}%</p>' in html
-    assert f"Niveau 1 : 66,7{NBSP}% · Niveau 2 : 66,7{NBSP}%" in html
+    assert f'id="global-note">66,7{NBSP}%</p>' in html
+    # 2/3 is at or above 50 % and below 75 %: « B Confirmé », beside every note.
+    assert f'data-note="global-maturity">Niveau de maturité : B{NBSP}Confirmé</p>' in html
+    assert (f"Niveau 1 : 66,7{NBSP}% · B{NBSP}Confirmé — Niveau 2 : 66,7{NBSP}% · "
+            f"B{NBSP}Confirmé") in html
     assert "Résultats provisoires" not in html
 
 

@@ -179,12 +179,13 @@ def test_its_queries_do_not_grow_with_the_changes(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     fill(assessment, editor, "+")
-    # session, user, membership, assessment, grid spec, answers, custom rows
-    with django_assert_num_queries(6):
+    # session, user, membership, assessment, grid spec, answers, custom rows; the version's
+    # maturity levels (the simulated notes' levels)
+    with django_assert_num_queries(7):
         post_json(editor_client, assessment, {"S-1": "--"})
     every = dict.fromkeys(Question.objects.filter(version__code=GRID)
                           .values_list("code", flat=True), "-")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = post_json(editor_client, assessment, every)
     assert response.json()["notes"]["global"] == f"16,7{NBSP}%"  # ⅓ × (¼ + ¾ × ⅓)
 
