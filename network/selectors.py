@@ -2,6 +2,7 @@
 a cluster's position among its peers. Nothing here returns a cluster's name, answers or notes:
 only counts, shares and distributions of groups the anonymity rule lets through (anonymity.py)."""
 
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -112,12 +113,18 @@ def _counted(network: Network):
 def _group_is_shown(members: list[Profile], filters: dict[str, str]) -> tuple[bool, int]:
     """The anonymity rule for the clusters of `members` the filters keep, against every group
     that drops some of the filters."""
-    size = sum(1 for member in members if member.matches(filters))
-    larger = [
-        sum(1 for member in members if member.matches(dict(kept)))
-        for count in range(len(filters))
-        for kept in combinations(filters.items(), count)
-    ]
+    names = list(filters)
+    # Which filters each member passes: at most 2^len(filters) kinds of member to count.
+    passes = Counter(
+        tuple(member.matches({name: filters[name]}) for name in names) for member in members
+    )
+
+    def size_of(kept: tuple[int, ...]) -> int:
+        return sum(count for flags, count in passes.items() if all(flags[i] for i in kept))
+
+    size = size_of(tuple(range(len(names))))
+    larger = [size_of(kept) for count in range(len(names))
+              for kept in combinations(range(len(names)), count)]
     return group_is_shown(size, larger), size
 
 
@@ -143,11 +150,11 @@ def network_year(network: Network, year: int | None, filters: dict[str, str]) ->
     if not page.shown:
         return page
     page.size = size
-    kept = [
-        (notes, answers) for cluster, notes, answers
-        in _counted(network).filter(year=page.year).values_list("cluster_id", "notes", "answers")
-        if profiles[cluster].matches(filters)
-    ]
+    year_rows = _counted(network).filter(year=page.year)
+    if filters:  # only the segment's rows travel
+        year_rows = year_rows.filter(cluster__in=[
+            pk for pk, profile in profiles.items() if profile.matches(filters)])
+    kept = list(year_rows.values_list("notes", "answers"))
     page.boxes = {metric: _shown_box(notes.get(metric) for notes, _ in kept)
                   for metric in METRICS}
     page.heatmap = _heatmap(page.year, [answers for _, answers in kept])
@@ -170,21 +177,20 @@ def _trend_point(year: int, rows: list[tuple[Profile, float | None]],
     shown, size = _group_is_shown([profile for profile, _ in rows], filters)
     if not shown:
         return TrendPoint(year, None, None)
-    distribution = box(note for profile, note in rows if profile.matches(filters))
-    return TrendPoint(year, size, distribution.median if distribution else None)
+    notes = [note for profile, note in rows if note is not None and profile.matches(filters)]
+    return TrendPoint(year, size, statistics.median(notes) if notes else None)
 
 
 def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
     total = len(answer_sets)
-    counts: dict[str, Counter] = {}
+    counts: Counter = Counter()
     for answers in answer_sets:
-        for code, value in answers.items():
-            counts.setdefault(code, Counter())[value] += 1
+        counts.update(answers.items())  # (code, answer) pairs, counted in C
     rows = []
     questions = (Question.objects.filter(version__campaigns__year=year)
                  .order_by("section__order", "order").values_list("code", "text"))
     for code, text in questions:
-        row = {answer: counts.get(code, Counter())[answer] for answer in HEATMAP_ANSWERS}
+        row = {answer: counts[code, answer] for answer in HEATMAP_ANSWERS}
         hidden = hidden_cells(row)
         rows.append(HeatRow(code, text, tuple(
             HeatCell(answer, None, None) if answer in hidden
