@@ -4,6 +4,7 @@ the demo's three years beside the real « Pôle Littoral Durable », coordinated
 from django.contrib.auth import get_user_model
 
 from clusters.models import Cluster, Network, Sector
+from clusters.sectors import default_sectors_add
 from grid.demo import YEARS
 
 from .generate import generate
@@ -15,6 +16,7 @@ SEED = 2012
 
 
 def load_demo_network() -> Network:
+    default_sectors_add(Sector)  # a database emptied by tests has lost the migration's sectors
     generate(network_slug=SLUG, name=NAME, clusters=CLUSTERS, years=len(YEARS),
              first_year=YEARS[0], seed=SEED)
     network = Network.objects.get(slug=SLUG)

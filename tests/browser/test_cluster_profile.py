@@ -25,7 +25,7 @@ def test_staff_change_the_region_of_their_cluster(demo_site, page, axe, screensh
     page.get_by_role("button", name="Enregistrer le profil").click()
 
     expect(page.get_by_text("Profil du pôle enregistré.")).to_be_visible()
-    expect(page.get_by_text("Profil : pôle de compétitivité · Bretagne.")).to_be_visible()
+    expect(page.get_by_text("Profil : pôle de compétitivité · Bretagne")).to_be_visible()
     cluster = Cluster.objects.get(slug=CLUSTER)
     assert (cluster.region, cluster.kind) == ("BRE", "pole")
     assert list(cluster.sectors.values_list("slug", flat=True)) == ["maritime-et-naval"]
