@@ -138,6 +138,19 @@ QUARTILE_NAMES = {1: gettext_noop("1er quartile (le quart le plus bas)"),
                   4: gettext_noop("4e quartile (le quart le plus haut)")}
 
 
+def box_svg(distribution) -> dict:
+    """A box plot's coordinates (0–100) for an inline SVG (the PDF and the peers' table)."""
+    return {"p10": _x(distribution.p10), "q1": _x(distribution.q1),
+            "median": _x(distribution.median), "q3": _x(distribution.q3),
+            "p90": _x(distribution.p90), "box_width": _x(distribution.q3 - distribution.q1)}
+
+
+def distribution_charts(page: NetworkYear) -> list[tuple[str, dict | None]]:
+    """Each note's label and box plot (None when hidden), for the PDF."""
+    return [(metric_label(metric), box_svg(b) if (b := page.boxes.get(metric)) else None)
+            for metric in METRICS]
+
+
 def peer_sections(positions) -> list[dict]:
     return [{"network": position.network, "peers": position.peers, "rows": peer_rows(position)}
             for position in positions]
@@ -156,10 +169,7 @@ def peer_rows(position) -> list[dict]:
             "median": percent(peers.median),
             "range": _("%(low)s à %(high)s") % {"low": percent(peers.p10),
                                                  "high": percent(peers.p90)},
-            "svg": {"p10": _x(peers.p10), "q1": _x(peers.q1), "median": _x(peers.median),
-                    "q3": _x(peers.q3), "p90": _x(peers.p90),
-                    "box_width": _x(peers.q3 - peers.q1),
-                    "own": None if note.own is None else _x(note.own)},
+            "svg": {**box_svg(peers), "own": None if note.own is None else _x(note.own)},
         })
     return rows
 

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from .presenters import tables
+from .presenters import distribution_charts, tables
 from .selectors import NetworkYear
 
 # Nothing in the report may reach the network or the disk.
@@ -12,5 +12,6 @@ _FETCHER = URLFetcher(allowed_protocols={"data"})
 
 
 def network_pdf(page: NetworkYear) -> bytes:
-    html = render_to_string("network/report.html", {"page": page, "tables": tables(page)})
+    html = render_to_string("network/report.html", {
+        "page": page, "tables": tables(page), "charts": distribution_charts(page)})
     return HTML(string=html, url_fetcher=_FETCHER, base_url="data:,").write_pdf()

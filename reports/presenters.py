@@ -38,8 +38,9 @@ def radar_titles() -> dict[str, str]:
 
 def radar_series(scores: Scores, scale: Scale = ()) -> dict:
     """Axis labels and values (0–100) for the global radar and the two level radars; `texts`
-    the notes as printed (beside each point), `cells` with the maturity level's letter and name
-    (the table under the radar, and a point's hover text)."""
+    the notes as printed (beside each point), `cells` with the maturity level's letter (the
+    table under the radar, and a point's hover text; a level's name is too wide for the small
+    radars' tables: `names` goes in their cells' titles)."""
     def series(keys, source):
         # An undefined note (all `na`) is drawn at 0 but labelled « — », never « 0 % ».
         texts = [percent(source[k]) for k in keys]
@@ -49,8 +50,9 @@ def radar_series(scores: Scores, scale: Scale = ()) -> dict:
             "values": [round(float(source[k]) * 100, 1) if source[k] is not None else 0
                        for k in keys],
             "texts": texts,
-            "cells": [f"{text} · {band.label}" if band else text
+            "cells": [f"{text} · {band.letter}" if band else text
                       for text, band in zip(texts, bands, strict=True)],
+            "names": [band.label if band else "" for band in bands],
         }
 
     return {

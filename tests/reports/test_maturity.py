@@ -35,11 +35,13 @@ def test_the_results_page_shows_the_level_beside_each_note_and_under_each_radar(
     assert f'data-note="global-maturity">Niveau de maturité : {C}</p>' in html
     assert f'data-note="axis-A">33,3{NBSP}% · {C}</span>' in html
     assert f"Niveau 1 : 33,3{NBSP}% · {C} — Niveau 2 : 33,3{NBSP}% · {C}" in html
-    # The value tables under the three radars (4 values each), and the radars' hover texts.
-    assert html.count(f"<td>33,3{NBSP}% · {C}</td>") == 12
+    # The value tables under the three radars (4 values each: the level's letter, its name in
+    # the cell's title), and the radars' hover texts.
+    assert html.count(
+        f'<td title="Niveau de maturité : {C}">33,3{NBSP}% · C</td>') == 12
     radars = json.loads(html.split('id="radar-data" type="application/json">')[1]
                         .split("</script>")[0])
-    assert radars["global"]["cells"] == [f"33,3{NBSP}% · {C}"] * 4  # a point's hover text
+    assert radars["global"]["cells"] == [f"33,3{NBSP}% · C"] * 4  # a point's hover text
     assert 'href="/demarche/#maturite"' in html
 
 
