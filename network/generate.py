@@ -39,6 +39,8 @@ from grid.scoring import ENJEUX, NOT_APPLICABLE, STRATEGY, AnswerValue, CustomRo
 from grid.specs import grid_specs
 from initiatives.models import Enjeu
 
+from .services import snapshots_sync
+
 SLUG_PREFIX = "fictif-"
 GRID = "cgdd-2012"
 CHUNK = 100  # clusters written per transaction
@@ -273,6 +275,8 @@ def generate(*, network_slug: str, name: str | None = None, clusters: int, years
         if progress:
             progress(f"{numbers[-1]}/{clusters} pôles, {counts.assessments} autoévaluations "
                      f"créées ({time.perf_counter() - started:.1f} s)")
+    # Written in bulk, the assessments sent no signal: take their snapshots as submission would.
+    snapshots_sync(network)
     counts.seconds = time.perf_counter() - started
     return counts
 

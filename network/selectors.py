@@ -15,7 +15,7 @@ from grid.scoring import ANSWERS, NOT_APPLICABLE, Scores, scores_to_json
 
 from .anonymity import group_is_shown, hidden_cells
 from .models import Snapshot
-from .services import COUNTED, notes_of, snapshots_sync
+from .services import COUNTED, notes_of
 from .stats import METRICS, Box, box
 
 HEATMAP_ANSWERS = (*ANSWERS, NOT_APPLICABLE)
@@ -228,12 +228,11 @@ PEER_METRICS = ("global", "F", "A", "B", "C", "D")
 
 def peer_positions(cluster: Cluster, year: int, scores: Scores) -> list[PeerPosition]:
     """The cluster's position (its `scores` of `year`) in each of its networks whose other
-    counted clusters that year are at least five; one query, and two more per network (the
-    snapshots missing are taken first: assessments generated in bulk never sent a signal)."""
+    counted clusters that year are at least five; one query, and one more per network (the
+    snapshots are taken at submission and by the generator)."""
     own = notes_of(scores_to_json("", scores))
     positions = []
     for network in Network.objects.filter(clusters=cluster):
-        snapshots_sync(network)
         notes = list(_counted(network).filter(year=year).exclude(cluster=cluster)
                      .values_list("notes", flat=True))
         if not group_is_shown(len(notes)):
