@@ -177,3 +177,34 @@ def peer_rows(position) -> list[dict]:
 def _x(value: float) -> str:
     """An SVG coordinate: a point, never the decimal comma a French template would print."""
     return f"{value * 100:.2f}"
+
+
+def json_payload(page: NetworkYear) -> dict:
+    """The page's aggregates for scripts: numbers where the anonymity rule lets them through,
+    the same « moins de 5 pôles : non affiché » as everywhere else where it does not."""
+    hidden = hidden_text()
+
+    def distribution(b):
+        if b is None:
+            return hidden
+        return {"count": b.count, "p10": b.p10, "q1": b.q1, "median": b.median, "q3": b.q3,
+                "p90": b.p90}
+
+    payload = {
+        "network": page.network.slug, "year": page.year, "filters": page.filters,
+        "network_clusters": page.network_size,
+        "counted": page.size if page.shown else hidden,
+        "trend": [{"year": point.year,
+                   "counted": point.size if point.size is not None else hidden,
+                   "median": point.median if point.size is not None else hidden}
+                  for point in page.trend],
+    }
+    if page.shown:
+        payload["distributions"] = {metric: distribution(page.boxes.get(metric))
+                                    for metric in METRICS}
+        payload["answers"] = {
+            row.code: {cell.answer: hidden if cell.count is None else cell.share
+                       for cell in row.cells}
+            for row in page.heatmap
+        }
+    return payload

@@ -8,5 +8,6 @@ urlpatterns = [
     path("<slug:slug>/", views.network_detail, name="network-detail"),
     path("<slug:slug>/export.csv", views.export_csv, name="export-csv"),
     path("<slug:slug>/export.xlsx", views.export_xlsx, name="export-xlsx"),
+    path("<slug:slug>/export.json", views.export_json, name="export-json"),
     path("<slug:slug>/rapport.pdf", views.report_pdf, name="report"),
 ]

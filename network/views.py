@@ -1,3 +1,5 @@
+import json
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -54,6 +56,14 @@ def _download(request, slug, make, content_type, extension):
 @require_safe
 def export_csv(request, slug):
     return _download(request, slug, presenters.csv_bytes, "text/csv; charset=utf-8", "csv")
+
+
+@login_required
+@require_safe
+def export_json(request, slug):
+    def as_json(page):
+        return json.dumps(presenters.json_payload(page), ensure_ascii=False, indent=2).encode()
+    return _download(request, slug, as_json, "application/json", "json")
 
 
 @login_required

@@ -112,6 +112,7 @@ RULES = {
     "network:network-detail": Rule(COORDINATORS, ("network",)),
     "network:export-csv": Rule(COORDINATORS, ("network",), is_page=False),
     "network:export-xlsx": Rule(COORDINATORS, ("network",), is_page=False),
+    "network:export-json": Rule(COORDINATORS, ("network",), is_page=False),
     "network:report": Rule(COORDINATORS, ("network",), is_page=False),
 }
 

@@ -19,7 +19,8 @@ def address(name, query="", slug="reseau-test"):
     return reverse(f"network:{name}", args=[slug]) + (f"?{query}" if query else "")
 
 
-@pytest.mark.parametrize("name", ["network-detail", "export-csv", "export-xlsx", "report"])
+@pytest.mark.parametrize("name", ["network-detail", "export-csv", "export-xlsx", "export-json",
+                                  "report"])
 def test_only_the_networks_coordinators_get_in(seven, name, coordinator, other_coordinator,
                                                editor, board, content_admin, outsider):
     assert logged_in(coordinator).get(address(name)).status_code == 200
@@ -53,12 +54,18 @@ def test_a_small_segment_reads_moins_de_5_everywhere(seven, coordinator):
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
                           check=True).stdout.decode()
     assert "moins de 5 pôles" in text and "Note globale" not in text
+    data = client.get(address("export-json", query)).json()
+    assert data["counted"] == HIDDEN and "distributions" not in data and "answers" not in data
+    assert data["trend"] == [{"year": 2025, "counted": HIDDEN, "median": HIDDEN}]
 
 
 def test_the_exports_carry_the_distributions(seven, coordinator):
     client = logged_in(coordinator)
     text = client.get(address("export-csv")).content.decode("utf-8-sig")
     assert "Note globale;7;" in text and "Part de chaque réponse" in text
+    data = client.get(address("export-json")).json()
+    assert data["counted"] == 7 and data["distributions"]["global"]["count"] == 7
+    assert all(share in (HIDDEN, 0.0) for share in data["answers"]["S-1"].values())
     response = client.get(address("export-xlsx"))
     assert response["Content-Disposition"] == 'attachment; filename="reseau-test-2025.xlsx"'
     pdf = client.get(address("report")).content
