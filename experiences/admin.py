@@ -11,24 +11,25 @@ from .models import (
 )
 
 
-class KeyFigureInline(admin.TabularInline):
+# Stacked inlines: a tabular one leaves its fields without a label of their own (axe-core).
+class KeyFigureInline(admin.StackedInline):
     model = KeyFigure
     extra = 0
 
 
-class SheetLinkInline(admin.TabularInline):
+class SheetLinkInline(admin.StackedInline):
     model = ExperienceSheet
     extra = 0
     autocomplete_fields = ["sheet"]
 
 
-class LeverLinkInline(admin.TabularInline):
+class LeverLinkInline(admin.StackedInline):
     model = ExperienceLever
     extra = 0
     autocomplete_fields = ["lever"]
 
 
-class QuestionLinkInline(admin.TabularInline):
+class QuestionLinkInline(admin.StackedInline):
     model = ExperienceQuestion
     extra = 0
 
@@ -39,7 +40,6 @@ class ExperienceAdmin(SimpleHistoryAdmin):
     list_filter = ["source", "organisation_type", "published", "themes"]
     search_fields = ["title", "organisation", "context", "actions"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["themes"]
     inlines = [KeyFigureInline, SheetLinkInline, LeverLinkInline, QuestionLinkInline]
 
 
