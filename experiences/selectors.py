@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from initiatives.models import Enjeu, Lever, Sheet
 from initiatives.search import matches
 
-from .models import Experience, ExperienceLever, ExperienceSheet, Theme
+from .models import Experience, ExperienceLever, ExperienceQuestion, ExperienceSheet, Theme
 
 SEARCHED = ("title", "organisation", "region", "sector", "context", "actions", "results")
 
@@ -83,15 +83,30 @@ def experiences_of_sheet(sheet: Sheet) -> list[ExperienceSheet]:
     )
 
 
-def example_of_sheets(sheet_ids) -> dict[int, Experience]:
-    """One experience per sheet (the first in the catalogue's order), in one query: the
-    recommendations name it (« Ils l'ont fait »)."""
-    examples = {}
-    links = (
-        ExperienceSheet.objects.filter(sheet_id__in=list(sheet_ids), experience__published=True)
+def examples_of_questions(questions: dict[str, list[int]]) -> dict[str, Experience]:
+    """One experience per grid question, given by code with the ids of its sheets: the first,
+    in the catalogue's order, linked to the question itself, else to one of its sheets. The
+    recommendations name it (« Ils l'ont fait »). Two queries, whatever the number of questions.
+    """
+    by_code, by_sheet = {}, {}
+    coded = (
+        ExperienceQuestion.objects.filter(code__in=list(questions), experience__published=True)
         .select_related("experience")
         .order_by("experience__order")
     )
-    for link in links:
-        examples.setdefault(link.sheet_id, link.experience)
+    for link in coded:
+        by_code.setdefault(link.code, link.experience)
+    sheet_ids = {pk for pks in questions.values() for pk in pks}
+    illustrated = (
+        ExperienceSheet.objects.filter(sheet_id__in=sheet_ids, experience__published=True)
+        .select_related("experience")
+        .order_by("experience__order")
+    )
+    for link in illustrated:
+        by_sheet.setdefault(link.sheet_id, link.experience)
+    examples = {}
+    for code, pks in questions.items():
+        example = by_code.get(code) or next((by_sheet[pk] for pk in pks if pk in by_sheet), None)
+        if example:
+            examples[code] = example
     return examples
