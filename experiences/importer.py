@@ -64,10 +64,39 @@ def problems_of(item: dict, themes: set[str], keys: dict[str, set[str]]) -> list
     return found
 
 
+# After the guide's 46 terms, so that their order in the guide stays theirs.
+GLOSSARY_ORDER = 100
+
+
+def glossary_records(terms: list[dict], guide: list[dict], keys) -> tuple[list, list[str]]:
+    """The companion documents' terms the experiences use, each with its source, and their links
+    to sheets (`proposed`: the guide does not print them)."""
+    taken = {r["fields"]["slug"] for r in guide if r["model"] == "glossary.glossaryterm"}
+    records, found = [], []
+    for order, term in enumerate(terms, start=GLOSSARY_ORDER + 1):
+        slug = term["slug"]
+        if slug in taken:
+            found.append(f"glossaire : {slug} est déjà un terme du guide")
+        if not term["source"].strip() or not term["links"]:
+            found.append(f"glossaire : {slug} sans source ou sans fiche")
+        fields = {"slug": slug, "term": term["term"], "order": order}
+        fields |= {"definition": term["definition"], "source_lines": "", "source": term["source"]}
+        records.append({"model": "glossary.glossaryterm", "fields": fields})
+        for link in term["links"]:
+            if link["sheet"] not in keys["sheet"]:
+                found.append(f"glossaire : {slug} renvoie à une fiche inconnue {link['sheet']}")
+            fields = {"term": [slug], "sheet": [link["sheet"]], "kind": "proposed"}
+            fields["note"] = link["note"]
+            records.append({"model": "glossary.glossarylink", "fields": fields})
+    return records, found
+
+
 def build_records(source: dict, guide: list[dict]) -> list[dict]:
     themes = {theme["slug"] for theme in source["themes"]}
     keys = guide_keys(guide)
     found = [p for item in source["experiences"] for p in problems_of(item, themes, keys)]
+    glossary, glossary_found = glossary_records(source.get("glossary", []), guide, keys)
+    found += glossary_found
     slugs = [item["slug"] for item in source["experiences"]]
     found += [f"{slug}: identifiant en double" for slug in set(slugs) if slugs.count(slug) > 1]
     if found:
@@ -108,7 +137,7 @@ def build_records(source: dict, guide: list[dict]) -> list[dict]:
         for link in item["questions"]:
             fields = {"experience": [slug], "code": link["code"], "reason": link["reason"]}
             parts.append({"model": "experiences.experiencequestion", "fields": fields})
-    return records + parts
+    return glossary + records + parts
 
 
 def build(source_path: Path, guide_path: Path) -> str:

@@ -300,7 +300,7 @@ def recommendation_items(recommended: Sequence[tuple], *, can_plan: bool) -> Saf
 
 def _example(experience) -> SafeString:
     if experience is None:
-        return format_html("")
+        return SafeString("")
     return format_html('<br><span class="small example">{} <a href="{}">{}</a> ({})</span>',
                        _("Ils l'ont fait :"), experience.get_absolute_url(), experience.title,
                        experience.organisation)
