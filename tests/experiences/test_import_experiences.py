@@ -121,3 +121,10 @@ def test_the_hash_command_writes_one_line_per_window(tmp_path):
     output = tmp_path / "hashes.txt"
     call_command("apec_hashes", str(seed), "--output", str(output))
     assert len(Path(output).read_text().split()) == 20 - WINDOW + 1
+
+
+@pytest.mark.django_db
+def test_loading_the_fixture_again_duplicates_nothing():
+    counts = [model.objects.count() for model in (Experience, KeyFigure)]
+    call_command("loaddata", "experiences", verbosity=0)
+    assert [model.objects.count() for model in (Experience, KeyFigure)] == counts
