@@ -25,7 +25,7 @@ system-deps-test:
 
 run: system-deps $(VENV)/.installed
 	DEBUG=True $(PY) manage.py migrate --noinput
-	DEBUG=True $(PY) manage.py loaddata guide
+	DEBUG=True $(PY) manage.py loaddata guide experiences
 	DEBUG=True $(PY) manage.py load_demo
 	DEBUG=True $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

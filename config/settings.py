@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "initiatives",
     "glossary",
+    "experiences",
     "grid",
     "clusters",
     "plans",

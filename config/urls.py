@@ -26,6 +26,7 @@ urlpatterns = [
     path("poles/", include("plans.urls")),
     path("reseau/", include("network.urls")),
     path("glossaire/", include("glossary.urls")),
+    path("retours/", include("experiences.urls")),
     path("", include("guide.urls")),
     path("", include("initiatives.urls")),
 ]

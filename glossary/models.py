@@ -14,6 +14,12 @@ class GlossaryTerm(NaturalKeyMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("ordre dans le guide"), unique=True)
     definition = models.TextField(_("définition"), help_text=_("Markdown."))
     source_lines = models.CharField(_("lignes du guide"), max_length=40, blank=True)
+    source = models.CharField(
+        _("autre source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Document et lignes d'où vient le terme, s'il ne vient pas du guide."),
+    )
     sheets = models.ManyToManyField(Sheet, through="GlossaryLink", related_name="glossary_terms")
 
     objects = NaturalKeyManager()

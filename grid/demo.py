@@ -15,7 +15,7 @@ from .scoring import ANSWERS
 
 PASSWORD = "demo"  # noqa: S105 - demo accounts, never loaded with production settings
 YEARS = (2023, 2024, 2025)
-CONTENT_APPS = ("initiatives", "glossary", "grid", "clusters")
+CONTENT_APPS = ("initiatives", "glossary", "experiences", "grid", "clusters")
 
 
 def _user(username: str, first_name: str, **flags):

@@ -11,7 +11,10 @@ class SheetFilterForm(forms.Form):
         label=_("Rechercher"),
         required=False,
         max_length=200,
-        help_text=_("Dans les fiches et le glossaire ; accents et majuscules indifférents."),
+        help_text=_(
+            "Dans les fiches, le glossaire et les retours d'expérience ; accents et majuscules "
+            "indifférents."
+        ),
     )
     enjeu = forms.ChoiceField(label=_("Enjeu"), required=False)
     level = forms.TypedChoiceField(label=_("Niveau"), required=False, coerce=int, empty_value=None)

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from clusters.access import memberships_of
 from clusters.models import Membership
+from experiences import selectors as experiences
+from experiences.models import Experience
 from glossary import selectors as glossary
 from glossary.models import GlossaryTerm
 from initiatives import selectors as initiatives
@@ -16,14 +18,17 @@ from plans.selectors import path_position
 class SheetSearch:
     sheets: list[Sheet]
     terms: list[GlossaryTerm] = field(default_factory=list)
+    experiences: list[Experience] = field(default_factory=list)
 
 
 def sheet_search(*, query: str = "", **filters) -> SheetSearch:
-    """The sheets that pass the filters and match the query, and the glossary terms that match
-    it too (accents and case ignored)."""
+    """The sheets that pass the filters and match the query, and the glossary terms and the
+    experiences that match it too (accents and case ignored)."""
+    words = query_words(query)
     return SheetSearch(
         sheets=initiatives.sheet_search(query=query, **filters),
-        terms=glossary.term_search(query_words(query)),
+        terms=glossary.term_search(words),
+        experiences=experiences.experience_search(words),
     )
 
 
@@ -36,6 +41,7 @@ def sheet_page(user, slug: str) -> dict:
         plan_clusters = [membership.cluster for membership in memberships_of(user)
                          if membership.role == Membership.Role.EDITOR]
     return {**page, "glossary_links": glossary.links_of_sheet(page["sheet"]),
+            "experience_links": experiences.experiences_of_sheet(page["sheet"]),
             "plan_clusters": plan_clusters}
 
 

@@ -284,15 +284,25 @@ def progress_title(code: str, text: str) -> str:
 
 def recommendation_items(recommended: Sequence[tuple], *, can_plan: bool) -> SafeString:
     """The results page's recommendations as list items: (gap, question, its levers and sheets
-    as rendered once, the address to plan an action on it). Built here rather than looped over
-    in the template: the page's costliest part otherwise."""
+    as rendered once, the address to plan an action on it, an experience that illustrates it or
+    None). Built here rather than looped over in the template: the page's costliest part
+    otherwise."""
     plan, plan_on = _("Planifier"), _("une action sur %(code)s")
     return format_html_join("", '<li class="mb-2"><strong>{}</strong> {}<br><span class="small">'
-                                '{}{}</span>{}</li>', (
+                                '{}{}</span>{}{}</li>', (
         (question.code, question.text,
          _("%(gap)s point(s) à gagner") % {"gap": floatformat(gap.gap, "-2")}, links,
+         _example(example),
          format_html(' <a class="btn btn-outline-primary btn-sm py-0 ms-2 d-print-none" '
                      'href="{}">{}<span class="visually-hidden"> {}</span></a>',
                      plan_url, plan, plan_on % {"code": question.code}) if can_plan else "")
-        for gap, question, links, plan_url in recommended
+        for gap, question, links, plan_url, example in recommended
     ))
+
+
+def _example(experience) -> SafeString:
+    if experience is None:
+        return SafeString("")
+    return format_html('<br><span class="small example">{} <a href="{}">{}</a> ({})</span>',
+                       _("Ils l'ont fait :"), experience.get_absolute_url(), experience.title,
+                       experience.organisation)

@@ -184,6 +184,7 @@ def report_context(assessment: Assessment) -> dict:
     custom_rows = [row for row in page["custom"] if row.label]
     status_date = _status_date(assessment, transitions)
     plan = plan_rows(assessment.cluster)
+    examples = selectors.recommendation_examples(page["recommendations"])
     return {
         "assessment": assessment,
         "cluster": assessment.cluster,
@@ -209,7 +210,9 @@ def report_context(assessment: Assessment) -> dict:
                               compared.global_note),
         "radars": _radars(scores, previous_scores, year, previous_year),
         "note_rows": _note_rows(compared, previous_scores, page["enjeux"], page["maturity"]),
-        "recommendations": page["recommendations"],
+        # Each with an experience that illustrates it, or None (« Ils l'ont fait »).
+        "recommendations": [(gap, question, examples.get(question.code))
+                            for gap, question in page["recommendations"]],
         "suggested_path": page["suggested_path"],
         "agenda21_first": page["agenda21_first"],
         "sheets": _recommended_sheets(

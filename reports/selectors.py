@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from experiences.models import Experience
+from experiences.selectors import examples_of_questions
 from grid.layout import rendered_once
 from grid.maturity import Scale
 from grid.models import Assessment, GridVersion, Question
@@ -73,6 +75,14 @@ def results_page(assessment: Assessment, *, limit: int = 8) -> dict:
         "sections": content.sections,
         "maturity": content.maturity,
     }
+
+
+def recommendation_examples(recommendations) -> dict[str, Experience]:
+    """For each recommended question, one experience that illustrates it, when there is one."""
+    return examples_of_questions({
+        question.code: [sheet.pk for sheet in question.sheets.all()]
+        for _gap, question in recommendations
+    })
 
 
 def export_questions(assessment: Assessment) -> tuple[list[QuestionLine], Labels]:

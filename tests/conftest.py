@@ -22,7 +22,7 @@ def guide_seed() -> Seed:
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the guide's content, as `make run` loads it."""
     with django_db_blocker.unblock():
-        call_command("loaddata", "guide", verbosity=0)
+        call_command("loaddata", "guide", "experiences", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RANKS = {
     "initiatives": 0,  # content: knows no cluster or assessment
     "glossary": 1,
+    "experiences": 1,
     "clusters": 2,  # people
     "grid": 3,  # the assessment core: knows nothing of plans, networks or pages
     "plans": 4,  # progress

@@ -16,6 +16,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clusters.models import Network
+from experiences.models import Experience
 from glossary.models import GlossaryTerm
 from grid.models import GridVersion, Transition
 from initiatives.models import PathStep
@@ -74,6 +75,8 @@ RULES = {
     "guide:sheet-detail": Rule(PUBLIC, ("sheet",)),
     "glossary:term-list": Rule(PUBLIC),
     "glossary:term-detail": Rule(PUBLIC, ("term",)),
+    "experiences:list": Rule(PUBLIC),
+    "experiences:detail": Rule(PUBLIC, ("experience",)),
     "grid:cluster-list": Rule(LOGGED_IN),
     "grid:cluster-detail": Rule(MEMBERS, ("slug",)),
     # Read by the board; its POST is the editors' (tests/grid/views/test_cluster_profile.py).
@@ -172,6 +175,7 @@ def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network):
     return {"slug": cluster_a.slug, "year": 2025, "sheet": "1", "path": "gou",
             "network": sample_network.slug,
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
+            "experience": Experience.objects.order_by("slug").first().slug,
             "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk}
 
 

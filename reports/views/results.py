@@ -54,6 +54,7 @@ def results_response(request, membership, assessment, *, status=200):
         (enjeu, with_level(percent(scores.axes[enjeu.code]), scores.axes[enjeu.code], scale))
         for enjeu in page["enjeux"] if enjeu.code in ENJEUX
     ]
+    examples = selectors.recommendation_examples(page["recommendations"])
     context = {
         **page,
         "membership": membership,
@@ -80,7 +81,7 @@ def results_response(request, membership, assessment, *, status=200):
                 slug, code=question.code,
                 sheets=[sheet.number for sheet in question.sheets.all()],
                 title=progress_title(question.code, question.text),
-            )) for gap, question in page["recommendations"]],
+            ), examples.get(question.code)) for gap, question in page["recommendations"]],
             can_plan=membership.role == Membership.Role.EDITOR,
         ),
         "peers": peer_sections(

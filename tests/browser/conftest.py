@@ -37,7 +37,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server with the guide loaded (transactional tests start from an empty database)."""
-    call_command("loaddata", "guide", verbosity=0)
+    call_command("loaddata", "guide", "experiences", verbosity=0)
     return live_server
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from clusters.models import Cluster
+from experiences.models import Experience
 from glossary.models import GlossaryTerm
 from grid.models import Question
 from initiatives.models import PathStep, Sheet
@@ -38,7 +39,8 @@ EXTRA = {
               "/poles/{cluster}/plan/", "/poles/{cluster}/parcours/",
               "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025"],
     "coordinator": ["/poles/", "/reseau/reseau-demo/?region=BRE"],
-    "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie"],
+    "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie",
+                  "/retours/?source=apec&theme=emploi", "/retours/rennes-exploratoire/"],
 }
 
 
@@ -58,7 +60,7 @@ def samples():
     return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
             "action": demo_action().pk, "step": PathStep.objects.order_by("pk").first().pk,
-            "network": "reseau-demo"}
+            "network": "reseau-demo", "experience": "terralia-afaq-26000"}
 
 
 def pages_of(person: str) -> list[str]:
@@ -81,6 +83,7 @@ def pages_of(person: str) -> list[str]:
 def admin_pages() -> list[str]:
     sheet = Sheet.objects.get(number="12")
     question = Question.objects.order_by("pk").first()
+    experience = Experience.objects.get(slug="terralia-afaq-26000")
     return [
         reverse("admin:index"), reverse("admin:initiatives_sheet_changelist"),
         reverse("admin:initiatives_sheet_change", args=[sheet.pk]),
@@ -89,6 +92,8 @@ def admin_pages() -> list[str]:
         reverse("admin:grid_question_change", args=[question.pk]),
         reverse("admin:clusters_cluster_changelist"), reverse("admin:glossary_glossaryterm_add"),
         reverse("admin:initiatives_path_changelist"),
+        reverse("admin:experiences_experience_changelist"),
+        reverse("admin:experiences_experience_change", args=[experience.pk]),
     ]
 
 

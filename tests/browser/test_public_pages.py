@@ -34,7 +34,9 @@ def test_the_sheet_page_leads_along_its_paths(site, page, screenshot):
 
 def test_search_ignores_accents_from_the_navigation_bar(site, page, screenshot):
     page.goto(site.url + "/")
-    page.get_by_label("Rechercher dans les fiches et le glossaire").fill("ecologie industrielle")
+    page.get_by_label("Rechercher dans les fiches, le glossaire et les retours d’expérience").fill(
+        "ecologie industrielle"
+    )
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("fiche")
     expect(page.get_by_role("link", name="Société de codéveloppement", exact=False)).to_be_visible()

@@ -102,9 +102,10 @@ def test_it_rejects_post(client):
     assert client.post(url("1")).status_code == 405
 
 
-@pytest.mark.parametrize(("slug", "queries"), [("agenda-21", 4), ("1", 5), ("24", 5)])
+@pytest.mark.parametrize(("slug", "queries"), [("agenda-21", 5), ("1", 6), ("24", 6)])
 def test_it_runs_a_constant_number_of_queries(client, django_assert_num_queries, slug, queries):
-    # Sheet, levers, glossary links, path steps, and the Agenda 21 sheet that ends every path.
+    # Sheet, levers, glossary links, experiences, path steps, and the Agenda 21 sheet that ends
+    # every path.
     with django_assert_num_queries(queries):
         client.get(url(slug))
 
@@ -121,3 +122,11 @@ def test_a_clusters_staff_may_plan_an_action_on_the_sheet(editor_client, board_c
     assert 'href="/poles/pole-alpha/plan/nouvelle/?fiche=12">Planifier une action' in page
     for other in (board_client, client):  # the board reads the plan; visitors have none
         assert "Planifier une action" not in other.get("/fiches/12/").content.decode()
+
+
+def test_it_lists_the_experiences_that_illustrate_it_with_their_reason(client):
+    html = client.get(url("29")).content.decode()
+    assert "Ils l&#x27;ont fait" in html or "Ils l'ont fait" in html
+    assert "/retours/rennes-exploratoire/" in html
+    assert "Faire connaître les métiers aux jeunes." in html
+    assert "Aucun retour d" in client.get(url("agenda-21")).content.decode()

@@ -77,7 +77,15 @@ def test_it_rejects_post(client):
 @pytest.mark.parametrize("params", [{}, {"q": "énergie"}, {"enjeu": "B", "level": 2}])
 def test_it_runs_a_constant_number_of_queries(client, django_assert_num_queries, params):
     # Filter choices (enjeux, levers, sector and maturity values), sheets, their levers, and
-    # the glossary when searching.
-    expected = 7 if params.get("q") else 6
+    # the glossary and the experiences when searching.
+    expected = 8 if params.get("q") else 6
     with django_assert_num_queries(expected):
         client.get(URL, params)
+
+
+def test_the_search_finds_the_experiences_accents_and_case_ignored(client):
+    response = client.get(URL, {"q": "CREATEURS quartiers"})
+    found = {experience.slug for experience in response.context["result"].experiences}
+    assert "bordeaux-plateforme-creation" in found
+    assert "/retours/bordeaux-plateforme-creation/" in response.content.decode()
+    assert not client.get(URL).context["result"].experiences

@@ -22,11 +22,21 @@ def test_its_queries_do_not_grow_with_the_answers(
 ):
     # session, user, membership, assessment; the last content edit (the version's questions,
     # enjeux, paths and sheet + are read once per process); answers, custom rows (the answer
-    # table prints the same); transitions; earlier years; the plan's actions and their sheets.
+    # table prints the same); transitions; earlier years; the plan's actions and their sheets;
+    # the experiences linked to the recommended questions and to their sheets.
     fill(assessment, editor, "-", codes=["S-1"])
     results_content(assessment.campaign.version)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         editor_client.get(url("report", assessment))
     fill(assessment, editor, "-")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         editor_client.get(url("report", assessment))
+
+
+def test_each_recommendation_names_an_experience_when_there_is_one(
+    editor_client, editor, assessment
+):
+    fill(assessment, editor, answers={"2C-6": "-"})
+    texts = pdf.page_texts(editor_client.get(url("report", assessment)).content)
+    first = " ".join(texts[0].split())
+    assert "2C-6" in first and "Ils l'ont fait : Neopolia" in first

@@ -149,14 +149,29 @@ def test_its_queries_do_not_grow_with_the_answers(
     # questions with their levers and sheets, the enjeux, paths with their steps and the
     # Agenda 21 sheet, and the « Simuler » panel are read once per process), answers, custom
     # rows, transitions; the suggested path's steps reached: steps marked, done actions' sheets;
-    # the cluster's networks (one more per network: its peers' notes).
+    # the cluster's networks (one more per network: its peers' notes); with recommendations,
+    # the experiences linked to their questions and to their sheets (« Ils l'ont fait »).
     with django_assert_num_queries(10):
         editor_client.get(url("results", assessment))
     fill(assessment, editor, "+", codes=["S-1"])
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 1
     fill(assessment, editor, "+")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 8
+
+
+def test_each_recommendation_names_an_experience_when_there_is_one(
+    editor_client, editor, assessment
+):
+    fill(assessment, editor, answers={"1A-3": "-", "2B-2": "+", "2C-6": "-"})
+    html = editor_client.get(url("results", assessment)).content.decode()
+    items = html.split('<ol class="recommendations">')[1].split("</ol>")[0].split("<li")[1:]
+    by_code = {re.search(r"<strong>([^<]+)</strong>", item).group(1): item for item in items}
+    # 2C-6 is named by an experience itself; 1A-3 through its sheet; nothing illustrates 2B-2.
+    assert "Ils l&#x27;ont fait" in by_code["2C-6"] or "Ils l'ont fait" in by_code["2C-6"]
+    assert "/retours/neopolia-matrice-competences/" in by_code["2C-6"]
+    assert "/retours/" in by_code["1A-3"]
+    assert "/retours/" not in by_code["2B-2"]

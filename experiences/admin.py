@@ -1,0 +1,49 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Experience,
+    ExperienceLever,
+    ExperienceQuestion,
+    ExperienceSheet,
+    KeyFigure,
+    Theme,
+)
+
+
+# Stacked inlines: a tabular one leaves its fields without a label of their own (axe-core).
+class KeyFigureInline(admin.StackedInline):
+    model = KeyFigure
+    extra = 0
+
+
+class SheetLinkInline(admin.StackedInline):
+    model = ExperienceSheet
+    extra = 0
+    autocomplete_fields = ["sheet"]
+
+
+class LeverLinkInline(admin.StackedInline):
+    model = ExperienceLever
+    extra = 0
+    autocomplete_fields = ["lever"]
+
+
+class QuestionLinkInline(admin.StackedInline):
+    model = ExperienceQuestion
+    extra = 0
+
+
+@admin.register(Experience)
+class ExperienceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "organisation", "organisation_type", "source", "published"]
+    list_filter = ["source", "organisation_type", "published", "themes"]
+    search_fields = ["title", "organisation", "context", "actions"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [KeyFigureInline, SheetLinkInline, LeverLinkInline, QuestionLinkInline]
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "order"]
+    search_fields = ["name"]
