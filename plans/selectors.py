@@ -79,6 +79,12 @@ def actions_by_question(cluster: Cluster) -> dict[str, list[Action]]:
     return by_code
 
 
+def done_late(action: Action) -> bool:
+    """Done, but after its due date."""
+    return (action.status == Action.Status.DONE and action.done_on is not None
+            and action.due_on is not None and action.done_on > action.due_on)
+
+
 def is_overdue(action: Action, today: date | None = None) -> bool:
     return (action.due_on is not None and action.status not in CLOSED
             and action.due_on < (today or timezone.localdate()))

@@ -39,6 +39,7 @@ def _action_form(membership, *args, **kwargs) -> ActionForm:
 
 def _row(action: Action) -> dict:
     return {"action": action, "overdue": selectors.is_overdue(action),
+            "done_late": selectors.done_late(action),
             "progress": indicator_progress(action)}
 
 
@@ -97,7 +98,21 @@ def action_create(request, slug):
                "question_codes": request.GET.getlist("question"),
                "title": request.GET.get("titre", "")[:200]}
     form = _action_form(membership, initial={k: v for k, v in initial.items() if v})
+    _warn_unknown_prefill(request, form, initial)
     return _form_page(request, membership, form)
+
+
+def _warn_unknown_prefill(request, form, initial) -> None:
+    """A link may name a sheet or a question that does not exist (an old bookmark, a typo): say
+    that it is left out, rather than drop it silently."""
+    for field, message in (
+        ("sheets", _("La fiche « %(value)s » n'existe pas : elle n'est pas reprise.")),
+        ("question_codes", _("La question « %(value)s » n'existe pas : elle n'est pas reprise.")),
+    ):
+        offered = {str(value) for value, _label in form.fields[field].choices}
+        for value in initial[field]:
+            if value not in offered:
+                messages.warning(request, message % {"value": value[:40]})
 
 
 def action_url(action: Action) -> str:

@@ -105,6 +105,33 @@ def test_the_form_is_prefilled_from_the_results_page(editor_client, cluster_a):
     assert not re.search(r'value="14"[^>]*checked', html)
 
 
+def test_an_action_done_after_its_due_date_says_so(editor_client, cluster_a, editor):
+    late = services.action_create(cluster=cluster_a, by=editor, title="Bilan carbone",
+                                  status="done", due_on=date(2025, 3, 31),
+                                  done_on=date(2025, 5, 2))
+    in_time = services.action_create(cluster=cluster_a, by=editor, title="Charte",
+                                     status="done", due_on=date(2025, 3, 31),
+                                     done_on=date(2025, 3, 1))
+    mark = "réalisée après l'échéance"
+    assert mark in editor_client.get(url("action-detail", cluster_a, late.pk)).content.decode()
+    assert mark not in editor_client.get(
+        url("action-detail", cluster_a, in_time.pk)).content.decode()
+    assert editor_client.get(url("action-list", cluster_a)).content.decode().count(mark) == 1
+
+
+def test_an_unknown_sheet_or_question_in_the_link_is_said_and_left_out(editor_client, cluster_a):
+    response = editor_client.get(url("action-create", cluster_a),
+                                 {"fiche": ["12", "99"], "question": ["2C-3", "9Z-1"]})
+    assert response.status_code == 200
+    assert messages_of(response) == [
+        "La fiche « 99 » n'existe pas : elle n'est pas reprise.",
+        "La question « 9Z-1 » n'existe pas : elle n'est pas reprise.",
+    ]
+    html = response.content.decode()
+    assert re.search(r'value="12"[^>]*checked', html) and 'value="99"' not in html
+    assert re.search(r'value="2C-3"[^>]*selected', html) and 'value="9Z-1"' not in html
+
+
 def test_creating_stores_and_shows_the_action(editor_client, cluster_a, editor):
     response = editor_client.post(url("action-create", cluster_a), form_data(
         owner=str(editor.pk), target="1 234,5", due_on="2026-06-30", starts_on="2026-01-01"))
