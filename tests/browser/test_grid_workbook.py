@@ -15,7 +15,7 @@ RESULTS = "/poles/pole-littoral-durable/2025/resultats/"
 
 
 def global_note(page) -> str:
-    return page.locator("[data-note=global]").inner_text()
+    return page.locator(".grid-aside [data-note=global]").inner_text()
 
 
 def test_the_notes_follow_each_saved_answer_as_the_results_page_computes_them(
@@ -28,7 +28,7 @@ def test_the_notes_follow_each_saved_answer_as_the_results_page_computes_them(
     fieldset = page.locator("#q-2C-1")
     fieldset.get_by_label(re.compile("^--")).check()
     expect(fieldset.locator(".save-status")).to_have_text("✓ Enregistré")
-    expect(page.locator("[data-note=global]")).not_to_have_text(before)
+    expect(page.locator(".grid-aside [data-note=global]")).not_to_have_text(before)
     after = global_note(page)
     expect(page.locator("#notes-live")).to_have_text(f"Note globale : {after}.")
     axis_c = page.locator("[data-axis=C]").inner_text()
@@ -62,6 +62,11 @@ def test_the_compact_display_is_a_few_screens_and_stays_chosen(demo_site, page, 
     expect(page.locator("#q-1A-1 .save-status")).to_have_text("✓ Enregistré")
     screenshot("grid-compact-1280", full_page=False)
     page.set_viewport_size({"width": 390, "height": 844})
+    # On a phone the note stays in view at the top while the person scrolls the form.
+    page.mouse.wheel(0, 3000)
+    mobile_note = page.locator(".grid-mobile-notes [data-note=global]")
+    expect(mobile_note).to_be_in_viewport()
+    expect(mobile_note).to_have_text(global_note(page))
     screenshot("grid-compact-390", full_page=False)
 
     page.context.clear_cookies()
