@@ -138,11 +138,12 @@ QUARTILE_NAMES = {1: gettext_noop("1er quartile (le quart le plus bas)"),
                   4: gettext_noop("4e quartile (le quart le plus haut)")}
 
 
-def box_svg(distribution) -> dict:
-    """A box plot's coordinates (0–100) for an inline SVG (the PDF and the peers' table)."""
+def box_svg(distribution, own: float | None = None) -> dict:
+    """A box plot's coordinates (0–100) for templates/network/_box_svg.html, with `own` as a dot."""
     return {"p10": _x(distribution.p10), "q1": _x(distribution.q1),
             "median": _x(distribution.median), "q3": _x(distribution.q3),
-            "p90": _x(distribution.p90), "box_width": _x(distribution.q3 - distribution.q1)}
+            "p90": _x(distribution.p90), "box_width": _x(distribution.q3 - distribution.q1),
+            "own": None if own is None else _x(own)}
 
 
 def distribution_charts(page: NetworkYear) -> list[tuple[str, dict | None]]:
@@ -169,7 +170,7 @@ def peer_rows(position) -> list[dict]:
             "median": percent(peers.median),
             "range": _("%(low)s à %(high)s") % {"low": percent(peers.p10),
                                                  "high": percent(peers.p90)},
-            "svg": {**box_svg(peers), "own": None if note.own is None else _x(note.own)},
+            "svg": box_svg(peers, note.own),
         })
     return rows
 
