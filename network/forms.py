@@ -26,6 +26,6 @@ class NetworkFilters(forms.Form):
         self.fields["taille"].choices = every + list(Cluster.Size.choices)
 
     def segment(self) -> dict[str, str]:
-        """The filters chosen, by profile field (network.selectors.FILTERS)."""
+        """The filters chosen, by the profile field they match (network.selectors.Profile)."""
         return {name: self.cleaned_data[parameter] for name, parameter in PARAMETERS.items()
                 if self.cleaned_data.get(parameter)}

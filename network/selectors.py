@@ -19,14 +19,11 @@ from .services import COUNTED, notes_of
 from .stats import METRICS, Box, box
 
 HEATMAP_ANSWERS = (*ANSWERS, NOT_APPLICABLE)
-FILTERS = ("region", "sector", "kind", "size")
 MOST_DISAGREED = 10
 
 
 def networks_of(user) -> list[Network]:
-    """The networks `user` coordinates."""
-    if not user.is_authenticated:
-        return []
+    """The networks `user` (logged in) coordinates."""
     return list(user.coordinated_networks.all())
 
 
