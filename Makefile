@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: run test test-fast lint fixtures bench bench-load bench-network system-deps system-deps-test
+.PHONY: run test test-fast lint fixtures bench bench-load bench-network system-deps system-deps-test messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,10 @@ bench-load: $(VENV)/.installed
 # The network page for one year at 100 and 1,000 generated clusters × 10 years (PostgreSQL).
 bench-network: $(VENV)/.installed
 	$(PY) -u bench/network.py
+
+# After changing a translatable string: update locale/*/django.po, translate, then compile the .mo
+# files that are committed (so that `make run` needs no gettext). Needs Debian's gettext.
+messages: $(VENV)/.installed
+	DEBUG=True $(PY) manage.py makemessages -l fr -l en --no-obsolete --add-location=file --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*'
+	$(PY) scripts/fill_french_plurals.py
+	DEBUG=True $(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'

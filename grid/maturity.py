@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 RANKS = (1, 2, 3, 4)  # 1 is the lowest band
 
@@ -18,11 +19,13 @@ RANKS = (1, 2, 3, 4)  # 1 is the lowest band
 # Confirmé / Expert »); letters: the A-to-D self-diagnostic of Cluster Bio AURA (D1 L78, L348),
 # A the best. See ../shared/reference/other-seeds.md, B3 of D1. Thresholds: quarters of the
 # scale, the guide giving none (other-seeds.md: « the thresholds are still to be decided »).
+# The names are stored in French; the defaults are in the catalogue, so an English page shows
+# them in English, and a name an admin typed stays as typed.
 DEFAULT_BANDS = (
-    (1, "D", "Débutant", 0),
-    (2, "C", "Intermédiaire", 25),
-    (3, "B", "Confirmé", 50),
-    (4, "A", "Expert", 75),
+    (1, "D", gettext_noop("Débutant"), 0),
+    (2, "C", gettext_noop("Intermédiaire"), 25),
+    (3, "B", gettext_noop("Confirmé"), 50),
+    (4, "A", gettext_noop("Expert"), 75),
 )
 
 
@@ -36,7 +39,7 @@ class Band:
     @property
     def label(self) -> str:
         """« C Intermédiaire »."""
-        return f"{self.letter}\u00a0{self.name}"
+        return f"{self.letter}\u00a0{_(self.name)}"
 
     @property
     def threshold(self) -> Fraction:
@@ -87,12 +90,12 @@ def scale_text(scale: Sequence[Band]) -> str:
     parts = []
     for band, low, high in ranges(scale):
         if low == 0:
-            text = _("moins de %(high)s\u00a0%%") % {"high": high}
+            text = _("moins de %(high)s %%") % {"high": high}
         elif high == 100:
-            text = _("%(low)s\u00a0%% et plus") % {"low": low}
+            text = _("%(low)s %% et plus") % {"low": low}
         else:
-            text = _("de %(low)s à %(high)s\u00a0%%") % {"low": low, "high": high}
-        parts.append(f"{band.label}\u00a0: {text}")
+            text = _("de %(low)s à %(high)s %%") % {"low": low, "high": high}
+        parts.append(_("%(label)s : %(value)s") % {"label": band.label, "value": text})
     return " · ".join(parts)
 
 

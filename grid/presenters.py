@@ -2,19 +2,34 @@
 
 from fractions import Fraction
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 from .scoring import ENJEUX, Scores
 
 
+def decimal(text: str) -> str:
+    """A number written with a dot, with the decimal mark of the page's language (62,5 / 62.5)."""
+    return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
+def percent_pattern() -> str:
+    # Translators: a percentage; French puts a no-break space before the sign, English none.
+    # (The space is a literal U+00A0: xgettext would keep a \u00a0 escape as it is.)
+    return _("%(number)s %%")
+
+
 def percent(value: Fraction | float | None) -> str:
-    """French display, one decimal: 62,5 %; an em dash where the note is undefined."""
+    """One decimal in the page's language, 62,5 % or 62.5%; an em dash where the note is
+    undefined."""
     if value is None:
         return "—"
-    return f"{float(value) * 100:.1f}".replace(".", ",") + "\u00a0%"
+    return percent_pattern() % {"number": decimal(f"{float(value) * 100:.1f}")}
 
 
-def french_decimal(value: Fraction | None) -> str:
-    """Two decimals with a decimal comma (2,67); empty where there is no value."""
-    return "" if value is None else f"{float(value):.2f}".replace(".", ",")
+def decimal_2(value: Fraction | None) -> str:
+    """Two decimals (2,67 / 2.67); empty where there is no value."""
+    return "" if value is None else decimal(f"{float(value):.2f}")
 
 
 def sparkline(points: list[tuple[int, float | None]], width: int = 160, height: int = 40) -> dict:
@@ -42,7 +57,7 @@ def sparkline(points: list[tuple[int, float | None]], width: int = 160, height: 
 
 
 def bar_width(value: Fraction | None) -> str:
-    """A note as the width of an SVG bar 100 wide (a dot, not the French comma, for SVG)."""
+    """A note as the width of an SVG bar 100 wide (always a dot: SVG is no language)."""
     return f"{float(value or 0) * 100:.1f}"
 
 

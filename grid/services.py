@@ -315,7 +315,10 @@ def _require_status(assessment: Assessment, action: str, *allowed: str) -> None:
         message += _(" (%(step)s par %(who)s le %(when)s)") % {
             "step": last.label.lower(),
             "who": person_label(last.by),
-            "when": formats.date_format(last.at, "j F Y à H:i"),
+            "when": _("%(date)s à %(time)s") % {
+                "date": formats.date_format(last.at, "DATE_FORMAT"),
+                "time": formats.time_format(last.at, "TIME_FORMAT"),
+            },
         }
     raise ValidationError(message + ".")
 

@@ -5,10 +5,12 @@ would refuse, before anything is written."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clusters.models import Cluster
 from grid.forms import FreeTextField
 from grid.models import Assessment, Question
+from grid.presenters import decimal
 
 from . import services
 from .models import NOTES_MAX_LENGTH, Action
@@ -34,7 +36,7 @@ class OpenChoiceField(forms.ChoiceField):
 
 
 class NumberField(forms.CharField):
-    """A decimal as typed, French comma accepted; plans.rules says when it is not a number."""
+    """A decimal as typed, with a comma or a dot; plans.rules says when it is not a number."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
@@ -45,7 +47,7 @@ class NumberField(forms.CharField):
         return super().to_python(value).translate(SEPARATORS).replace(",", ".")
 
     def prepare_value(self, value):
-        return str(value).replace(".", ",") if value is not None else ""
+        return decimal(str(value)) if value is not None else ""
 
 
 def question_choices(cluster: Cluster) -> list[tuple[str, str]]:
@@ -162,7 +164,8 @@ class StepForm(forms.Form):
     reached_on = forms.DateField(label=_("Atteinte le"), required=False,
                                  widget=forms.DateInput(attrs={"type": "date"},
                                                         format="%Y-%m-%d"))
-    note = FreeTextField(label=_("Note"), required=False)
+    note = FreeTextField(label=pgettext_lazy("a remark written on a reached step", "Note"),
+                         required=False)
 
 
 class ActionFilterForm(forms.Form):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from initiatives.models import Sheet
@@ -78,7 +78,7 @@ def _value(field: str, value, people: dict, sheets: dict) -> str:
     if field == "question_codes":
         return ", ".join(value)
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, Decimal):
         return number(value)
     return str(value)

@@ -4,6 +4,7 @@ actions here. Pure: plain values in, French messages out."""
 from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,7 +38,8 @@ def action_problems(
             problems.append(problem[0].upper() + problem[1:])
     if starts_on and due_on and due_on < starts_on:
         problems.append(_("L'échéance (%(due)s) précède le début (%(start)s).") % {
-            "due": due_on.strftime("%d/%m/%Y"), "start": starts_on.strftime("%d/%m/%Y")})
+            "due": date_format(due_on, "SHORT_DATE_FORMAT"),
+            "start": date_format(starts_on, "SHORT_DATE_FORMAT")})
     for value in numbers.values():
         if value is not None and (not value.is_finite() or abs(value) >= NUMBER_LIMIT):
             problems.append(not_a_number(value))

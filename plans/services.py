@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from clusters.models import Cluster, Membership
@@ -128,7 +129,7 @@ def _step_problems(reached_on: date | None, note: str) -> list[str]:
         problems.append(_("Indiquez la date à laquelle l'étape a été atteinte."))
     elif reached_on > timezone.localdate():
         problems.append(_("La date (%(day)s) est dans le futur.") % {
-            "day": reached_on.strftime("%d/%m/%Y")})
+            "day": date_format(reached_on, "SHORT_DATE_FORMAT")})
     problem = text_problem(note, limit=NOTES_MAX_LENGTH, name=_("la note"))
     if problem:
         problems.append(problem[0].upper() + problem[1:])

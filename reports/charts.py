@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from grid.presenters import percent
+from grid.presenters import percent, percent_pattern
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 
@@ -40,7 +40,7 @@ def radar(axes: list[str], traces: list[Trace], size: int = 220) -> dict:
     radius = centre - margin
     rings = [
         {"points": _points(_xy(centre, radius, i, count, ring) for i in range(count)),
-         "label": f"{int(ring * 100)} %",
+         "label": percent_pattern() % {"number": int(ring * 100)},
          "label_y": f"{centre - radius * ring + 3:.1f}"}
         for ring in RINGS
     ]

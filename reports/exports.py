@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from grid.maturity import Scale, label_of, level_of, scale_text
 from grid.payload import payload_from
-from grid.presenters import french_decimal
+from grid.presenters import decimal_2
 from grid.scoring import (
     ENJEUX,
     LEVELS,
@@ -165,7 +165,7 @@ def csv_bytes(rows: Sequence[ExportRow], scores: Scores | None = None,
             _inert(row.text),
             "" if row.bareme is None else row.bareme,
             row.answer,
-            french_decimal(row.points),
+            decimal_2(row.points),
             _inert(row.comment),
             label_of(sections.get(row.section), scale),
         ])

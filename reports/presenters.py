@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from grid.maturity import Scale, change_text, label_of, level_of, with_level
-from grid.presenters import percent
+from grid.presenters import decimal, percent
 from grid.scoring import ENJEUX, LEVELS, SECTIONS, STRATEGY, Scores, section_tallies
 from initiatives.labels import level_title
 
@@ -139,7 +139,7 @@ def formula(spec, answers, custom, scores: Scores) -> dict:
 def _number(value) -> str:
     if value is None:
         return "—"
-    return f"{float(value):.3f}".rstrip("0").rstrip(".").replace(".", ",")
+    return decimal(f"{float(value):.3f}".rstrip("0").rstrip("."))
 
 
 @dataclass(frozen=True)
@@ -166,8 +166,9 @@ class Delta:
     @property
     def text(self) -> str:
         sign = "+" if self.points > 0 else "\u2212" if self.points < 0 else ""
-        number = f"{abs(self.points):.1f}".replace(".", ",")
-        # French keeps the singular below 2: « 1,5 pt », « 2,0 pts ».
+        number = decimal(f"{abs(self.points):.1f}")
+        # Percentage points. French keeps the singular below 2: « 1,5 pt », « 2,0 pts »; English
+        # writes « pp » whatever the number.
         unit = _("pt") if abs(self.points) < 2 else _("pts")
         return f"{sign}{number}\u00a0{unit}"
 

@@ -20,7 +20,7 @@ from grid import selectors as grid_selectors
 from grid.changes import BLANK
 from grid.maturity import Scale, label_of, scale_text, with_level
 from grid.models import Assessment
-from grid.presenters import french_decimal, percent
+from grid.presenters import decimal_2, percent
 from grid.scoring import ENJEUX, SECTIONS, Scores, answer_points
 from grid.versions import scores_on_shared, version_gap
 from initiatives.labels import level_title
@@ -158,7 +158,7 @@ def _answer_rows(page) -> list[dict]:
     def row(question):
         answer = page["answers"].get(question.code, BLANK)
         return {"question": question, "value": answer.answer or "", "comment": answer.comment,
-                "points": french_decimal(answer_points(page["spec"], question.bareme,
+                "points": decimal_2(answer_points(page["spec"], question.bareme,
                                                        answer.answer))}
 
     return [{"section": section, "rows": [row(question) for question in questions]}

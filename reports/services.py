@@ -3,7 +3,9 @@ planned from a simulation of the results page."""
 
 from collections.abc import Mapping, Sequence
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from clusters.models import Cluster
 from grid.models import Assessment, Question, Transition
@@ -16,24 +18,29 @@ from .report import report_pdf
 from .simulation import Change
 
 
-def report_for(assessment: Assessment, *, image_cache: dict | None = None) -> bytes:
-    """The assessment's PDF report: a validated year's is rendered once, kept, and served
-    as kept from then on; other years are rendered as they stand."""
-    if assessment.status != Assessment.Status.VALIDATED:
-        return report_pdf(assessment, image_cache=image_cache)
-    validation = (
-        Transition.objects.filter(assessment=assessment, to_status=Assessment.Status.VALIDATED)
-        .order_by("-at", "-pk").only("pk").first()
-    )
-    kept = ArchivedReport.objects.filter(validation=validation).values_list("pdf", flat=True)
-    for pdf in kept:
-        return bytes(pdf)
-    pdf = report_pdf(assessment, image_cache=image_cache)
+def report_for(assessment: Assessment, *, image_cache: dict | None = None,
+               language: str | None = None) -> bytes:
+    """The assessment's PDF report in `language` (the active one by default): a validated
+    year's is rendered once per language, kept, and served as kept from then on; other years are
+    rendered as they stand."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if assessment.status != Assessment.Status.VALIDATED:
+            return report_pdf(assessment, image_cache=image_cache)
+        validation = (
+            Transition.objects.filter(assessment=assessment,
+                                      to_status=Assessment.Status.VALIDATED)
+            .order_by("-at", "-pk").only("pk").first()
+        )
+        archive = ArchivedReport.objects.filter(validation=validation, language=language)
+        for pdf in archive.values_list("pdf", flat=True):
+            return bytes(pdf)
+        pdf = report_pdf(assessment, image_cache=image_cache)
     try:
         with transaction.atomic():
-            ArchivedReport.objects.create(validation=validation, pdf=pdf)
+            ArchivedReport.objects.create(validation=validation, language=language, pdf=pdf)
     except IntegrityError:  # rendered at the same time by another request: theirs is kept
-        return bytes(ArchivedReport.objects.get(validation=validation).pdf)
+        return bytes(archive.get().pdf)
     return pdf
 
 

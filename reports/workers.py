@@ -18,8 +18,8 @@ def start(database: str) -> None:
     connections["default"].settings_dict["NAME"] = database
 
 
-def render_to(pk: int, directory: Path) -> str:
-    """One cluster's report written into `directory`; returns its file name."""
+def render_to(pk: int, directory: Path, language: str) -> str:
+    """One cluster's report in `language` written into `directory`; returns its file name."""
     from grid.models import Assessment
 
     from .report import report_filename
@@ -27,5 +27,5 @@ def render_to(pk: int, directory: Path) -> str:
 
     assessment = Assessment.objects.select_related("cluster", "campaign__version").get(pk=pk)
     target = directory / report_filename(assessment)
-    target.write_bytes(report_for(assessment))
+    target.write_bytes(report_for(assessment, language=language))
     return target.name

@@ -8,6 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RANKS = {
+    "accounts": 0,  # a person's own settings: knows no other app
     "initiatives": 0,  # content: knows no cluster or assessment
     "glossary": 1,
     "experiences": 1,

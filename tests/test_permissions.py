@@ -61,6 +61,8 @@ class Rule:
 
 RULES = {
     "healthz": Rule(PUBLIC, is_page=False),
+    "set-language": Rule(PUBLIC, method="post", ok=frozenset({302}),
+                         data={"language": "en", "next": "/"}),
     "login": Rule(PUBLIC),
     "logout": Rule(PUBLIC, method="post", ok=frozenset({302})),
     "password_change": Rule(LOGGED_IN),

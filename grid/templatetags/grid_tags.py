@@ -1,6 +1,11 @@
 from django import template
+from django.utils import formats
+from django.utils.html import json_script
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from grid.presenters import percent as percent_text
+from grid.presenters import percent_pattern
 
 register = template.Library()
 
@@ -10,3 +15,20 @@ def percent(value):
     """0.625 → « 62,5 % »; undefined notes show as an em dash."""
     return percent_text(value)
 
+
+@register.simple_tag
+def chart_texts():
+    """What the pages' Plotly charts need to write numbers in the page's language: Plotly's
+    decimal and thousands marks, the sign after a percentage, and « label : value » for the
+    hover boxes (`%{theta}` and `%{text}` are Plotly's own placeholders)."""
+    return json_script({
+        "locale": get_language(),
+        "separators": (formats.get_format("DECIMAL_SEPARATOR")
+                       + formats.get_format("THOUSAND_SEPARATOR")),
+        "percentSuffix": percent_pattern() % {"number": ""},
+        "labelValue": label_value("%{theta}", "%{text}"),
+    }, "chart-texts")
+
+
+def label_value(label: str, value: str) -> str:
+    return _("%(label)s : %(value)s") % {"label": label, "value": value}

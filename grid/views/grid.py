@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,12 +14,11 @@ from clusters.access import require_role
 from clusters.models import Membership
 from initiatives.labels import LEVEL_CHOICES
 
-from .. import rules, selectors, services
+from .. import presenters, rules, selectors, services
 from ..changes import custom_key
 from ..forms import AnswerForm, CustomRowForm, DisplayForm, RowKindForm
 from ..labels import ACTION_LABELS, person_label
 from ..models import Answer
-from ..presenters import live_notes
 from ..scoring import ENJEUX, score, scores_to_json
 from ..specs import grid_spec
 
@@ -35,7 +35,8 @@ def _script_texts() -> dict:
         "keepTheirs": _("Garder sa réponse"),
         "keptTheirs": _("Réponse de votre collègue conservée."),
         "keepMine": _("Remplacer par la mienne"),
-        "decimal": _(","),  # decimal mark of the notes, as the server prints them
+        "decimal": formats.get_format("DECIMAL_SEPARATOR"),  # the notes as the server prints them
+        "percent": presenters.percent_pattern(),
         "notesNow": _("Note globale : %(note)s."),
     }
 
@@ -98,7 +99,7 @@ def grid(request, slug, year):
         "script_texts": _script_texts(),
         "actions": ACTION_LABELS,
         "compact": compact,
-        "notes": live_notes(scores, {
+        "notes": presenters.live_notes(scores, {
             group.layout.enjeu_code: group.layout.enjeu_short_name
             for group in page["sections"] if group.layout.enjeu_code
         }),

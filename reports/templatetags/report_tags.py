@@ -2,6 +2,8 @@ import re
 
 from django import template
 
+from grid.presenters import decimal
+
 register = template.Library()
 
 
@@ -17,8 +19,8 @@ def soft_wrap(text: str) -> str:
 
 @register.filter
 def plain_number(value) -> str:
-    """An indicator's value as people write it: 95,5 and 100, not 95,50 and 100,00; « ? » when
-    it is not known yet."""
+    """An indicator's value as people write it: 95,5 and 100, not 95,50 and 100,00 (95.5 in
+    English); « ? » when it is not known yet."""
     if value is None:
         return "?"
-    return format(value.normalize(), "f").replace(".", ",")
+    return decimal(format(value.normalize(), "f"))

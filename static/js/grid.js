@@ -20,7 +20,8 @@
   // The notes come computed by the server (the `scores` of grid_score); the page only prints them.
   function percent(value) {
     if (value === null || value === undefined) return "—";
-    return (value * 100).toFixed(1).replace(".", texts.decimal) + "\u00a0%";
+    return texts.percent.replace("%(number)s", (value * 100).toFixed(1).replace(".", texts.decimal))
+      .replace("%%", "%");
   }
 
   function showNotes(scores, fieldset) {

@@ -3,8 +3,9 @@
 // the page carry the same values for readers without JavaScript, colour or sight.
 (function () {
   "use strict";
+  const texts = JSON.parse(document.getElementById("chart-texts").textContent);
   const data = JSON.parse(document.getElementById("network-charts").textContent);
-  const config = { displaylogo: false, responsive: true, locale: "fr" };
+  const config = { displaylogo: false, responsive: true, locale: texts.locale };
   const font = { family: "DejaVu Sans, sans-serif" };
   function percent(value) { return value === null ? null : Math.round(value * 1000) / 10; }
   function boxes(series) {
@@ -18,7 +19,8 @@
     });
   }
   const layout = {
-    yaxis: { range: [0, 100], ticksuffix: " %" }, showlegend: false, font: font,
+    separators: texts.separators,
+    yaxis: { range: [0, 100], ticksuffix: texts.percentSuffix }, showlegend: false, font: font,
     margin: { l: 50, r: 10, t: 10, b: 110 }, xaxis: { tickangle: -35, automargin: true },
   };
   document.querySelectorAll(".network-chart").forEach(function (element) {
@@ -27,7 +29,7 @@
       Plotly.newPlot(element, [{
         type: "scatter", mode: "lines+markers", x: data.trend.years, y: data.trend.medians.map(percent),
         name: data.texts.median, line: { color: "#163d6b" }, connectgaps: false,
-      }], { yaxis: layout.yaxis, font: font, margin: { l: 50, r: 10, t: 10, b: 40 },
+      }], { yaxis: layout.yaxis, font: font, separators: texts.separators, margin: { l: 50, r: 10, t: 10, b: 40 },
             xaxis: { dtick: 1 } }, config);
     } else {
       Plotly.newPlot(element, boxes(data[name]), layout, config);

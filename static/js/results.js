@@ -3,8 +3,10 @@
 // (simulate.js) redraw a radar with new values in place.
 (function () {
   "use strict";
+  const texts = JSON.parse(document.getElementById("chart-texts").textContent);
   const layout = {
-    polar: { radialaxis: { range: [0, 100], ticksuffix: " %", angle: 45, tickangle: 45, tickfont: { size: 9 } },
+    separators: texts.separators,
+    polar: { radialaxis: { range: [0, 100], ticksuffix: texts.percentSuffix, angle: 45, tickangle: 45, tickfont: { size: 9 } },
              angularaxis: { tickfont: { size: 13 }, direction: "clockwise", rotation: 90 } },
     margin: { l: 40, r: 40, t: 30, b: 30 }, showlegend: false, font: { family: "DejaVu Sans, sans-serif" },
   };
@@ -21,8 +23,8 @@
       type: "scatterpolar", r: values, theta: labels, text: text, customdata: hover,
       mode: "lines+markers+text", textposition: "top center", fill: "toself",
       line: { color: "#163d6b", width: 2 }, marker: { size: 7, symbol: "circle" },
-      fillcolor: "rgba(22, 61, 107, 0.15)", hovertemplate: "%{theta} : %{customdata}<extra></extra>",
-    }], layout, { displaylogo: false, responsive: true, locale: "fr" });
+      fillcolor: "rgba(22, 61, 107, 0.15)", hovertemplate: texts.labelValue.replace("%{text}", "%{customdata}") + "<extra></extra>",
+    }], layout, { displaylogo: false, responsive: true, locale: texts.locale });
   }
   window.drawRadar = draw;
   const data = JSON.parse(document.getElementById("radar-data").textContent);

@@ -258,6 +258,17 @@ def test_a_year_reopened_and_validated_again_gets_a_new_report(validated, board,
     assert ArchivedReport.objects.count() == 2
 
 
+def test_each_language_keeps_its_own_edition_of_a_validated_year(validated, monkeypatch):
+    french = report_for(validated, language="fr")
+    english = report_for(validated, language="en")
+    assert "NOTE GLOBALE" in pdf.page_texts(french)[0]
+    assert "OVERALL SCORE" in pdf.page_texts(english)[0]
+    assert ArchivedReport.objects.filter(language="en").count() == 1
+    monkeypatch.setattr(services_module, "report_pdf", lambda *args, **kwargs: b"re-rendered")
+    assert report_for(validated, language="en") == english
+    assert report_for(validated, language="fr") == french
+
+
 def test_an_open_year_is_rendered_as_it_stands(filled, cluster_a):
     report_for(filled)
     cluster_a.name = "Pôle renommé depuis"

@@ -32,6 +32,24 @@ def test_it_writes_one_cluster_report(filled, tmp_path):
     assert "Pôle Alpha Maritime" in first and "100,0 %" in first
 
 
+def test_it_writes_the_report_in_english_with_lang_en(filled, tmp_path):
+    target = tmp_path / "report.pdf"
+    cluster_report("--cluster", "pole-alpha", "--year", "2025", "-o", str(target), "--lang", "en")
+    first = pdf.page_texts(target.read_bytes())[0]
+    assert "Pôle Alpha Maritime" in first and "100.0%" in first and "OVERALL SCORE" in first
+    assert "NOTE GLOBALE" not in first and "100,0 %" not in first
+    french = tmp_path / "rapport.pdf"
+    cluster_report("--cluster", "pole-alpha", "--year", "2025", "-o", str(french), "--lang", "fr")
+    assert "NOTE GLOBALE" in pdf.page_texts(french.read_bytes())[0]
+
+
+def test_an_unknown_lang_is_refused(filled, tmp_path):
+    with pytest.raises(CommandError, match="invalid choice: 'de'"):
+        cluster_report("--cluster", "pole-alpha", "--year", "2025", "-o", str(tmp_path / "x.pdf"),
+                       "--lang", "de")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_it_writes_one_report_per_cluster_of_the_year(filled, cluster_b, outsider, tmp_path):
     other = services.assessment_start(cluster=cluster_b, year=2025, by=outsider, prefill=False)
     fill(other, outsider, "-")
