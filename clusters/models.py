@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 LOGO_MAX_BYTES = 512 * 1024
@@ -115,7 +116,7 @@ class Sector(models.Model):
         verbose_name_plural = _("secteurs")
 
     def __str__(self):
-        return self.name
+        return gettext(self.name)  # the default sectors are in the catalogue (clusters/sectors.py)
 
 
 class Network(models.Model):

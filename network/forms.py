@@ -21,7 +21,8 @@ class NetworkFilters(forms.Form):
         every = [("", _("Tous"))]
         self.fields["annee"].choices = [(year, year) for year in reversed(years)]
         self.fields["region"].choices = every + list(Cluster.Region.choices)
-        self.fields["secteur"].choices = every + list(Sector.objects.values_list("slug", "name"))
+        self.fields["secteur"].choices = every + [(sector.slug, str(sector))
+                                                  for sector in Sector.objects.all()]
         self.fields["type"].choices = every + list(Cluster.Kind.choices)
         self.fields["taille"].choices = every + list(Cluster.Size.choices)
 

@@ -1,4 +1,9 @@
-"""Playwright drives Debian's Chromium against the live server (no browser download here)."""
+"""Playwright drives Debian's Chromium against the live server (no browser download here).
+
+Every test that opens a page runs twice, once in French and once in English: the browser asks
+for the language as a person's browser would (Accept-Language), and `tr` gives the words the
+test looks for in that language, from the same catalogue the site uses.
+"""
 
 import os
 from pathlib import Path
@@ -6,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -27,11 +33,42 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
+LOCALES = {"fr": "fr-FR", "en": "en-GB"}
+
+
+def pytest_generate_tests(metafunc):
+    if "ui_language" in metafunc.fixturenames:
+        metafunc.parametrize("ui_language", list(LOCALES))
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, ui_language):
     # Without Bootstrap's transitions (it honours the setting): axe measures colours and
     # layouts as they settle, never halfway through a slide or a fade.
-    return {**browser_context_args, "reduced_motion": "reduce"}
+    return {**browser_context_args, "reduced_motion": "reduce", "locale": LOCALES[ui_language]}
+
+
+class Words:
+    """`tr("Mes pôles")`: the interface's words in the test's language (msgids are French;
+    Django's own, such as "Username", are English). `tr.number("62,5 %")`: a number as the
+    page writes it in that language."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def __call__(self, text: str, context: str | None = None) -> str:
+        with translation.override(self.language):
+            return translation.pgettext(context, text) if context else translation.gettext(text)
+
+    def number(self, french: str) -> str:
+        if self.language == "fr":
+            return french
+        return french.replace("\u00a0%", "%").replace(" %", "%").replace(",", ".")
+
+
+@pytest.fixture
+def tr(ui_language) -> Words:
+    return Words(ui_language)
 
 
 @pytest.fixture
@@ -42,11 +79,13 @@ def site(live_server, transactional_db):
 
 
 @pytest.fixture
-def screenshot(page):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def screenshot(page, ui_language):
+    """Screenshots go to artifacts/screenshots/<language>/."""
+    folder = SCREENSHOTS / ui_language
+    folder.mkdir(parents=True, exist_ok=True)
 
     def take(name: str, full_page: bool = True) -> Path:
-        path = SCREENSHOTS / f"{name}.png"
+        path = folder / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
         return path
 
@@ -63,11 +102,13 @@ def demo_site(site, settings):
 
 
 def log_in(page, base, username):
+    """Whatever the page's language: the form's fields by their ids, then « Mes pôles »."""
     page.goto(base + "/comptes/connexion/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill("demo")
-    page.get_by_label("Mot de passe").press("Enter")
-    expect(page.get_by_role("heading", name="Mes pôles")).to_be_visible()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill("demo")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(base + "/poles/")
+    expect(page.locator("h1")).to_be_visible()
 
 
 @pytest.fixture(autouse=True)
