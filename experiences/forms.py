@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.languages import ContentSelect
+
 from .models import OrganisationType, Source
 
 
@@ -13,11 +15,11 @@ class ExperienceFilterForm(forms.Form):
         max_length=200,
         help_text=_("Accents et majuscules indifférents."),
     )
-    theme = forms.ChoiceField(label=_("Thème"), required=False)
-    enjeu = forms.ChoiceField(label=_("Enjeu"), required=False)
-    lever = forms.ChoiceField(label=_("Levier"), required=False)
+    theme = forms.ChoiceField(label=_("Thème"), required=False, widget=ContentSelect)
+    enjeu = forms.ChoiceField(label=_("Enjeu"), required=False, widget=ContentSelect)
+    lever = forms.ChoiceField(label=_("Levier"), required=False, widget=ContentSelect)
     organisation_type = forms.ChoiceField(label=_("Type d'organisation"), required=False)
-    region = forms.ChoiceField(label=_("Région"), required=False)
+    region = forms.ChoiceField(label=_("Région"), required=False, widget=ContentSelect)
     source = forms.ChoiceField(label=_("Document source"), required=False)
 
     def __init__(self, *args, choices: dict, **kwargs):

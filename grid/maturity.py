@@ -37,9 +37,14 @@ class Band:
     lower_bound: int  # percent, 0 for rank 1
 
     @property
+    def shown_name(self) -> str:
+        """The name in the page's language when it is a default one (DEFAULT_BANDS)."""
+        return _(self.name)
+
+    @property
     def label(self) -> str:
         """« C Intermédiaire »."""
-        return f"{self.letter}\u00a0{_(self.name)}"
+        return f"{self.letter}\u00a0{self.shown_name}"
 
     @property
     def threshold(self) -> Fraction:

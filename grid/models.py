@@ -336,6 +336,11 @@ class Transition(models.Model):
     )
     at = models.DateTimeField(_("le"), auto_now_add=True)
     comment = models.TextField(_("commentaire"), blank=True, max_length=BOARD_COMMENT_MAX_LENGTH)
+    # Kept as a year, not as a sentence: the step is then worded in the reader's language.
+    carried_from = models.PositiveSmallIntegerField(
+        _("réponses reprises de"), null=True, blank=True,
+        help_text=_("À l'ouverture : l'année dont les réponses ont été reprises."),
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -351,6 +356,8 @@ class Transition(models.Model):
     @property
     def label(self) -> str:
         """What happened, in words: « Soumise », « Renvoyée à l'équipe », « Rouverte »…"""
+        if self.carried_from:
+            return _("Ouverte avec les réponses de %(year)s") % {"year": self.carried_from}
         return step_label(self.from_status, self.to_status)
 
 

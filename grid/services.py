@@ -125,10 +125,7 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
     )
     Transition.objects.create(
         assessment=assessment, from_status=Status.DRAFT, to_status=Status.DRAFT, by=by,
-        comment=(
-            _("Ouverte avec les réponses de %(year)s.") % {"year": last.campaign.year}
-            if last else _("Ouverte.")
-        ),
+        carried_from=last.campaign.year if last else None,
     )
     return assessment
 

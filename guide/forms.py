@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.labels import LEVEL_CHOICES
+from initiatives.languages import ContentSelect
 
 
 class SheetFilterForm(forms.Form):
@@ -16,11 +17,11 @@ class SheetFilterForm(forms.Form):
             "indifférents."
         ),
     )
-    enjeu = forms.ChoiceField(label=_("Enjeu"), required=False)
+    enjeu = forms.ChoiceField(label=_("Enjeu"), required=False, widget=ContentSelect)
     level = forms.TypedChoiceField(label=_("Niveau"), required=False, coerce=int, empty_value=None)
-    lever = forms.ChoiceField(label=_("Levier"), required=False)
-    sector = forms.ChoiceField(label=_("Secteur"), required=False)
-    maturity = forms.ChoiceField(label=_("Maturité"), required=False)
+    lever = forms.ChoiceField(label=_("Levier"), required=False, widget=ContentSelect)
+    sector = forms.ChoiceField(label=_("Secteur"), required=False, widget=ContentSelect)
+    maturity = forms.ChoiceField(label=_("Maturité"), required=False, widget=ContentSelect)
 
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,9 +14,10 @@ from typing import TypeVar
 from asgiref.local import Local
 from django.core.signals import request_finished, request_started
 from django.db import connection
+from django.utils.translation import get_language
 
 T = TypeVar("T")
-_KEPT = 24  # per process: versions × languages × grid displays, panels and path lists in use
+_KEPT = 48  # per process: versions × languages × grid displays, panels and path lists in use
 _kept: OrderedDict[tuple, object] = OrderedDict()
 _watched: list = []
 _request = Local()
@@ -53,8 +54,9 @@ def content_stamp() -> tuple:
 
 def kept(key: tuple, make: Callable[[], T]) -> T:
     """What `make` returns, kept under `key` until the content is edited. For what depends on
-    the guide's content (and what `key` names) only, never on a cluster's data."""
-    full_key = (*key, content_stamp())
+    the guide's content (and what `key` names) only, never on a cluster's data. Kept per
+    language: what is kept is often HTML, with the interface's words around the content."""
+    full_key = (*key, get_language(), content_stamp())
     if full_key not in _kept:
         _kept[full_key] = make()
         while len(_kept) > _KEPT:

@@ -6,6 +6,7 @@ again updates rows in place instead of duplicating them.
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -72,7 +73,13 @@ class Level(NaturalKeyMixin, models.Model):
         verbose_name_plural = _("niveaux")
 
     def __str__(self):
-        return f"{self.number} · {self.name}"
+        return f"{self.number} · {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The name in the page's language: the guide's two level names are in the catalogue
+        (initiatives.labels), as the radars and tables print them."""
+        return gettext(self.name)
 
 
 class Section(NaturalKeyMixin, models.Model):

@@ -206,7 +206,7 @@ def year_rows(seed: int, prof: Profile, year: int, rank: int, spec: GridSpec,
     return StoredRows(answers, custom, {})
 
 
-_OPENED = (Status.DRAFT, Status.DRAFT, "Ouverte.")
+_OPENED = (Status.DRAFT, Status.DRAFT, "")
 _SUBMITTED = (Status.DRAFT, Status.SUBMITTED, "")
 TRANSITIONS = {  # the workflow's steps up to each status, with the board's comment
     Status.DRAFT: [_OPENED],

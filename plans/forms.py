@@ -11,6 +11,7 @@ from clusters.models import Cluster
 from grid.forms import FreeTextField
 from grid.models import Assessment, Question
 from grid.presenters import decimal
+from initiatives.languages import ContentSelect, ContentSelectMultiple, in_french
 
 from . import services
 from .models import NOTES_MAX_LENGTH, Action
@@ -74,7 +75,7 @@ class ActionForm(forms.Form):
     question_codes = OpenMultipleChoiceField(
         label=_("Questions de la grille"), required=False,
         help_text=_("Ctrl (ou Cmd) + clic pour en choisir plusieurs."),
-        widget=forms.SelectMultiple(attrs={"size": 8}))
+        widget=ContentSelectMultiple(attrs={"size": 8}))
     owner = OpenChoiceField(label=_("Responsable (membre du pôle)"), required=False)
     owner_name = FreeTextField(
         label=_("Responsable (autre)"), required=False,
@@ -102,7 +103,8 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.cluster, self.action = cluster, action
         self.members = {str(user.pk): user for user in members}
-        self.fields["sheets"].choices = [(s.number, f"{s.number} · {s.title}") for s in sheets]
+        self.fields["sheets"].choices = [(s.number, in_french(f"{s.number} · {s.title}"))
+                                         for s in sheets]
         choices = question_choices(cluster)
         # Codes of an older grid the action already serves stay offered, so that saving keeps them.
         offered = {code for code, _label in choices}
@@ -175,10 +177,12 @@ class ActionFilterForm(forms.Form):
                                choices=[("", _("Tous"))] + Action.Status.choices,
                                error_messages={"invalid_choice": _(
                                    "Statut inconnu : « %(value)s ».")})
-    enjeu = forms.ChoiceField(label=_("Enjeu"), required=False, error_messages={
-        "invalid_choice": _("Enjeu inconnu : « %(value)s ».")})
-    fiche = forms.ChoiceField(label=_("Fiche"), required=False, error_messages={
-        "invalid_choice": _("Fiche inconnue : « %(value)s ».")})
+    enjeu = forms.ChoiceField(
+        label=_("Enjeu"), required=False, widget=ContentSelect,
+        error_messages={"invalid_choice": _("Enjeu inconnu : « %(value)s ».")})
+    fiche = forms.ChoiceField(
+        label=_("Fiche"), required=False, widget=ContentSelect,
+        error_messages={"invalid_choice": _("Fiche inconnue : « %(value)s ».")})
     en_retard = forms.BooleanField(label=_("En retard seulement"), required=False)
 
     def __init__(self, *args, enjeux, sheets, **kwargs):

@@ -15,6 +15,7 @@ from grid.maturity import Scale, change_text, label_of, level_of, with_level
 from grid.presenters import decimal, percent
 from grid.scoring import ENJEUX, LEVELS, SECTIONS, STRATEGY, Scores, section_tallies
 from initiatives.labels import level_title
+from initiatives.languages import in_french
 
 # Newest year first: each year differs by colour, line dash AND marker (colour is never the only
 # signal). Colours keep a 3:1 contrast with white, as WCAG asks of graphics.
@@ -291,7 +292,7 @@ def recommendation_items(recommended: Sequence[tuple], *, can_plan: bool) -> Saf
     plan, plan_on = _("Planifier"), _("une action sur %(code)s")
     return format_html_join("", '<li class="mb-2"><strong>{}</strong> {}<br><span class="small">'
                                 '{}{}</span>{}{}</li>', (
-        (question.code, question.text,
+        (question.code, in_french(question.text),
          _("%(gap)s point(s) à gagner") % {"gap": floatformat(gap.gap, "-2")}, links,
          _example(example),
          format_html(' <a class="btn btn-outline-primary btn-sm py-0 ms-2 d-print-none" '
@@ -305,5 +306,5 @@ def _example(experience) -> SafeString:
     if experience is None:
         return SafeString("")
     return format_html('<br><span class="small example">{} <a href="{}">{}</a> ({})</span>',
-                       _("Ils l'ont fait :"), experience.get_absolute_url(), experience.title,
-                       experience.organisation)
+                       _("Ils l'ont fait :"), experience.get_absolute_url(),
+                       in_french(experience.title), in_french(experience.organisation))

@@ -3,6 +3,7 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
+from initiatives.languages import french_page, in_french
 from initiatives.markdown import link_terms, render_markdown
 
 register = template.Library()
@@ -12,6 +13,18 @@ register = template.Library()
 def markdown(text):
     """Render admin-typed Markdown; the HTML is sanitised by nh3 before it is marked safe."""
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised just above
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="fr"` for an element holding the guide's French text (initiatives.languages)."""
+    return "" if french_page() else mark_safe(' lang="fr"')
+
+
+@register.filter
+def french(text):
+    """French content set inside a translated sentence (« Parcours « {{ name }} » »)."""
+    return in_french(text)
 
 
 @register.inclusion_tag("components/_path_badge.html")

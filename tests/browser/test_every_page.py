@@ -20,6 +20,7 @@ from initiatives.models import PathStep, Sheet
 from plans.models import Action
 from plans.services import action_create
 from tests.browser.conftest import log_in
+from tests.browser.french import french_left
 from tests.browser.plotly_css import CSS, injected_rules
 from tests.test_permissions import RULES
 
@@ -97,35 +98,39 @@ def admin_pages() -> list[str]:
     ]
 
 
-def check_pages(page, axe, base, paths) -> dict[str, list]:
-    """Open each HTML page; the serious or critical violations found, by page."""
+def check_pages(page, axe, base, paths, language) -> dict[str, list]:
+    """Open each HTML page; the serious or critical violations found, by page, and on English
+    pages the French phrases left in the interface."""
     found = {}
     for path in paths:
         response = page.goto(base + path)
         assert response.status == 200, (path, response.status)
         expect(page.locator("body")).to_be_visible()
-        violations = axe()
-        if violations:
-            found[path] = violations
+        assert page.locator("html").get_attribute("lang") == language, path
+        problems = axe()
+        if language != "fr":
+            problems += [f"French left: {phrase}" for phrase in french_left(page)]
+        if problems:
+            found[path] = problems
     return found
 
 
 @pytest.mark.parametrize("person", ["anonymous", "editor", "board", "coordinator"])
-def test_every_page_is_accessible_and_csp_clean(demo_site, page, axe, person):
+def test_every_page_is_accessible_and_csp_clean(demo_site, page, axe, person, ui_language):
     if person != "anonymous":
         log_in(page, demo_site.url, ACCOUNTS[person])
     paths = pages_of(person)
     assert paths, person
-    assert check_pages(page, axe, demo_site.url, paths) == {}
+    assert check_pages(page, axe, demo_site.url, paths, ui_language) == {}
 
 
-def test_the_admin_pages_are_accessible_and_csp_clean(demo_site, page, axe):
+def test_the_admin_pages_are_accessible_and_csp_clean(demo_site, page, axe, tr, ui_language):
     page.goto(demo_site.url + "/admin/login/")
-    page.get_by_label("Nom d’utilisateur").fill("admin")
-    page.get_by_label("Mot de passe").fill("demo")
-    page.get_by_label("Mot de passe").press("Enter")
-    expect(page.get_by_role("heading", name="Site d’administration")).to_be_visible()
-    assert check_pages(page, axe, demo_site.url, admin_pages()) == {}
+    page.locator("#id_username").fill("admin")
+    page.locator("#id_password").fill("demo")
+    page.locator("#id_password").press("Enter")
+    expect(page.get_by_role("heading", name=tr("Site administration"))).to_be_visible()
+    assert check_pages(page, axe, demo_site.url, admin_pages(), ui_language) == {}
 
 
 def test_the_plotly_rules_the_pages_link_are_those_plotly_injects(page):
