@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from grid.presenters import percent_pattern
 from initiatives.models import Sheet
 
 from .models import Action
@@ -24,6 +25,12 @@ class Progress:
     percent: int | None  # as computed, may pass 100 or fall below 0
     meter: int | None  # the same, bounded to 0–100 for the <progress> element
     text: str
+
+    @property
+    def percent_text(self) -> str:
+        """The percent as the page's language writes it: « 100 % » in French, « 100% » in
+        English."""
+        return "" if self.percent is None else percent_pattern() % {"number": self.percent}
 
 
 def number(value: Decimal | None, unit: str = "") -> str:

@@ -4,6 +4,7 @@ the catalogue at desktop and phone widths."""
 import re
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
@@ -13,8 +14,19 @@ pytestmark = pytest.mark.browser
 RESULTS = "/poles/pole-littoral-durable/2025/resultats/"  # the demo's draft year
 
 
+def plural(tr, singular: str, several: str, count: int) -> str:
+    """A counted msgid (`{% blocktranslate count counter=… %}`) in the test's language."""
+    with translation.override(tr.language):
+        return translation.ngettext(singular, several, count) % {"counter": count}
+
+
+def experiences(tr, count: int) -> str:
+    """« 39 retours d'expérience », as the catalogue counts them."""
+    return plural(tr, "%(counter)s retour d'expérience", "%(counter)s retours d'expérience", count)
+
+
 def test_from_a_recommendation_to_an_experience_and_back_to_its_sheet(
-    demo_site, page, axe, screenshot
+    demo_site, page, axe, screenshot, tr
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, demo_site.url, "equipe")
@@ -22,14 +34,15 @@ def test_from_a_recommendation_to_an_experience_and_back_to_its_sheet(
     recommendations = page.locator("ol.recommendations")
     example = recommendations.locator(".example a").first
     expect(example).to_be_visible()
-    expect(recommendations).to_contain_text("Ils l'ont fait :")
+    expect(recommendations).to_contain_text(tr("Ils l'ont fait :"))
     screenshot("experience-1-recommendation")
     title = example.inner_text()
     example.click()
 
     expect(page).to_have_url(re.compile(r"/retours/[\w-]+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    expect(page.locator(".provenance")).to_contain_text("Source :")
+    source = tr("Source : %(document)s, lignes %(lines)s.").split("%(")[0].strip()
+    expect(page.locator(".provenance")).to_contain_text(source)
     assert axe() == []
     screenshot("experience-2-item")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -40,22 +53,24 @@ def test_from_a_recommendation_to_an_experience_and_back_to_its_sheet(
     sheet_url = sheet_link.get_attribute("href")
     sheet_link.click()
     expect(page).to_have_url(demo_site.url + sheet_url)
-    illustrated = page.get_by_role("region", name="Ils l'ont fait")
+    illustrated = page.get_by_role("region", name=tr("Ils l'ont fait"))
     expect(illustrated.get_by_role("link", name=title)).to_be_visible()
     screenshot("experience-3-sheet")
 
 
-def test_the_catalogue_filters_at_both_widths(site, page, axe, screenshot):
+def test_the_catalogue_filters_at_both_widths(site, page, axe, screenshot, tr):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site.url + "/retours/")
-    expect(page.get_by_role("status")).to_contain_text("39 retours d'expérience")
-    page.get_by_label("Document source").select_option("apec")
-    page.get_by_role("button", name="Appliquer").click()
-    expect(page.get_by_role("status")).to_contain_text("9 retours d'expérience")
+    expect(page.get_by_role("status")).to_contain_text(experiences(tr, 39))
+    page.get_by_label(tr("Document source")).select_option("apec")
+    page.get_by_role("button", name=tr("Appliquer")).click()
+    expect(page.get_by_role("status")).to_contain_text(experiences(tr, 9))
     assert axe() == []
     screenshot("experiences-list-apec")
     page.set_viewport_size({"width": 390, "height": 844})
     screenshot("experiences-list-apec-390")
     page.goto(site.url + "/retours/?region=Mars")
-    expect(page.get_by_role("alert")).to_contain_text("n'est pas valable")
+    expect(page.get_by_role("alert")).to_contain_text(tr(
+        "Un filtre n'est pas valable : aucun retour d'expérience n'est affiché. Corrigez-le ou "
+        "choisissez « Tout afficher »."))
     screenshot("experiences-list-bad-filter-390")

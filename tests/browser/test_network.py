@@ -6,39 +6,53 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
-HIDDEN = "moins de 5 pôles : non affiché"
+HIDDEN = "moins de 5 pôles : non affiché"  # a msgid: tr(HIDDEN) in the page's language
 
 
-def test_the_coordinator_reads_the_network_filters_and_exports(demo_site, page, axe, screenshot):
+def counted_out_of(tr, total: int) -> str:
+    """« pôles comptés sur 13 pôles du réseau. »: the count of clusters shown, after its number
+    (several clusters: the plural)."""
+    one, several = ("%(size)s pôle compté sur %(total)s pôles du réseau.",
+                    "%(size)s pôles comptés sur %(total)s pôles du réseau.")
+    with translation.override(tr.language):
+        text = translation.ngettext(one, several, 5)
+    return text.split("%(size)s", 1)[1].strip() % {"total": total}
+
+
+def test_the_coordinator_reads_the_network_filters_and_exports(
+    demo_site, page, axe, screenshot, tr
+):
     base = demo_site.url
+    hidden = tr(HIDDEN)
     log_in(page, base, "reseau")
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.get_by_role("link", name="Réseau démo des pôles").click()
+    page.get_by_role("link", name="Réseau démo des pôles").click()  # the network's name
     expect(page.get_by_role("heading", name="Réseau démo des pôles · 2025")).to_be_visible()
-    expect(page.get_by_text("pôles comptés sur 13 pôles du réseau")).to_be_visible()
+    expect(page.get_by_text(counted_out_of(tr, 13))).to_be_visible()
     expect(page.locator("#chart-notes .main-svg").first).to_be_visible()  # Plotly drew
     expect(page.locator(".heatmap")).to_be_visible()
-    expect(page.locator(".heatmap .heat-hidden").first).to_have_text(HIDDEN)
+    expect(page.locator(".heatmap .heat-hidden").first).to_have_text(hidden)
     assert "Pôle Littoral Durable" not in page.content()  # no cluster's name
     assert axe() == []
     screenshot("network-1280")
 
-    page.get_by_label("Région").select_option(label="Pays de la Loire")
-    page.get_by_role("button", name="Afficher").click()
+    page.get_by_label(tr("Région")).select_option(label=tr("Pays de la Loire"))
+    page.get_by_role("button", name=tr("Afficher")).click()
     expect(page).to_have_url(re.compile(r"region=PDL"))
-    expect(page.locator(".hidden-group")).to_have_text(HIDDEN)
-    expect(page.get_by_text("Distribution des notes")).to_have_count(0)
+    expect(page.locator(".hidden-group")).to_have_text(hidden)
+    expect(page.get_by_text(tr("Distribution des notes"))).to_have_count(0)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Export CSV").click()
+        page.get_by_role("link", name=tr("Export CSV")).click()
     text = download.value.path().read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert any(HIDDEN in row for row in rows)
-    assert not any("Note globale" in row for row in rows)
+    assert any(hidden in row for row in rows)
+    assert not any(tr("Note globale") in row for row in rows)
     assert axe() == []
     screenshot("network-region-1280")
 

@@ -11,21 +11,21 @@ pytestmark = pytest.mark.browser
 CLUSTER = "pole-littoral-durable"
 
 
-def test_staff_plan_an_action_and_the_path_shows_it(demo_site, page, screenshot):
+def test_staff_plan_an_action_and_the_path_shows_it(demo_site, page, screenshot, tr):
     base = demo_site.url
     log_in(page, base, "equipe")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{base}/poles/{CLUSTER}/plan/nouvelle/?fiche=12&question=2C-3")
-    expect(page.get_by_role("heading", name="Nouvelle action")).to_be_visible()
+    expect(page.get_by_role("heading", name=tr("Nouvelle action"))).to_be_visible()
     sheet_12 = page.get_by_role("checkbox", name="12 · ", exact=False).first
     expect(sheet_12).to_be_checked()
-    page.get_by_label("Intitulé").fill("Former les entreprises à l'éco-conception")
-    page.get_by_label("Indicateur").fill("Entreprises formées")
-    page.get_by_label("Valeur de départ").fill("0")
-    page.get_by_label("Cible").fill("20")
-    page.get_by_label("Valeur mesurée").fill("7,5")
+    page.get_by_label(tr("Intitulé")).fill("Former les entreprises à l'éco-conception")
+    page.get_by_label(tr("Indicateur")).fill("Entreprises formées")
+    page.get_by_label(tr("Valeur de départ")).fill("0")
+    page.get_by_label(tr("Cible")).fill("20")
+    page.get_by_label(tr("Valeur mesurée")).fill(tr.number("7,5"))
     screenshot("plan-form-1280")
-    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("button", name=tr("Enregistrer")).click()
 
     heading = page.get_by_role("heading", name="Former les entreprises à l'éco-conception")
     expect(heading).to_be_visible()
@@ -33,24 +33,26 @@ def test_staff_plan_an_action_and_the_path_shows_it(demo_site, page, screenshot)
     assert action.question_codes == ["2C-3"]
     assert list(action.sheets.values_list("number", flat=True)) == ["12"]
 
-    page.get_by_role("link", name="Modifier").click()
-    page.get_by_label("Statut").select_option("done")
-    page.get_by_label("Valeur mesurée").fill("20")
-    page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_text("Action modifiée.")).to_be_visible()
-    expect(page.get_by_text("Statut : prévue → réalisée")).to_be_visible()
+    page.get_by_role("link", name=tr("Modifier")).click()
+    page.get_by_label(tr("Statut")).select_option("done")
+    page.get_by_label(tr("Valeur mesurée")).fill("20")
+    page.get_by_role("button", name=tr("Enregistrer")).click()
+    expect(page.get_by_text(tr("Action modifiée."))).to_be_visible()
+    change = tr("%(field)s : %(old)s → %(new)s") % {
+        "field": tr("Statut"), "old": tr("prévue"), "new": tr("réalisée")}
+    expect(page.get_by_text(change)).to_be_visible()
     screenshot("plan-detail-1280")
 
     page.goto(f"{base}/poles/{CLUSTER}/plan/")
     row = page.get_by_role("row", name="Former les entreprises", exact=False)
-    expect(row).to_contain_text("réalisée")
-    expect(row).to_contain_text("100 %")
+    expect(row).to_contain_text(tr("réalisée"))
+    expect(row).to_contain_text(tr.number("100 %"))
     screenshot("plan-list-1280")
 
     page.goto(f"{base}/poles/{CLUSTER}/parcours/")
     env = page.locator("section#env")
     step = env.locator("li.path-step", has_text="12")
-    expect(step).to_contain_text("via l'action")
+    expect(step).to_contain_text(tr("via l'action"))
     expect(step).to_contain_text("Former les entreprises à l'éco-conception")
     screenshot("plan-paths-1280")
 
