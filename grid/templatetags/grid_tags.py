@@ -30,5 +30,11 @@ def chart_texts():
     }, "chart-texts")
 
 
+@register.simple_tag
+def colon():
+    """What separates a label from its value: «  : » in French, « : » in English."""
+    return label_value("", "")
+
+
 def label_value(label: str, value: str) -> str:
     return _("%(label)s : %(value)s") % {"label": label, "value": value}

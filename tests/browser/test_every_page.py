@@ -1,5 +1,8 @@
-"""Every page of the site in Chromium, public and logged in: axe-core finds no serious or critical
-accessibility violation, and the Content Security Policy refuses nothing (conftest).
+"""Every page of the site in Chromium, public and logged in, in French and in English: axe-core
+finds no serious or critical accessibility violation, the Content Security Policy refuses nothing
+(conftest), no page is wider than a phone at 390 px, and no English page has French left in its
+interface (tests/browser/french.py). Each page is kept as a screenshot at 1280 and 390 px, under
+artifacts/screenshots/<language>/pages/.
 
 The pages come from the URL rules of tests/test_permissions.py, so a new page is checked here as
 soon as it has its rule; each is opened by someone allowed to see it, on the demo.
@@ -10,6 +13,7 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.text import slugify
 from playwright.sync_api import expect
 
 from clusters.models import Cluster
@@ -26,6 +30,7 @@ from tests.test_permissions import RULES
 
 pytestmark = pytest.mark.browser
 
+WIDE, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 ACCOUNTS = {"editor": "equipe", "board": "conseil", "coordinator": "reseau",
             "content_admin": "admin"}
 CLUSTER = "pole-littoral-durable"
@@ -98,11 +103,13 @@ def admin_pages() -> list[str]:
     ]
 
 
-def check_pages(page, axe, base, paths, language) -> dict[str, list]:
-    """Open each HTML page; the serious or critical violations found, by page, and on English
-    pages the French phrases left in the interface."""
+def check_pages(page, axe, base, paths, language, screenshot) -> dict[str, list]:
+    """Open each HTML page at 1280 px then 390 px; the serious or critical violations found, by
+    page, the pages wider than a phone, and on English pages the French phrases left in the
+    interface. Each page is kept as a screenshot at both widths."""
     found = {}
     for path in paths:
+        page.set_viewport_size(WIDE)
         response = page.goto(base + path)
         assert response.status == 200, (path, response.status)
         expect(page.locator("body")).to_be_visible()
@@ -110,27 +117,36 @@ def check_pages(page, axe, base, paths, language) -> dict[str, list]:
         problems = axe()
         if language != "fr":
             problems += [f"French left: {phrase}" for phrase in french_left(page)]
+        name = "pages/" + (slugify(path.replace("/", " ")) or "home")
+        screenshot(f"{name}-1280")
+        page.set_viewport_size(PHONE)
+        page.reload()  # laid out for the phone from the start, charts included
+        if page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
+            problems.append("wider than a phone's screen")
+        screenshot(f"{name}-390")
         if problems:
             found[path] = problems
     return found
 
 
 @pytest.mark.parametrize("person", ["anonymous", "editor", "board", "coordinator"])
-def test_every_page_is_accessible_and_csp_clean(demo_site, page, axe, person, ui_language):
+def test_every_page_is_accessible_and_csp_clean(demo_site, page, axe, person, ui_language,
+                                                screenshot):
     if person != "anonymous":
         log_in(page, demo_site.url, ACCOUNTS[person])
     paths = pages_of(person)
     assert paths, person
-    assert check_pages(page, axe, demo_site.url, paths, ui_language) == {}
+    assert check_pages(page, axe, demo_site.url, paths, ui_language, screenshot) == {}
 
 
-def test_the_admin_pages_are_accessible_and_csp_clean(demo_site, page, axe, tr, ui_language):
+def test_the_admin_pages_are_accessible_and_csp_clean(demo_site, page, axe, tr, ui_language,
+                                                      screenshot):
     page.goto(demo_site.url + "/admin/login/")
     page.locator("#id_username").fill("admin")
     page.locator("#id_password").fill("demo")
     page.locator("#id_password").press("Enter")
     expect(page.get_by_role("heading", name=tr("Site administration"))).to_be_visible()
-    assert check_pages(page, axe, demo_site.url, admin_pages(), ui_language) == {}
+    assert check_pages(page, axe, demo_site.url, admin_pages(), ui_language, screenshot) == {}
 
 
 def test_the_plotly_rules_the_pages_link_are_those_plotly_injects(page):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from grid import services
 from grid.models import Assessment, Transition
@@ -65,7 +66,10 @@ def test_prefill_copies_last_years_answers_by_question_code(
     assert custom_of(assessment)["B"] == ("Covoiturage", 2, 3, "++")
     assert assessment.status == "draft" and assessment.scores is None
     opened = assessment.transitions.get()
-    assert "2024" in opened.comment
+    assert (opened.carried_from, opened.comment) == (2024, "")
+    assert opened.label == "Ouverte avec les réponses de 2024"
+    with translation.override("en"):
+        assert opened.label == "Opened with the answers from 2024"
 
 
 def test_without_prefill_every_answer_is_blank(editor_client, cluster_a, last_year,

@@ -266,7 +266,7 @@ def test_years_on_different_versions_compare_on_shared_questions(
     response = editor_client.get(url("evolution", slug=cluster_a.slug))
     read = text(html_lib.unescape(response.content.decode()))
     assert "Versions de la grille différentes." in read
-    assert "cgdd-2012 (2024) ; cgdd-2026 (2025)" in read
+    assert "cgdd-2012 (2024) · cgdd-2026 (2025)" in read
     assert "recalculées sur les 40 questions communes à ces versions" in read
     assert "Questions non comparées : 2D-4." in read
     # Without 2D-4, 2024 scores 100 % (its results page says (95 − 3) / 95 = 96,8 %), 2D too.
