@@ -13,6 +13,12 @@ def decimal(text: str) -> str:
     return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
 
 
+def csv_delimiter() -> str:
+    """Spreadsheets split a CSV file on `;` where the comma is the decimal mark (French), on `,`
+    elsewhere (English)."""
+    return ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
+
+
 def percent_pattern() -> str:
     # Translators: a percentage; French puts a no-break space before the sign, English none.
     # (The space is a literal U+00A0: xgettext would keep a \u00a0 escape as it is.)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from grid.presenters import percent
+from grid.presenters import csv_delimiter, percent
 from grid.scoring import ENJEUX
 from initiatives.labels import level_title
 
@@ -83,9 +83,9 @@ def share_text(cell) -> str:
 
 
 def csv_bytes(page: NetworkYear) -> bytes:
-    # As the cluster exports: `;` for French spreadsheets, a byte order mark for Excel.
+    # As the cluster exports: split per language, a byte order mark for Excel.
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
+    writer = csv.writer(buffer, delimiter=csv_delimiter())
     for table in tables(page):
         writer.writerow([table.title])
         writer.writerow(table.header)

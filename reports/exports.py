@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from grid.maturity import Scale, label_of, level_of, scale_text
 from grid.payload import payload_from
-from grid.presenters import decimal_2
+from grid.presenters import csv_delimiter, decimal_2
 from grid.scoring import (
     ENJEUX,
     LEVELS,
@@ -149,10 +149,10 @@ def title(cluster: str, year: int, grid_code: str) -> str:
 
 def csv_bytes(rows: Sequence[ExportRow], scores: Scores | None = None,
               scale: Scale = ()) -> bytes:
-    # French Excel and LibreOffice split on `;` (the comma is the decimal separator), and Excel
+    # Split as the language's spreadsheets expect (`;` in French, `,` in English), and Excel
     # reads the accents as UTF-8 only when the file starts with a byte order mark: utf-8-sig.
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
+    writer = csv.writer(buffer, delimiter=csv_delimiter())
     writer.writerow([
         _("Code"), _("Section"), _("Affirmation"), _("Barème"), _("Réponse"), _("Points"),
         _("Commentaire"), _("Niveau de maturité de la section"),
