@@ -28,15 +28,16 @@ def tab_to_next_answer(page, previous_group):
 
 
 def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
-    next_year, page, screenshot
+    next_year, page, screenshot, tr
 ):
     base = next_year.url
     log_in(page, base, "equipe")
     page.get_by_role("link", name="Pôle Littoral Durable").click()
     page.locator("#id_year").select_option(str(YEAR))
-    page.get_by_role("checkbox", name="Reprendre les réponses").uncheck()
-    page.get_by_role("button", name="Ouvrir la grille").click()
-    expect(page.get_by_role("heading", name=f"Grille d'autoévaluation {YEAR}")).to_be_visible()
+    page.get_by_role("checkbox", name=tr("Reprendre les réponses de l'année précédente")).uncheck()
+    page.get_by_role("button", name=tr("Ouvrir la grille")).click()
+    heading = tr("Grille d'autoévaluation %(year)s") % {"year": YEAR}
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.locator("#answered")).to_have_text("0")
 
     page.locator("#q-S-1 legend").click(position={"x": 2, "y": 2})
@@ -49,7 +50,7 @@ def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
         page.keyboard.press("ArrowDown" if answered % 3 == 2 else "Space")
         answered += 1
     expect(page.locator("#answered")).to_have_text("41", timeout=15000)
-    saved = page.locator("fieldset[data-kind=question] .save-status", has_text="Enregistré")
+    saved = page.locator("fieldset[data-kind=question] .save-status", has_text=tr("✓ Enregistré"))
     expect(saved).to_have_count(41, timeout=15000)
     screenshot("grid-filled", full_page=False)
 
@@ -58,16 +59,16 @@ def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
     expect(page.locator("#q-S-1 input[value='++']")).to_be_checked()
     expect(page.locator("#q-S-3 input[value='+']")).to_be_checked()
 
-    page.get_by_role("button", name="Soumettre la grille").click()
-    expect(page.get_by_text("Autoévaluation soumise.")).to_be_visible()
+    page.get_by_role("button", name=tr("Soumettre la grille")).click()
+    expect(page.get_by_text(tr("Autoévaluation soumise."))).to_be_visible()
 
     page.get_by_role("button", name="equipe").click()
-    page.get_by_role("button", name="Se déconnecter").click()
+    page.get_by_role("button", name=tr("Se déconnecter")).click()
     log_in(page, base, "conseil")
     page.goto(f"{base}/poles/pole-littoral-durable/{YEAR}/resultats/")
-    page.get_by_label("Commentaire").fill("Vu en conseil.")
-    page.get_by_role("button", name="Valider", exact=True).click()
-    expect(page.get_by_text("Autoévaluation validée.")).to_be_visible()
+    page.get_by_label(tr("Commentaire")).fill("Vu en conseil.")
+    page.get_by_role("button", name=tr("Valider"), exact=True).click()
+    expect(page.get_by_text(tr("Autoévaluation validée."))).to_be_visible()
     expect(page.locator("#radar-global .main-svg").first).to_be_visible()
     expect(page.locator("#radar-level1 .main-svg").first).to_be_visible()
     expect(page.locator("#radar-level2 .main-svg").first).to_be_visible()
@@ -77,10 +78,10 @@ def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
     assert assessment.scores["completion"] == 1
 
 
-def test_the_cluster_page_shows_years_and_trend(demo_site, page, screenshot):
+def test_the_cluster_page_shows_years_and_trend(demo_site, page, screenshot, tr):
     log_in(page, demo_site.url, "conseil")
     page.goto(demo_site.url + "/poles/pole-littoral-durable/")
-    expect(page.get_by_role("cell", name="validée").first).to_be_visible()
-    trend = page.get_by_role("img", name="Évolution de la note globale", exact=False)
+    expect(page.get_by_role("cell", name=tr("validée")).first).to_be_visible()
+    trend = page.get_by_role("img", name=tr("Évolution de la note globale"), exact=False)
     expect(trend).to_be_visible()
     screenshot("cluster")

@@ -19,7 +19,7 @@ def global_note(page) -> str:
 
 
 def test_the_notes_follow_each_saved_answer_as_the_results_page_computes_them(
-    demo_site, page, screenshot
+    demo_site, page, screenshot, tr
 ):
     base = demo_site.url
     log_in(page, base, "equipe")
@@ -27,10 +27,11 @@ def test_the_notes_follow_each_saved_answer_as_the_results_page_computes_them(
     before = global_note(page)
     fieldset = page.locator("#q-2C-1")
     fieldset.get_by_label(re.compile("^--")).check()
-    expect(fieldset.locator(".save-status")).to_have_text("✓ Enregistré")
+    expect(fieldset.locator(".save-status")).to_have_text(tr("✓ Enregistré"))
     expect(page.locator(".grid-aside [data-note=global]")).not_to_have_text(before)
     after = global_note(page)
-    expect(page.locator("#notes-live")).to_have_text(f"Note globale : {after}.")
+    live = tr("Note globale : %(note)s.") % {"note": after}
+    expect(page.locator("#notes-live")).to_have_text(live)
     axis_c = page.locator("[data-axis=C]").inner_text()
 
     page.goto(base + RESULTS)
@@ -44,22 +45,24 @@ def test_the_notes_follow_each_saved_answer_as_the_results_page_computes_them(
     screenshot("grid-notes", full_page=False)
 
 
-def test_the_compact_display_is_a_few_screens_and_stays_chosen(demo_site, page, screenshot):
+def test_the_compact_display_is_a_few_screens_and_stays_chosen(demo_site, page, screenshot, tr):
     base = demo_site.url
     log_in(page, base, "equipe")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base + GRID)
     detailed = page.evaluate("document.body.scrollHeight")
-    page.get_by_role("button", name="Affichage compact").click()
-    expect(page.get_by_role("button", name="Affichage détaillé")).to_be_visible()
+    page.get_by_role("button", name=tr("Affichage compact")).click()
+    expect(page.get_by_role("button", name=tr("Affichage détaillé"))).to_be_visible()
     compact = page.evaluate("document.body.scrollHeight")
     assert compact < detailed / 2.5, (compact, detailed)
     assert compact < 7 * 900
     # Each answer keeps its full label for screen readers; the keyboard still answers.
-    answer = page.locator("#q-1A-1").get_by_label("++ Tout à fait d'accord", exact=False)
+    strongly_agree = tr(
+        "Tout à fait d'accord, le pôle a formellement effectué une action de ce type")
+    answer = page.locator("#q-1A-1").get_by_label(f"++ {strongly_agree}", exact=False)
     answer.focus()
     page.keyboard.press("ArrowDown")
-    expect(page.locator("#q-1A-1 .save-status")).to_have_text("✓ Enregistré")
+    expect(page.locator("#q-1A-1 .save-status")).to_have_text(tr("✓ Enregistré"))
     screenshot("grid-compact-1280", full_page=False)
     page.set_viewport_size({"width": 390, "height": 844})
     # On a phone the note stays in view at the top while the person scrolls the form.
@@ -72,4 +75,4 @@ def test_the_compact_display_is_a_few_screens_and_stays_chosen(demo_site, page, 
     page.context.clear_cookies()
     log_in(page, base, "equipe")
     page.goto(base + GRID)
-    expect(page.get_by_role("button", name="Affichage détaillé")).to_be_visible()
+    expect(page.get_by_role("button", name=tr("Affichage détaillé"))).to_be_visible()

@@ -4,10 +4,11 @@ and the radars, nothing is stored, and the reset brings the stored answers back.
 import re
 
 import pytest
+from django.utils.text import capfirst
 from playwright.sync_api import expect
 
 from grid.models import Answer
-from tests.browser.conftest import log_in
+from tests.browser.conftest import LOCALES, log_in
 
 pytestmark = pytest.mark.browser
 RESULTS = "/poles/pole-littoral-durable/2025/resultats/"  # the demo's draft year
@@ -18,7 +19,7 @@ def stored_answers():
 
 
 def test_simulating_moves_the_notes_and_the_reset_brings_them_back(
-    demo_site, page, axe, screenshot
+    demo_site, page, axe, screenshot, tr
 ):
     before = stored_answers()
     log_in(page, demo_site.url, "equipe")
@@ -29,8 +30,8 @@ def test_simulating_moves_the_notes_and_the_reset_brings_them_back(
     saved_axis = saved_radar.inner_text()
     expect(page.locator("#radar-global .main-svg").first).to_be_visible()
 
-    page.get_by_role("button", name="Simuler").click()
-    panel = page.get_by_role("dialog", name="Simuler")
+    page.get_by_role("button", name=tr("Simuler")).click()
+    panel = page.get_by_role("dialog", name=tr("Simuler"))
     expect(panel).to_be_visible()
     expect(page.locator("#simulation-banner")).to_be_hidden()
     question = panel.get_by_label(re.compile(r"^S-1 "))
@@ -38,11 +39,12 @@ def test_simulating_moves_the_notes_and_the_reset_brings_them_back(
 
     expect(global_note).not_to_have_text(saved)
     expect(page.locator("#simulation-banner")).to_be_visible()
-    expect(page.get_by_text("Simulation — rien n'est enregistré")).to_be_visible()
+    expect(page.get_by_text(tr("Simulation — rien n'est enregistré"))).to_be_visible()
+    announce = tr("Simulation : note globale %(new)s (au lieu de %(old)s)")
     expect(panel.get_by_role("status")).to_contain_text(
-        f"Simulation : note globale {global_note.inner_text()} (au lieu de {saved})")
+        announce % {"new": global_note.inner_text(), "old": saved})
     expect(saved_radar).not_to_have_text(saved_axis)
-    expect(panel.get_by_role("button", name="Transformer en actions")).to_be_enabled()
+    expect(panel.get_by_role("button", name=tr("Transformer en actions"))).to_be_enabled()
     assert axe() == []
 
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -51,30 +53,33 @@ def test_simulating_moves_the_notes_and_the_reset_brings_them_back(
     screenshot("simulate-390", full_page=False)
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    panel.get_by_role("button", name="Revenir aux réponses enregistrées").click()
+    panel.get_by_role("button", name=tr("Revenir aux réponses enregistrées")).click()
     expect(global_note).to_have_text(saved)
     expect(saved_radar).to_have_text(saved_axis)
     expect(page.locator("#simulation-banner")).to_be_hidden()
     expect(question).to_have_value(question.get_attribute("data-saved"))
     assert stored_answers() == before
 
-    panel.get_by_role("button", name="Fermer le panneau de simulation").click()
+    panel.get_by_role("button", name=tr("Fermer le panneau de simulation")).click()
     expect(panel).to_be_hidden()
-    planifier = page.get_by_role("link", name=re.compile(r"^Planifier une action sur "))
+    offer = tr("Planifier une action sur %(code)s") % {"code": ""}
+    planifier = page.get_by_role("link", name=re.compile("^" + re.escape(offer)))
     expect(planifier.first).to_be_visible()
     assert "/poles/pole-littoral-durable/plan/nouvelle/?question=" in planifier.first.get_attribute(
         "href")
     screenshot("results-planifier")
 
 
-def test_without_javascript_there_is_no_simulate_button(demo_site, browser):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_there_is_no_simulate_button(demo_site, browser, ui_language, tr):
+    context = browser.new_context(java_script_enabled=False, locale=LOCALES[ui_language])
     page = context.new_page()
     page.goto(demo_site.url + "/comptes/connexion/")
-    page.get_by_label("Nom d’utilisateur").fill("conseil")
-    page.get_by_label("Mot de passe").fill("demo")
-    page.get_by_role("button", name="Se connecter").click()
+    # Django's login form: « Nom d’utilisateur » is capfirst of the field's verbose name.
+    page.get_by_label(capfirst(tr("username"))).fill("conseil")
+    page.get_by_label(tr("Password")).fill("demo")
+    page.get_by_role("button", name=tr("Se connecter")).click()
     page.goto(demo_site.url + RESULTS)
-    expect(page.get_by_role("heading", name="Résultats 2025")).to_be_visible()
-    expect(page.get_by_role("button", name="Simuler")).to_be_hidden()
+    heading = tr("Résultats %(year)s") % {"year": 2025}
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    expect(page.get_by_role("button", name=tr("Simuler"))).to_be_hidden()
     context.close()
