@@ -101,6 +101,6 @@ def export_questions(assessment: Assessment) -> tuple[list[QuestionLine], Labels
     labels = Labels(
         sections={code: section.title for code, section in sections.items()},
         enjeux={s.enjeu.code: s.enjeu.name for s in sections.values() if s.enjeu},
-        levels={s.level.number: s.level.name for s in sections.values() if s.level},
+        levels={s.level.number: s.level.label for s in sections.values() if s.level},
     )
     return lines, labels
