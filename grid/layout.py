@@ -16,7 +16,6 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from initiatives.kept import kept
@@ -160,10 +159,10 @@ def grid_layout(version: GridVersion, *, compact: bool) -> GridLayout:
 
 
 def rendered_once(name: str, version: GridVersion, render: Callable[[], T]) -> T:
-    """What `render` makes of `version`, kept per process under `name` and the language, and made
-    again after an edit of the content it shows (initiatives.kept). For what depends on the
-    version and the guide's content only, never on a cluster's answers."""
-    return kept((name, version.pk, version.created_at, get_language()), render)
+    """What `render` makes of `version`, kept per process under `name` (and the language, as all
+    that is kept), and made again after an edit of the content it shows (initiatives.kept). For
+    what depends on the version and the guide's content only, never on a cluster's answers."""
+    return kept((name, version.pk, version.created_at), render)
 
 
 def _render(version: GridVersion, compact: bool) -> GridLayout:

@@ -86,3 +86,22 @@ def test_export_json_is_the_same_file_in_both_languages(editor, filled):
     french = Client()
     french.force_login(editor)
     assert exported(english(editor)) == exported(french)
+
+
+def test_french_plurals_follow_the_french_rule():
+    singular, plural = "%(counter)s fiche", "%(counter)s fiches"
+    with translation.override("fr"):
+        assert [translation.ngettext(singular, plural, n) % {"counter": n}
+                for n in (0, 1, 2)] == ["0 fiche", "1 fiche", "2 fiches"]
+    with translation.override("en"):
+        assert [translation.ngettext(singular, plural, n) % {"counter": n}
+                for n in (0, 1, 2)] == ["0 sheets", "1 sheet", "2 sheets"]
+
+
+def test_what_is_kept_per_process_is_kept_per_language(editor, filled):
+    # The grid's rows are rendered once per version and kept: once per language too.
+    french = Client()
+    french.force_login(editor)
+    assert "Barème 4" in french.get(url("grid", filled)).content.decode()
+    page = english(editor).get(url("grid", filled)).content.decode()
+    assert "Weight 4" in page and "Barème" not in page
