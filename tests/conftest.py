@@ -19,6 +19,17 @@ def guide_seed() -> Seed:
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory):
+    """On SQLite, the test database is a file, not Django's shared in-memory database: the live
+    server's threads then wait for each other's write lock (SQLite's busy timeout) instead of
+    failing at once with « database table is locked » (the shared cache's table locks)."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = tmp_path_factory.mktemp("database") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the guide's content, as `make run` loads it."""
     with django_db_blocker.unblock():
