@@ -71,3 +71,13 @@ def test_a_boolean_setting_refuses_other_words():
     result = manage("check", env={**PRODUCTION_ENV, "DEBUG": "yes"})
     assert result.returncode != 0
     assert "DEBUG must be True or False" in result.stderr
+
+
+def test_production_cookies_go_over_https_only_the_language_s_too():
+    show = ("from django.conf import settings as s; "
+            "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.LANGUAGE_COOKIE_SECURE)")
+    result = subprocess.run(
+        [sys.executable, "-c", show],
+        cwd=settings.BASE_DIR, env=PRODUCTION_ENV, capture_output=True, text=True, timeout=120,
+    )
+    assert result.stdout.split() == ["True", "True", "True"], result.stderr
