@@ -12,6 +12,8 @@ from fractions import Fraction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from .presenters import label_value
+
 RANKS = (1, 2, 3, 4)  # 1 is the lowest band
 
 # The default bands. Names: the four levels of the AFAQ 26000 evaluation of Terralia's members
@@ -100,7 +102,7 @@ def scale_text(scale: Sequence[Band]) -> str:
             text = _("%(low)s %% et plus") % {"low": low}
         else:
             text = _("de %(low)s à %(high)s %%") % {"low": low, "high": high}
-        parts.append(_("%(label)s : %(value)s") % {"label": band.label, "value": text})
+        parts.append(label_value(band.label, text))
     return " · ".join(parts)
 
 

@@ -25,6 +25,11 @@ def percent_pattern() -> str:
     return _("%(number)s %%")
 
 
+def label_value(label: str, value: str) -> str:
+    """« Niveau de maturité : C » in French, “Maturity level: C” in English."""
+    return _("%(label)s : %(value)s") % {"label": label, "value": value}
+
+
 def percent(value: Fraction | float | None) -> str:
     """One decimal in the page's language, 62,5 % or 62.5%; an em dash where the note is
     undefined."""

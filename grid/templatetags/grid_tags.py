@@ -2,10 +2,9 @@ from django import template
 from django.utils import formats
 from django.utils.html import json_script
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
+from grid.presenters import label_value, percent_pattern
 from grid.presenters import percent as percent_text
-from grid.presenters import percent_pattern
 
 register = template.Library()
 
@@ -34,7 +33,3 @@ def chart_texts():
 def colon():
     """What separates a label from its value: «  : » in French, « : » in English."""
     return label_value("", "")
-
-
-def label_value(label: str, value: str) -> str:
-    return _("%(label)s : %(value)s") % {"label": label, "value": value}

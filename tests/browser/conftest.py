@@ -50,8 +50,8 @@ def browser_context_args(browser_context_args, ui_language):
 
 class Words:
     """`tr("Mes pôles")`: the interface's words in the test's language (msgids are French;
-    Django's own, such as "Username", are English). `tr.number("62,5 %")`: a number as the
-    page writes it in that language."""
+    Django's own, such as "Username", are English). `tr.plural(…)`: a counted one.
+    `tr.number("62,5 %")`: a number as the page writes it in that language."""
 
     def __init__(self, language: str):
         self.language = language
@@ -59,6 +59,12 @@ class Words:
     def __call__(self, text: str, context: str | None = None) -> str:
         with translation.override(self.language):
             return translation.pgettext(context, text) if context else translation.gettext(text)
+
+    def plural(self, singular: str, several: str, count: int) -> str:
+        """A counted msgid (`{% blocktranslate count counter=… %}`) in the test's language,
+        its `%(counter)s` filled in."""
+        with translation.override(self.language):
+            return translation.ngettext(singular, several, count) % {"counter": count}
 
     def number(self, french: str) -> str:
         if self.language == "fr":

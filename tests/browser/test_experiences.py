@@ -4,7 +4,6 @@ the catalogue at desktop and phone widths."""
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
@@ -14,15 +13,9 @@ pytestmark = pytest.mark.browser
 RESULTS = "/poles/pole-littoral-durable/2025/resultats/"  # the demo's draft year
 
 
-def plural(tr, singular: str, several: str, count: int) -> str:
-    """A counted msgid (`{% blocktranslate count counter=… %}`) in the test's language."""
-    with translation.override(tr.language):
-        return translation.ngettext(singular, several, count) % {"counter": count}
-
-
 def experiences(tr, count: int) -> str:
     """« 39 retours d'expérience », as the catalogue counts them."""
-    return plural(tr, "%(counter)s retour d'expérience", "%(counter)s retours d'expérience", count)
+    return tr.plural("%(counter)s retour d'expérience", "%(counter)s retours d'expérience", count)
 
 
 def test_from_a_recommendation_to_an_experience_and_back_to_its_sheet(

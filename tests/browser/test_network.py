@@ -21,7 +21,7 @@ def counted_out_of(tr, total: int) -> str:
     one, several = ("%(size)s pôle compté sur %(total)s pôles du réseau.",
                     "%(size)s pôles comptés sur %(total)s pôles du réseau.")
     with translation.override(tr.language):
-        text = translation.ngettext(one, several, 5)
+        text = translation.ngettext(one, several, 5)  # the counted word alone, without a number
     return text.split("%(size)s", 1)[1].strip() % {"total": total}
 
 

@@ -4,16 +4,9 @@ import re
 import subprocess
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-
-def plural(tr, singular: str, several: str, count: int) -> str:
-    """A counted msgid (`{% blocktranslate count counter=… %}`) in the test's language."""
-    with translation.override(tr.language):
-        return translation.ngettext(singular, several, count) % {"counter": count}
 
 
 def test_a_visitor_goes_from_the_home_page_to_a_sheet_through_the_matrix(
@@ -49,7 +42,7 @@ def test_search_ignores_accents_from_the_navigation_bar(site, page, screenshot, 
                       ).fill("ecologie industrielle")
     page.keyboard.press("Enter")
     # « N fiche(s) »: the word after the number.
-    sheet = plural(tr, "%(counter)s fiche", "%(counter)s fiches", 1).removeprefix("1 ")
+    sheet = tr.plural("%(counter)s fiche", "%(counter)s fiches", 1).removeprefix("1 ")
     expect(page.get_by_role("status")).to_contain_text(sheet)
     expect(page.get_by_role("link", name="Société de codéveloppement", exact=False)).to_be_visible()
     screenshot("search")
@@ -65,7 +58,7 @@ def test_filters_work_with_the_keyboard_alone(site, page, tr):
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text(
-        plural(tr, "%(counter)s fiche", "%(counter)s fiches", 3))
+        tr.plural("%(counter)s fiche", "%(counter)s fiches", 3))
 
 
 def test_the_skip_link_is_the_first_stop_of_the_keyboard(site, page, tr):
@@ -77,7 +70,7 @@ def test_the_skip_link_is_the_first_stop_of_the_keyboard(site, page, tr):
 
 def test_a_path_shows_its_options_side_by_side(site, page, screenshot, tr):
     page.goto(site.url + "/parcours/rh/")
-    options = plural(tr, "%(counter)s option au choix", "%(counter)s options au choix", 3)
+    options = tr.plural("%(counter)s option au choix", "%(counter)s options au choix", 3)
     expect(page.get_by_text(options).first).to_be_visible()
     screenshot("path-rh")
     page.goto(site.url + "/parcours/")
