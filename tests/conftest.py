@@ -19,12 +19,14 @@ def guide_seed() -> Seed:
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory):
-    """On SQLite, the test database is a file, not Django's shared in-memory database: the live
-    server's threads then wait for each other's write lock (SQLite's busy timeout) instead of
-    failing at once with « database table is locked » (the shared cache's table locks)."""
+def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory, request):
+    """On SQLite, with the browser tests, the test database is a file, not Django's shared
+    in-memory database: the live server's threads then wait for each other's write lock
+    (SQLite's busy timeout) instead of failing at once with « database table is locked » (the
+    shared cache's table locks). Without them, memory is faster."""
     database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.sqlite3":
+    browser = any(item.get_closest_marker("browser") for item in request.session.items)
+    if database["ENGINE"] == "django.db.backends.sqlite3" and browser:
         name = tmp_path_factory.mktemp("database") / "test.sqlite3"
         database.setdefault("TEST", {})["NAME"] = str(name)
 
