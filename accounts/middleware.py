@@ -20,7 +20,7 @@ class AccountLocaleMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
-        chosen = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+        chosen = request.session.get(SESSION_KEY)
         if supported(chosen) and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != chosen:
             set_language_cookie(response, chosen)
         return response

@@ -11,7 +11,7 @@ from clusters.models import Cluster
 from grid.forms import FreeTextField
 from grid.models import Assessment, Question
 from grid.presenters import decimal
-from initiatives.languages import ContentSelect, ContentSelectMultiple, in_french
+from initiatives.languages import ContentSelectMultiple, in_french
 
 from . import services
 from .models import NOTES_MAX_LENGTH, Action
@@ -177,12 +177,11 @@ class ActionFilterForm(forms.Form):
                                choices=[("", _("Tous"))] + Action.Status.choices,
                                error_messages={"invalid_choice": _(
                                    "Statut inconnu : « %(value)s ».")})
-    enjeu = forms.ChoiceField(
-        label=_("Enjeu"), required=False, widget=ContentSelect,
-        error_messages={"invalid_choice": _("Enjeu inconnu : « %(value)s ».")})
-    fiche = forms.ChoiceField(
-        label=_("Fiche"), required=False, widget=ContentSelect,
-        error_messages={"invalid_choice": _("Fiche inconnue : « %(value)s ».")})
+    # Both drawn by the list's template, which marks their options as French content.
+    enjeu = forms.ChoiceField(label=_("Enjeu"), required=False, error_messages={
+        "invalid_choice": _("Enjeu inconnu : « %(value)s ».")})
+    fiche = forms.ChoiceField(label=_("Fiche"), required=False, error_messages={
+        "invalid_choice": _("Fiche inconnue : « %(value)s ».")})
     en_retard = forms.BooleanField(label=_("En retard seulement"), required=False)
 
     def __init__(self, *args, enjeux, sheets, **kwargs):
