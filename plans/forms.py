@@ -113,6 +113,10 @@ class ActionForm(forms.Form):
         self.fields["owner"].choices = [("", _("— aucun —"))] + [
             (pk, user.get_full_name() or user.get_username()) for pk, user in self.members.items()
         ]
+        if action is not None:
+            # The revision the page was loaded at: a save on an older one is refused
+            # (plans.services.StaleAction). Its problems are the form's, not a hidden field's.
+            self.fields["revision"] = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean_owner(self):
         pk = self.cleaned_data["owner"]
@@ -121,6 +125,15 @@ class ActionForm(forms.Form):
         if pk not in self.members:
             raise ValidationError(_("Le responsable doit être membre du pôle."))
         return self.members[pk]
+
+    def clean_revision(self) -> int | None:
+        raw = self.cleaned_data["revision"]
+        if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+            self.add_error(None, _(
+                "Le formulaire ne dit pas quelle version de l'action vous avez ouverte : "
+                "rechargez la page, puis refaites vos changements."))
+            return None
+        return int(raw)
 
     def clean(self):
         data = super().clean()
@@ -141,8 +154,11 @@ class ActionForm(forms.Form):
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
-        return {"sheets": data["sheets"], "question_codes": data["question_codes"],
-                "owner": data["owner"], **data["values"]}
+        arguments = {"sheets": data["sheets"], "question_codes": data["question_codes"],
+                     "owner": data["owner"], **data["values"]}
+        if self.action is not None:
+            arguments["revision"] = data["revision"]
+        return arguments
 
     @classmethod
     def initial_of(cls, action: Action) -> dict:
@@ -151,6 +167,7 @@ class ActionForm(forms.Form):
             "sheets": [sheet.number for sheet in action.sheets.all()],
             "question_codes": action.question_codes,
             "owner": str(action.owner_id) if action.owner_id else "",
+            "revision": action.revision,
         }
 
 

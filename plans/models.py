@@ -54,6 +54,9 @@ class Action(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    # Moves at every change (plans.services.action_update): a save made on an older revision
+    # than the stored one would overwrite someone's change, and is refused.
+    revision = models.PositiveIntegerField(_("révision"), default=0, editable=False)
 
     history = HistoricalRecords(m2m_fields=[sheets])
 

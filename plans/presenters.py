@@ -1,10 +1,11 @@
 """What the plan's pages show of an action: its indicator's progress and its history, readable."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,10 @@ from .models import Action
 HIDDEN_FIELDS = {"created_at", "updated_at", "created_by"}
 # A save and the setting of its sheets make two records; shown as one change.
 SAME_EDIT = timedelta(seconds=5)
+HISTORY_PER_PAGE = 20
+# Changes are listed in the order of the model's fields (the sheets after them).
+FIELD_ORDER = {field.name: order for order, field in enumerate(
+    [*Action._meta.concrete_fields, *Action._meta.many_to_many])}
 
 
 @dataclass(frozen=True)
@@ -72,47 +77,83 @@ class HistoryEntry:
     user_id: int | None
 
 
-def _value(field: str, value, people: dict, sheets: dict) -> str:
-    if value in (None, "", []):
-        return "—"
-    if field == "status":
-        return str(Action.Status(value).label) if value in Action.Status.values else str(value)
-    if field == "owner":
-        return people.get(value, _("compte supprimé"))
-    if field == "sheets":
-        return ", ".join(sorted((sheets.get(row["sheet"], "?") for row in value),
-                                key=lambda n: (len(n), n)))
-    if field == "question_codes":
-        return ", ".join(value)
-    if isinstance(value, date):
-        return date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, Decimal):
-        return number(value)
-    return str(value)
+@dataclass(frozen=True)
+class Conflict:
+    """What others saved in an action since the version a person loaded."""
+
+    people: list[str]
+    at: datetime
+    changes: list[Change]
+
+
+class _Names:
+    """The words of a few versions of an action, read at once whatever their number: their
+    sheets (one query), the members they name as owner (one query), the sheets' numbers (one
+    query)."""
+
+    def __init__(self, records):
+        through = Action.history.model.sheets.model  # the versions' sheets (simple_history)
+        self.sheets_of = {record.history_id: [] for record in records}
+        for history_id, sheet_id in through.objects.filter(
+                history_id__in=self.sheets_of).values_list("history_id", "sheet_id"):
+            self.sheets_of[history_id].append(sheet_id)
+        ids = {r.owner_id for r in records if r.owner_id}
+        self.people = {user.pk: _person(user)
+                       for user in get_user_model().objects.filter(pk__in=ids)}
+        self.sheets = dict(Sheet.objects.values_list("pk", "number")) if records else {}
+
+    def value(self, field: str, value) -> str:
+        if value in (None, "", []):
+            return "—"
+        if field == "status":
+            return str(Action.Status(value).label) if value in Action.Status.values else str(value)
+        if field == "owner":
+            return self.people.get(value, _("compte supprimé"))
+        if field == "sheets":
+            return ", ".join(sorted((self.sheets.get(pk, "?") for pk in value),
+                                    key=lambda n: (len(n), n)))
+        if field == "question_codes":
+            return ", ".join(value)
+        if isinstance(value, date):
+            return date_format(value, "SHORT_DATE_FORMAT")
+        if isinstance(value, Decimal):
+            return number(value)
+        return str(value)
+
+    def changes(self, record, previous) -> list[Change]:
+        """What changed from `previous` to `record`, the sheets last."""
+        found = [(change.field, change.old, change.new) for change in record.diff_against(
+            previous, excluded_fields=HIDDEN_FIELDS | {"sheets"}).changes]
+        before = sorted(self.sheets_of[previous.history_id])
+        after = sorted(self.sheets_of[record.history_id])
+        if before != after:
+            found.append(("sheets", before, after))
+        found.sort(key=lambda change: FIELD_ORDER[change[0]])
+        return [Change(str(Action._meta.get_field(field).verbose_name).capitalize(),
+                       self.value(field, old), self.value(field, new))
+                for field, old, new in found]
 
 
 def _person(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else _("inconnu")
 
 
-def action_history(action: Action) -> list[HistoryEntry]:
-    """The versions of the action, newest first, each with what changed and in French words."""
-    records = list(action.history.select_related("history_user").order_by("history_date",
-                                                                              "history_id"))
-    ids = {r.owner_id for r in records if r.owner_id}
-    people = {user.pk: _person(user) for user in get_user_model().objects.filter(pk__in=ids)}
-    sheets = dict(Sheet.objects.values_list("pk", "number"))
+def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEntry]]:
+    """One page of the action's versions, newest first, each with what changed in French
+    words, and the page (for its links). Its queries are the same whatever the history's
+    length: the count, the page's records with the one before them, and _Names'."""
+    versions = action.history.order_by("-history_date", "-history_id")
+    page = Paginator(versions, HISTORY_PER_PAGE).get_page(page_number)
+    start = page.start_index() - 1 if page.paginator.count else 0
+    # The page's versions and the one before them, which the oldest shown is compared with.
+    fetched = list(versions.select_related("history_user")[start:start + HISTORY_PER_PAGE + 1])
+    shown, earlier = fetched[:HISTORY_PER_PAGE], fetched[HISTORY_PER_PAGE:]
+    names = _Names(fetched)
     kinds = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
     sheets_label = str(Action._meta.get_field("sheets").verbose_name).capitalize()
-    entries, previous = [], None
-    for record in records:
-        changes = []
-        if previous is not None:
-            for change in record.diff_against(previous, excluded_fields=HIDDEN_FIELDS).changes:
-                label = str(Action._meta.get_field(change.field).verbose_name)
-                changes.append(Change(label.capitalize(),
-                                      _value(change.field, change.old, people, sheets),
-                                      _value(change.field, change.new, people, sheets)))
+    entries, previous = [], earlier[0] if earlier else None
+    for record in reversed(shown):
+        changes = names.changes(record, previous) if previous is not None else []
         last = entries[-1] if entries else None
         if (last is not None and record.history_type == "~" and changes
                 and all(change.field == sheets_label for change in changes)
@@ -124,4 +165,19 @@ def action_history(action: Action) -> list[HistoryEntry]:
                                         kinds[record.history_type], changes,
                                         record.history_user_id))
         previous = record
-    return entries[::-1]
+    return page, entries[::-1]
+
+
+def action_conflict(action: Action, revision: int) -> Conflict:
+    """Who saved `action` since the version at `revision` that a person loaded, when (the
+    last time), and what they changed: each field with its value then and now."""
+    seen = (action.history.filter(revision=revision)
+            .order_by("-history_date", "-history_id").first())
+    since = list(action.history.filter(revision__gt=revision).select_related("history_user")
+                 .order_by("history_date", "history_id"))
+    if not since:  # a revision this action never had: nothing to compare with
+        return Conflict([], action.updated_at, [])
+    people = list(dict.fromkeys(_person(record.history_user) for record in since))
+    current = since[-1]
+    changes = _Names([seen, current]).changes(current, seen) if seen is not None else []
+    return Conflict(people, current.history_date, changes)

@@ -21,6 +21,16 @@ FIELDS = ("title", "owner_name", "starts_on", "due_on", "status", "done_on", "in
           "baseline", "target", "measured", "notes")
 
 
+class StaleAction(Exception):
+    """Someone saved the action since the revision the writer loaded: their version is kept and
+    nothing of the writer's is written. `current` is the action as stored, `revision` the one
+    the writer saw."""
+
+    def __init__(self, current: Action, revision: int):
+        super().__init__("stale action")
+        self.current, self.revision = current, revision
+
+
 def known_question_codes() -> set[str]:
     return set(Question.objects.values_list("code", flat=True))
 
@@ -87,13 +97,17 @@ def action_create(*, cluster: Cluster, by, title: str, sheets=(), question_codes
 
 
 @transaction.atomic
-def action_update(*, action: Action, by, sheets=None, question_codes=None, owner=...,
-                  **fields) -> Action:
-    """Change `action`; arguments left out keep their value."""
+def action_update(*, action: Action, by, revision: int | None = None, sheets=None,
+                  question_codes=None, owner=..., **fields) -> Action:
+    """Change `action`; arguments left out keep their value. `revision` is the one the writer
+    loaded (the edit form's): if someone saved the action since, StaleAction and nothing
+    written. Callers that show no version of the action to anyone leave it out."""
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown action fields: {sorted(unknown)}")
     locked = Action.objects.select_for_update().get(pk=action.pk)
+    if revision is not None and revision != locked.revision:
+        raise StaleAction(locked, revision)
     values = {field: getattr(locked, field) for field in FIELDS} | fields
     codes = locked.question_codes if question_codes is None else list(
         dict.fromkeys(question_codes))
@@ -106,6 +120,7 @@ def action_update(*, action: Action, by, sheets=None, question_codes=None, owner
     locked.question_codes, locked.owner = codes, owner
     if "done_on" not in fields or locked.status != Action.Status.DONE:
         _settle_done_on(locked, timezone.localdate())
+    locked.revision += 1
     locked._history_user = by
     locked.save()
     if sheets is not None:

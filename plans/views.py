@@ -17,7 +17,7 @@ from initiatives.models import Enjeu, PathStep, Sheet
 from . import selectors, services
 from .forms import ActionFilterForm, ActionForm, CommentForm, StepForm
 from .models import Action
-from .presenters import action_history, indicator_progress
+from .presenters import action_conflict, action_history, indicator_progress
 
 
 def _editor(request, slug) -> Membership:
@@ -119,10 +119,21 @@ def action_url(action: Action) -> str:
     return reverse("plans:action-detail", args=[action.cluster.slug, action.pk])
 
 
-def _form_page(request, membership, form, *, action=None, status=200):
+def _form_page(request, membership, form, *, action=None, conflict=None, status=200):
     context = {"membership": membership, "cluster": membership.cluster, "form": form,
-               "action": action, "next": request.POST.get("next") or request.GET.get("next", "")}
+               "action": action, "conflict": conflict,
+               "next": request.POST.get("next") or request.GET.get("next", "")}
     return render(request, "plans/action_form.html", context, status=status)
+
+
+def _stale_page(request, membership, stale: services.StaleAction):
+    """The form again, as the person typed it, under what the other person saved; it now
+    carries the stored revision, so that saving it again knowingly replaces their version."""
+    data = request.POST.copy()
+    data["revision"] = str(stale.current.revision)
+    form = _action_form(membership, data, action=stale.current)
+    return _form_page(request, membership, form, action=stale.current,
+                      conflict=action_conflict(stale.current, stale.revision), status=409)
 
 
 @login_required
@@ -136,6 +147,8 @@ def action_edit(request, slug, pk):
             try:
                 action = services.action_update(action=action, by=request.user,
                                                 **form.service_arguments())
+            except services.StaleAction as stale:
+                return _stale_page(request, membership, stale)
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
@@ -150,7 +163,7 @@ def _detail_page(request, membership, action, comment_form, status=200):
     context = {
         "membership": membership, "cluster": membership.cluster, **_row(action),
         "comments": list(action.comments.select_related("by")),
-        "history": action_history(action), "comment_form": comment_form,
+        "history": action_history(action)[1], "comment_form": comment_form,
         "is_editor": _is_editor(membership),
     }
     return render(request, "plans/action_detail.html", context, status=status)

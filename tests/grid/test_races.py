@@ -4,19 +4,17 @@ lock makes the second writer wait for the first to commit, then see what it did.
 Row locks are PostgreSQL's (SQLite queues whole transactions instead: no race to show there).
 """
 
-import threading
-import time
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from grid import services
 from grid.models import Assessment, Transition
 from grid.payload import ParsedPayload
 from grid.scoring import AnswerValue
 from tests.fixtures import answers_of
+from tests.races import finish, start_and_wait
 
 
 @pytest.fixture(autouse=True)
@@ -31,55 +29,15 @@ pytestmark = [
 ]
 
 
-class Racer(threading.Thread):
-    """Runs one service call on its own connection; keeps what it returned or raised."""
-
-    def __init__(self, call):
-        super().__init__(daemon=True)
-        self.call, self.result, self.error = call, None, None
-
-    def run(self):
-        try:
-            self.result = self.call()
-        except Exception as error:  # noqa: BLE001 - the test reads it
-            self.error = error
-        finally:
-            connections.close_all()
-
-
-def waiting_on_locks() -> int:
-    with connection.cursor() as cursor:
-        # Statistics views are read once per transaction unless the snapshot is dropped.
-        cursor.execute("SELECT pg_stat_clear_snapshot()")
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-            "AND datname = current_database()"
-        )
-        return cursor.fetchone()[0]
-
-
-def wait_until_waiting(count: int, racers) -> None:
-    """Until `count` racers wait on a lock, or one of them has finished (the bug)."""
-    deadline = time.monotonic() + 10
-    while waiting_on_locks() < count and all(r.is_alive() for r in racers):
-        assert time.monotonic() < deadline, "the racers neither waited nor finished"
-        time.sleep(0.01)
-
-
 def race(assessment, *calls, then=None):
     """Hold the assessment's lock (a writer in the middle of its work), start the calls, let
     them queue behind it, run `then` inside the held transaction, commit, and return them."""
-    racers = [Racer(call) for call in calls]
     with transaction.atomic():
         Assessment.objects.select_for_update().get(pk=assessment.pk)
-        for racer in racers:
-            racer.start()
-        wait_until_waiting(len(racers), racers)
+        racers = start_and_wait(*calls)
         if then is not None:
             then()
-    for racer in racers:
-        racer.join(10)
-    return racers
+    return finish(racers)
 
 
 def test_an_autosave_waiting_on_a_submission_is_refused_once_it_is_submitted(filled, editor):

@@ -7,9 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from clusters.models import Membership
 from initiatives.models import PathStep
 from plans import services
 from plans.models import COMMENT_MAX_LENGTH, NOTES_MAX_LENGTH, Action, ActionComment, StepReached
+from plans.presenters import action_conflict
+from tests.fixtures import make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +89,58 @@ def test_an_update_refused_changes_nothing(base):
     action.refresh_from_db()
     assert action.title == base["title"] and action.starts_on is None
     assert action.history.count() == 1
+
+
+# --- two people editing one action: no edit lost in silence ---
+
+
+@pytest.fixture
+def colleague(cluster_a):
+    return make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+
+
+def test_each_update_moves_the_revision(base):
+    action = services.action_create(**base)
+    assert action.revision == 0
+    action = services.action_update(action=action, by=base["by"], revision=0, title="Autre")
+    assert action.revision == 1
+    action.refresh_from_db()
+    assert action.revision == 1
+
+
+def test_a_stale_update_is_refused_and_the_colleagues_change_kept(base, colleague):
+    action = services.action_create(**base, sheets=["12"], measured="90")
+    seen = action.revision
+    services.action_update(action=action, by=colleague, revision=seen, measured="70",
+                           sheets=["12", "13"], title="Bilan carbone 2026")
+    with pytest.raises(services.StaleAction) as stale:
+        services.action_update(action=action, by=base["by"], revision=seen, measured="85",
+                               notes="Mes notes")
+    assert stale.value.revision == seen
+    assert stale.value.current.title == "Bilan carbone 2026"
+    action.refresh_from_db()
+    assert (action.title, action.measured, action.notes) == (
+        "Bilan carbone 2026", Decimal("70"), "")
+    assert action.revision == seen + 1
+    # Once shown the colleague's version, the person knowingly replaces it.
+    services.action_update(action=action, by=base["by"], revision=seen + 1, measured="85")
+    action.refresh_from_db()
+    assert (action.title, action.measured, action.revision) == (
+        "Bilan carbone 2026", Decimal("85"), seen + 2)
+
+
+def test_the_refusal_says_who_changed_what_and_when(base, colleague):
+    action = services.action_create(**base, sheets=["12"], measured="90")
+    services.action_update(action=action, by=colleague, revision=0, measured="70",
+                           sheets=["12", "13"], title="Bilan carbone 2026")
+    conflict = action_conflict(Action.objects.get(pk=action.pk), 0)
+    assert conflict.people == ["Paul Roux"]
+    assert conflict.at == action.history.latest("history_date").history_date
+    assert [(c.field, c.old, c.new) for c in conflict.changes] == [
+        ("Intitulé", "Bilan carbone du pôle", "Bilan carbone 2026"),
+        ("Valeur mesurée", "90", "70"),
+        ("Fiches", "12", "12, 13"),
+    ]
 
 
 def test_comments_are_bounded_and_clean(base, board):

@@ -9,12 +9,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from clusters.models import Membership
 from grid import services as grid_services
 from grid.models import Campaign, GridVersion
 from initiatives.models import PathStep
 from plans import services
 from plans.models import Action, ActionComment, StepReached
-from tests.fixtures import assert_hidden_from_outsider, logged_in, messages_of
+from tests.fixtures import assert_hidden_from_outsider, logged_in, make_member, messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -201,7 +202,7 @@ def test_editing_changes_the_action(editor_client, cluster_a, action):
     assert page.status_code == 200
     assert page.context["form"].initial["sheets"] == ["12"]
     response = editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
-        title="Bilan carbone", status="done", measured="85,5"))
+        title="Bilan carbone", status="done", measured="85,5", revision="0"))
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.status == "done" and action.done_on == timezone.localdate()
@@ -210,10 +211,51 @@ def test_editing_changes_the_action(editor_client, cluster_a, action):
 
 def test_editing_refused_changes_nothing(editor_client, cluster_a, action):
     response = editor_client.post(url("action-edit", cluster_a, action.pk),
-                                  form_data(title="Autre", target="beaucoup"))
+                                  form_data(title="Autre", target="beaucoup", revision="0"))
     assert response.status_code == 400
     action.refresh_from_db()
     assert action.title == "Bilan carbone" and action.target == Decimal("80")
+
+
+def test_the_edit_form_carries_the_revision_it_was_loaded_at(editor_client, cluster_a, action):
+    html = editor_client.get(url("action-edit", cluster_a, action.pk)).content.decode()
+    assert '<input type="hidden" name="revision" value="0"' in html
+
+
+def test_a_stale_save_is_refused_with_the_colleagues_change_and_my_input_kept(
+        editor_client, cluster_a, action):
+    # Two people edit one action: the second save overwrote the first with no warning.
+    colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+    logged_in(colleague).post(url("action-edit", cluster_a, action.pk), form_data(
+        title="Bilan carbone 2026", sheets=["12"], measured="70", revision="0"))
+    response = editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
+        title="Bilan carbone", sheets=["12"], notes="Mes notes à moi", revision="0"))
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Paul Roux a modifié cette action" in html
+    assert "Intitulé" in html and "Bilan carbone 2026" in html
+    assert "Valeur mesurée" in html and "70" in html
+    assert "Mes notes à moi</textarea>" in html  # what I typed is kept
+    assert '<input type="hidden" name="revision" value="1"' in html
+    action.refresh_from_db()
+    assert (action.title, action.measured, action.notes) == (
+        "Bilan carbone 2026", Decimal("70"), "")
+    # Saving again, having seen their change, replaces it knowingly.
+    response = editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
+        title="Bilan carbone", sheets=["12"], notes="Mes notes à moi", revision="1"))
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.title, action.notes, action.revision) == (
+        "Bilan carbone", "Mes notes à moi", 2)
+
+
+def test_an_edit_without_its_revision_is_refused(editor_client, cluster_a, action):
+    response = editor_client.post(url("action-edit", cluster_a, action.pk),
+                                  form_data(title="Autre"))
+    assert response.status_code == 400
+    assert "rechargez la page" in response.content.decode()
+    action.refresh_from_db()
+    assert action.title == "Bilan carbone"
 
 
 def test_another_clusters_action_is_404(cluster_b, outsider, editor_client, cluster_a):
@@ -336,6 +378,6 @@ def test_the_questions_offered_are_the_latest_grids_and_old_codes_are_kept(
     form = editor_client.get(url("action-edit", cluster_a, action.pk)).context["form"]
     assert ("2C-3", "2C-3") in form.fields["question_codes"].choices
     editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
-        title="Bilan carbone", question_codes=["2C-3", "2C-99"]))
+        title="Bilan carbone", question_codes=["2C-3", "2C-99"], revision="0"))
     action.refresh_from_db()
     assert action.question_codes == ["2C-3", "2C-99"]

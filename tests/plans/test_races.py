@@ -1,0 +1,48 @@
+"""Two people writing one action at once: the action's row lock makes the second wait for the
+first to commit, then see its revision, so that nothing is overwritten in silence.
+
+Row locks are PostgreSQL's (SQLite queues whole transactions instead: no race to show there).
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+
+from clusters.models import Membership
+from plans import services
+from plans.models import Action
+from tests.fixtures import make_member
+from tests.races import finish, start_and_wait
+
+
+@pytest.fixture(autouse=True)
+def guide(transactional_db):
+    """Transactional tests start from an empty database: load the guide's content."""
+    call_command("loaddata", "guide", verbosity=0)
+
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's"),
+]
+
+
+def test_of_two_saves_of_one_revision_the_second_is_refused(cluster_a, editor):
+    # Two people opened the action at revision 0 and save at once.
+    colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+    action = services.action_create(cluster=cluster_a, by=editor, title="Bilan carbone")
+
+    def save(by, title):
+        return lambda: services.action_update(action=Action.objects.get(pk=action.pk), by=by,
+                                              revision=0, title=title)
+
+    with transaction.atomic():  # a writer in the middle of its work: both queue behind it
+        Action.objects.select_for_update().get(pk=action.pk)
+        racers = start_and_wait(save(editor, "Le mien"), save(colleague, "Le sien"))
+    finish(racers)
+    (winner,) = [racer for racer in racers if racer.error is None]
+    (loser,) = [racer for racer in racers if racer.error is not None]
+    assert isinstance(loser.error, services.StaleAction)
+    assert loser.error.current.title == winner.result.title
+    stored = Action.objects.get(pk=action.pk)
+    assert (stored.title, stored.revision) == (winner.result.title, 1)

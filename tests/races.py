@@ -1,0 +1,57 @@
+"""Writers racing on PostgreSQL's row locks: each racer runs one call on its own connection,
+the test holds a lock (or an uncommitted row) they queue behind, then lets them go."""
+
+import threading
+import time
+
+from django.db import connection, connections
+
+
+class Racer(threading.Thread):
+    """Runs one service call on its own connection; keeps what it returned or raised."""
+
+    def __init__(self, call):
+        super().__init__(daemon=True)
+        self.call, self.result, self.error = call, None, None
+
+    def run(self):
+        try:
+            self.result = self.call()
+        except Exception as error:  # noqa: BLE001 - the test reads it
+            self.error = error
+        finally:
+            connections.close_all()
+
+
+def waiting_on_locks() -> int:
+    with connection.cursor() as cursor:
+        # Statistics views are read once per transaction unless the snapshot is dropped.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+            "AND datname = current_database()"
+        )
+        return cursor.fetchone()[0]
+
+
+def wait_until_waiting(count: int, racers) -> None:
+    """Until `count` racers wait on a lock, or one of them has finished (the bug)."""
+    deadline = time.monotonic() + 10
+    while waiting_on_locks() < count and all(r.is_alive() for r in racers):
+        assert time.monotonic() < deadline, "the racers neither waited nor finished"
+        time.sleep(0.01)
+
+
+def start_and_wait(*calls) -> list[Racer]:
+    """Start the calls and return once all of them wait on a lock the caller holds."""
+    racers = [Racer(call) for call in calls]
+    for racer in racers:
+        racer.start()
+    wait_until_waiting(len(racers), racers)
+    return racers
+
+
+def finish(racers) -> list[Racer]:
+    for racer in racers:
+        racer.join(10)
+    return racers
