@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
+from django.http import QueryDict
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
@@ -87,9 +87,8 @@ class Conflict:
 
 
 class _Names:
-    """The words of a few versions of an action, read at once whatever their number: their
-    sheets (one query), the members they name as owner (one query), the sheets' numbers (one
-    query)."""
+    """The words of a few versions of an action (read with their owner), at two queries
+    whatever their number: their sheets, and the sheets' numbers."""
 
     def __init__(self, records):
         through = Action.history.model.sheets.model  # the versions' sheets (simple_history)
@@ -97,10 +96,9 @@ class _Names:
         for history_id, sheet_id in through.objects.filter(
                 history_id__in=self.sheets_of).values_list("history_id", "sheet_id"):
             self.sheets_of[history_id].append(sheet_id)
-        ids = {r.owner_id for r in records if r.owner_id}
-        self.people = {user.pk: _person(user)
-                       for user in get_user_model().objects.filter(pk__in=ids)}
-        self.sheets = dict(Sheet.objects.values_list("pk", "number")) if records else {}
+        self.people = {record.owner_id: _person(record.owner)
+                       for record in records if record.owner is not None}
+        self.sheets = dict(Sheet.objects.values_list("pk", "number"))
 
     def value(self, field: str, value) -> str:
         if value in (None, "", []):
@@ -134,6 +132,42 @@ class _Names:
                 for field, old, new in found]
 
 
+@dataclass(frozen=True)
+class PageLink:
+    label: str  # the page's number, or « … » for the pages left out
+    url: str  # empty for the current page and « … »
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """The links of one paged list of a page: to the newer and older items, and to each page
+    (the first, the last and those around the current one)."""
+
+    newer: str
+    older: str
+    pages: list[PageLink]
+
+
+def page_links(query: QueryDict, page: Page, param: str, anchor: str) -> PageLinks | None:
+    """Links to the pages of `page`'s list, keeping the page's other parameters (another list's
+    page); None when the list fits on one page."""
+    if not page.paginator.num_pages > 1:
+        return None
+
+    def url(number: int) -> str:
+        kept = query.copy()
+        kept[param] = str(number)
+        return f"?{kept.urlencode()}#{anchor}"
+
+    pages = [PageLink(str(number), "" if number in (page.number, Paginator.ELLIPSIS)
+                      else url(number), number == page.number)
+             for number in page.paginator.get_elided_page_range(page.number, on_each_side=2,
+                                                                on_ends=1)]
+    return PageLinks(url(page.previous_page_number()) if page.has_previous() else "",
+                     url(page.next_page_number()) if page.has_next() else "", pages)
+
+
 def _person(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else _("inconnu")
 
@@ -146,7 +180,8 @@ def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEnt
     page = Paginator(versions, HISTORY_PER_PAGE).get_page(page_number)
     start = page.start_index() - 1 if page.paginator.count else 0
     # The page's versions and the one before them, which the oldest shown is compared with.
-    fetched = list(versions.select_related("history_user")[start:start + HISTORY_PER_PAGE + 1])
+    fetched = list(versions.select_related("history_user", "owner")
+                   [start:start + HISTORY_PER_PAGE + 1])
     shown, earlier = fetched[:HISTORY_PER_PAGE], fetched[HISTORY_PER_PAGE:]
     names = _Names(fetched)
     kinds = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
@@ -171,10 +206,10 @@ def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEnt
 def action_conflict(action: Action, revision: int) -> Conflict:
     """Who saved `action` since the version at `revision` that a person loaded, when (the
     last time), and what they changed: each field with its value then and now."""
-    seen = (action.history.filter(revision=revision)
+    seen = (action.history.filter(revision=revision).select_related("owner")
             .order_by("-history_date", "-history_id").first())
-    since = list(action.history.filter(revision__gt=revision).select_related("history_user")
-                 .order_by("history_date", "history_id"))
+    since = list(action.history.filter(revision__gt=revision)
+                 .select_related("history_user", "owner").order_by("history_date", "history_id"))
     if not since:  # a revision this action never had: nothing to compare with
         return Conflict([], action.updated_at, [])
     people = list(dict.fromkeys(_person(record.history_user) for record in since))

@@ -4,6 +4,7 @@ clusters.access.membership_for)."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -16,6 +17,7 @@ from initiatives.models import Path, PathStep, Section, Sheet
 from .models import Action, StepReached
 
 CLOSED = (Action.Status.DONE, Action.Status.DROPPED)
+COMMENTS_PER_PAGE = 20
 
 
 def _actions(cluster: Cluster):
@@ -67,6 +69,12 @@ def action_of(membership: Membership, pk: int) -> Action:
     """An action of the member's cluster; 404 for any other (its existence is not confirmed)."""
     return get_object_or_404(_actions(membership.cluster).select_related("cluster"),
                              cluster=membership.cluster, pk=pk)
+
+
+def action_comments(action: Action, page_number=1) -> Page:
+    """One page of the action's comments, newest first (two queries: the count and the page)."""
+    comments = action.comments.select_related("by").order_by("-at", "-pk")
+    return Paginator(comments, COMMENTS_PER_PAGE).get_page(page_number)
 
 
 def actions_by_question(cluster: Cluster) -> dict[str, list[Action]]:

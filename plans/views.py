@@ -17,7 +17,7 @@ from initiatives.models import Enjeu, PathStep, Sheet
 from . import selectors, services
 from .forms import ActionFilterForm, ActionForm, CommentForm, StepForm
 from .models import Action
-from .presenters import action_conflict, action_history, indicator_progress
+from .presenters import action_conflict, action_history, indicator_progress, page_links
 
 
 def _editor(request, slug) -> Membership:
@@ -160,10 +160,15 @@ def action_edit(request, slug, pk):
 
 
 def _detail_page(request, membership, action, comment_form, status=200):
+    """The action with a page of its comments and a page of its history, newest first, each
+    paged by its own parameter (« ?commentaires=2&historique=3 »)."""
+    comments = selectors.action_comments(action, request.GET.get("commentaires"))
+    history_page, history = action_history(action, request.GET.get("historique"))
     context = {
         "membership": membership, "cluster": membership.cluster, **_row(action),
-        "comments": list(action.comments.select_related("by")),
-        "history": action_history(action)[1], "comment_form": comment_form,
+        "comments": comments, "history": history, "comment_form": comment_form,
+        "comment_pages": page_links(request.GET, comments, "commentaires", "comments-title"),
+        "history_pages": page_links(request.GET, history_page, "historique", "history-title"),
         "is_editor": _is_editor(membership),
     }
     return render(request, "plans/action_detail.html", context, status=status)

@@ -197,6 +197,96 @@ def test_the_page_shows_fields_progress_and_history(editor_client, cluster_a, ac
     assert "Élise Martin" in html and "création" in html
 
 
+def versions(action, by, count):
+    """`count` more versions of `action`, as `count` saves would leave them (each changing the
+    measured value, every tenth the sheets), written at once."""
+    history = Action.history.model
+    first = action.history.latest("history_date")  # once its sheets are set
+    sheets = list(history.sheets.model.objects.filter(history=first))
+    start = first.history_date
+    rows = history.objects.bulk_create([
+        history(**{**{f.attname: getattr(first, f.attname) for f in history._meta.concrete_fields
+                      if f.attname != "history_id"},
+                   "measured": Decimal(n), "revision": n + 1, "history_type": "~",
+                   "history_user_id": by.pk, "owner_id": by.pk,
+                   "history_date": start + timedelta(minutes=n + 1)})
+        for n in range(count)])
+    history.sheets.model.objects.bulk_create([
+        history.sheets.model(history=row, id=link.id, action_id=action.pk,
+                             sheet_id=link.sheet_id)
+        for n, row in enumerate(rows) if n % 10 != 9 for link in sheets])
+    Action.objects.filter(pk=action.pk).update(revision=count)
+
+
+def test_the_history_is_shown_by_pages_of_20_newest_first(editor_client, cluster_a, action,
+                                                          editor):
+    versions(action, editor, 45)  # 46 versions: three pages
+    response = editor_client.get(url("action-detail", cluster_a, action.pk))
+    history = response.context["history"]
+    assert len(history) == 20
+    assert history[0].changes[0].new == "44"  # the newest first
+    html = response.content.decode()
+    assert 'aria-label="Pages de l\'historique"' in html
+    assert '<span class="page-link" aria-current="page">1</span>' in html
+    assert 'href="?historique=2#history-title">Plus anciens →</a>' in html
+    last = editor_client.get(url("action-detail", cluster_a, action.pk), {"historique": "3"})
+    assert [entry.kind for entry in last.context["history"]][-1] == "création"
+    assert len(last.context["history"]) == 6
+    html = last.content.decode()
+    assert 'href="?historique=2#history-title">← Plus récents</a>' in html
+    # A page out of range or not a number shows the nearest one, never an error.
+    for page, shown in (("99", 3), ("abc", 1), ("-1", 3)):
+        response = editor_client.get(url("action-detail", cluster_a, action.pk),
+                                     {"historique": page})
+        assert response.status_code == 200
+        assert f'aria-current="page">{shown}</span>' in response.content.decode()
+
+
+def test_the_sheets_changed_every_tenth_version_are_in_its_entry(editor_client, cluster_a,
+                                                                 action, editor):
+    versions(action, editor, 12)
+    history = editor_client.get(url("action-detail", cluster_a, action.pk)).context["history"]
+    by_measured = {entry.changes[0].new: entry.changes for entry in history if entry.changes}
+    assert [(c.field, c.old, c.new) for c in by_measured["9"]] == [
+        ("Valeur mesurée", "8", "9"), ("Fiches", "12", "—")]
+    assert [(c.field, c.old, c.new) for c in by_measured["10"]] == [
+        ("Valeur mesurée", "9", "10"), ("Fiches", "—", "12")]
+
+
+def test_comments_are_shown_by_pages_of_20_newest_first(editor_client, cluster_a, action,
+                                                        board):
+    for n in range(25):
+        services.action_comment_add(action=action, by=board, text=f"Remarque {n}")
+    response = editor_client.get(url("action-detail", cluster_a, action.pk))
+    assert [c.text for c in response.context["comments"]][:2] == ["Remarque 24", "Remarque 23"]
+    html = response.content.decode()
+    assert "Remarque 5" in html and "Remarque 4<" not in html
+    assert 'aria-label="Pages des commentaires"' in html
+    older = editor_client.get(url("action-detail", cluster_a, action.pk),
+                              {"commentaires": "2", "historique": "1"})
+    assert [c.text for c in older.context["comments"]] == [
+        f"Remarque {n}" for n in range(4, -1, -1)]
+    assert "?commentaires=1&amp;historique=1#comments-title" in older.content.decode()
+
+
+def test_the_action_page_runs_the_same_queries_whatever_its_history(
+        editor_client, cluster_a, action, editor, board, django_assert_num_queries):
+    # An action edited 500 times took 3.3 s to show, with queries growing with its history.
+    services.action_comment_add(action=action, by=board, text="Première remarque")
+    # session, user, membership, the action with its sheets (2); the comments' count and page;
+    # the history's count and page, their sheets, the sheets' numbers
+    with django_assert_num_queries(11):
+        editor_client.get(url("action-detail", cluster_a, action.pk))
+    versions(action, editor, 499)
+    for n in range(29):
+        services.action_comment_add(action=action, by=board, text=f"Remarque {n}")
+    for page in ("1", "13", "25"):
+        with django_assert_num_queries(11):
+            response = editor_client.get(url("action-detail", cluster_a, action.pk),
+                                         {"historique": page, "commentaires": "2"})
+        assert response.status_code == 200
+
+
 def test_editing_changes_the_action(editor_client, cluster_a, action):
     page = editor_client.get(url("action-edit", cluster_a, action.pk))
     assert page.status_code == 200
