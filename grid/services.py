@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import formats
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from initiatives.models import Enjeu
@@ -52,6 +52,15 @@ class StaleAnswer(Exception):
     @property
     def current(self):
         return self.conflicts[0]
+
+
+class AssessmentExists(ValidationError):
+    """The year is started already, by someone else (two « commencer » at once, or a page
+    loaded before): `assessment` is theirs, which the second person gets."""
+
+    def __init__(self, message: str, assessment: Assessment):
+        super().__init__(message)
+        self.assessment = assessment
 
 
 def _lock(assessment: Assessment) -> Assessment:
@@ -102,11 +111,16 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
     campaign = Campaign.objects.select_related("version").filter(year=year).first()
     if campaign is None:
         raise ValidationError(_("Aucune campagne n'est ouverte pour %(year)s.") % {"year": year})
-    if Assessment.objects.filter(cluster=cluster, campaign=campaign).exists():
-        raise ValidationError(_("L'autoévaluation %(year)s existe déjà.") % {"year": year})
+    theirs = Assessment.objects.filter(cluster=cluster, campaign=campaign).first()
+    if theirs is not None:
+        raise _started(theirs)
     last = _previous_assessment(cluster, year) if prefill else None
     carried = assessment_rows(last) if last else StoredRows({}, {}, {})
-    assessment = Assessment.objects.create(cluster=cluster, campaign=campaign)
+    try:
+        with transaction.atomic():  # another « commencer » of the year may commit first
+            assessment = Assessment.objects.create(cluster=cluster, campaign=campaign)
+    except IntegrityError:
+        raise _started(Assessment.objects.get(cluster=cluster, campaign=campaign)) from None
     Answer.objects.bulk_create(
         Answer(assessment=assessment, question=question, value=old.answer or "",
                comment=old.comment)
@@ -128,6 +142,21 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
         carried_from=last.campaign.year if last else None,
     )
     return assessment
+
+
+def _started(assessment: Assessment) -> AssessmentExists:
+    """The year is started: who opened it and when, for the person who wanted to."""
+    opening = assessment.transitions.select_related("by").order_by("at", "pk").first()
+    return AssessmentExists(
+        _("%(who)s a commencé l'autoévaluation %(year)s le %(day)s : la voici.") % {
+            "who": person_label(opening.by if opening else None),
+            "year": assessment.campaign.year,
+            "day": formats.date_format(
+                timezone.localdate(opening.at if opening else assessment.created_at),
+                "SHORT_DATE_FORMAT"),
+        },
+        assessment,
+    )
 
 
 # --- answers ---

@@ -4,12 +4,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from clusters.models import Cluster, Membership
+from grid.labels import person_label
 from grid.models import Question
 from grid.rules import normalise_text, text_problem
 from initiatives.models import PathStep, Sheet
@@ -159,8 +160,22 @@ def step_reach(*, cluster: Cluster, step: PathStep, by, reached_on: date | None,
     problems = _step_problems(reached_on, note)
     if problems:
         raise ValidationError(problems)
-    row = (StepReached.objects.select_for_update().filter(cluster=cluster, step=step).first()
-           or StepReached(cluster=cluster, step=step))
+    row = StepReached.objects.select_for_update().filter(cluster=cluster, step=step).first()
+    if row is not None:
+        return _step_write(row, reached_on, note, by)
+    try:
+        with transaction.atomic():  # another first mark of the step may commit first
+            return _step_write(StepReached(cluster=cluster, step=step), reached_on, note, by)
+    except IntegrityError:
+        theirs = StepReached.objects.select_related("by").get(cluster=cluster, step=step)
+        raise ValidationError(_(
+            "%(who)s vient de marquer cette étape atteinte le %(day)s : votre marque n'a pas "
+            "été enregistrée. Changez sa date ou sa note si besoin.") % {
+            "who": person_label(theirs.by),
+            "day": date_format(theirs.reached_on, "SHORT_DATE_FORMAT")}) from None
+
+
+def _step_write(row: StepReached, reached_on: date, note: str, by) -> StepReached:
     row.reached_on, row.note, row.by = reached_on, note, by
     row._history_user = by
     row.save()

@@ -58,6 +58,9 @@ def assessment_start(request, slug):
             cluster=membership.cluster, year=form.cleaned_data["year"], by=request.user,
             prefill=form.cleaned_data["prefill"],
         )
+    except services.AssessmentExists as exists:  # started by someone else a moment ago: theirs
+        messages.info(request, " ".join(exists.messages))
+        assessment = exists.assessment
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("grid:cluster-detail", slug=slug)

@@ -108,3 +108,20 @@ def test_an_import_waiting_on_a_submission_writes_nothing(filled, editor):
     assert isinstance(imported.error, ValidationError)
     assert answers_of(filled)["S-1"] == ("++", "")
 
+
+
+def test_of_two_starts_of_one_year_at_once_the_second_gets_the_first_ones(
+        cluster_a, editor, board, campaign_2025):
+    # The second « commencer » ended in an IntegrityError (500).
+    with transaction.atomic():  # the first, in the middle of its work: the year not committed
+        first = services.assessment_start(cluster=cluster_a, year=2025, by=editor,
+                                          prefill=False)
+        racers = start_and_wait(lambda: services.assessment_start(
+            cluster=cluster_a, year=2025, by=board, prefill=False))
+    (second,) = finish(racers)
+    assert isinstance(second.error, services.AssessmentExists)
+    assert second.error.assessment.pk == first.pk
+    assert second.error.messages[0].startswith("Élise Martin a commencé l'autoévaluation 2025")
+    assert Assessment.objects.filter(cluster=cluster_a).count() == 1
+    assert Transition.objects.filter(assessment=first).count() == 1
+    assert first.answers.count() == 41

@@ -4,13 +4,17 @@ first to commit, then see its revision, so that nothing is overwritten in silenc
 Row locks are PostgreSQL's (SQLite queues whole transactions instead: no race to show there).
 """
 
+from datetime import date
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, transaction
 
 from clusters.models import Membership
+from initiatives.models import PathStep
 from plans import services
-from plans.models import Action
+from plans.models import Action, StepReached
 from tests.fixtures import make_member
 from tests.races import finish, start_and_wait
 
@@ -46,3 +50,21 @@ def test_of_two_saves_of_one_revision_the_second_is_refused(cluster_a, editor):
     assert loser.error.current.title == winner.result.title
     stored = Action.objects.get(pk=action.pk)
     assert (stored.title, stored.revision) == (winner.result.title, 1)
+
+
+def test_of_two_first_marks_of_one_step_at_once_the_second_is_told_whose_is_kept(
+        cluster_a, editor):
+    # The second ended in an IntegrityError (500).
+    colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+    step = PathStep.objects.filter(path__code="ENV").order_by("step", "option").first()
+    with transaction.atomic():  # the first mark, in the middle of its work: not committed
+        services.step_reach(cluster=cluster_a, step=step, by=editor,
+                            reached_on=date(2025, 1, 10), note="Vu en CA")
+        racers = start_and_wait(lambda: services.step_reach(
+            cluster=cluster_a, step=step, by=colleague, reached_on=date(2025, 2, 1)))
+    (second,) = finish(racers)
+    assert isinstance(second.error, ValidationError)
+    assert second.error.messages[0].startswith(
+        "Élise Martin vient de marquer cette étape atteinte le 10/01/2025")
+    row = StepReached.objects.get(cluster=cluster_a, step=step)
+    assert (row.reached_on, row.note, row.by) == (date(2025, 1, 10), "Vu en CA", editor)

@@ -13,6 +13,7 @@ from plans import services
 from plans.models import COMMENT_MAX_LENGTH, NOTES_MAX_LENGTH, Action, ActionComment, StepReached
 from plans.presenters import action_conflict
 from tests.fixtures import make_member
+from tests.plans.meanwhile import marked_meanwhile
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +189,15 @@ def test_a_step_is_not_reached_in_the_future_nor_with_a_bad_note(cluster_a, edit
         services.step_reach(cluster=cluster_a, step=step, by=editor, reached_on=date(2025, 1, 1),
                             note="a\x1b")
     assert not StepReached.objects.exists()
+
+
+def test_a_first_mark_made_at_the_same_time_as_anothers_says_whose_is_kept(
+        cluster_a, editor, step, colleague):
+    # The second of two first marks ended in an IntegrityError (500).
+    with marked_meanwhile(step, by=colleague), pytest.raises(ValidationError) as error:
+        services.step_reach(cluster=cluster_a, step=step, by=editor,
+                            reached_on=date(2025, 2, 1), note="Vu en CA")
+    assert error.value.messages == [
+        "Paul Roux vient de marquer cette étape atteinte le 10/01/2025 : votre marque n'a pas "
+        "été enregistrée. Changez sa date ou sa note si besoin."
+    ]

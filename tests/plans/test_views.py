@@ -16,6 +16,7 @@ from initiatives.models import PathStep
 from plans import services
 from plans.models import Action, ActionComment, StepReached
 from tests.fixtures import assert_hidden_from_outsider, logged_in, make_member, messages_of
+from tests.plans.meanwhile import marked_meanwhile
 
 pytestmark = pytest.mark.django_db
 
@@ -420,6 +421,20 @@ def test_a_bad_mark_is_refused_with_a_message(editor_client, cluster_a, step_12,
     assert response.status_code == 302
     assert any(message in said for said in messages_of(response))
     assert not StepReached.objects.exists()
+
+
+def test_a_mark_made_at_the_same_time_as_anothers_is_told_not_a_500(
+        editor_client, cluster_a, step_12):
+    # The second of two first marks ended in an IntegrityError (500).
+    colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+    with marked_meanwhile(step_12, by=colleague):
+        response = editor_client.post(url("step-mark", cluster_a, step_12.pk),
+                                      {"reached": "1", "reached_on": "2025-02-01"})
+    assert response.status_code == 302 and response["Location"].endswith("#env")
+    assert messages_of(response) == [
+        "Paul Roux vient de marquer cette étape atteinte le 10/01/2025 : votre marque n'a pas "
+        "été enregistrée. Changez sa date ou sa note si besoin."
+    ]
 
 
 def test_marking_is_for_editors_of_known_steps(board_client, editor_client, outsider_client,

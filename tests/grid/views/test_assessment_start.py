@@ -2,8 +2,10 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.db import connection
+from django.utils import timezone, translation
 
+from clusters.models import Membership
 from grid import services
 from grid.models import Assessment, Transition
 from tests.fixtures import (
@@ -12,6 +14,7 @@ from tests.fixtures import (
     custom_of,
     fill,
     login_url,
+    make_member,
     messages_of,
     set_custom,
     url,
@@ -93,7 +96,7 @@ def test_it_refuses_a_second_start_of_the_same_year(editor_client, cluster_a, as
 
 
 def test_the_service_says_the_year_exists(cluster_a, editor, assessment):
-    with pytest.raises(ValidationError, match="L'autoévaluation 2025 existe déjà"):
+    with pytest.raises(ValidationError, match="a commencé l'autoévaluation 2025 le "):
         services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
 
 
@@ -135,3 +138,44 @@ def test_it_sends_anonymous_to_login(anonymous, cluster_a, campaign_2025):
 
 def test_it_refuses_get(editor_client, cluster_a, campaign_2025):
     assert editor_client.get(start(cluster_a)).status_code == 405
+
+
+# --- two « commencer » of one year at once ---
+
+
+@pytest.fixture
+def started_meanwhile(cluster_a, campaign_2025):
+    """A colleague's « commencer » of 2025 lands right after this one has read that the year is
+    free (what two clicks at once do on PostgreSQL: tests/grid/test_races.py); the message it
+    gives. Inserted here inside the service's transaction, their row goes when it is undone."""
+    colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
+    inserted = []
+
+    def insert_theirs(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        reads_assessments = sql.split(" FROM ", 1)[-1].startswith('"grid_assessment"')
+        if not inserted and sql.startswith("SELECT") and reads_assessments:
+            inserted.append(Assessment.objects.create(cluster=cluster_a, campaign=campaign_2025))
+            Transition.objects.create(assessment=inserted[0], from_status="draft",
+                                      to_status="draft", by=colleague)
+        return result
+
+    with connection.execute_wrapper(insert_theirs):
+        yield (f"Paul Roux a commencé l'autoévaluation 2025 le "
+               f"{timezone.localdate():%d/%m/%Y} : la voici.")
+
+
+def test_the_second_of_two_starts_at_once_gets_the_first_ones_grid(
+        editor_client, cluster_a, started_meanwhile):
+    # It ended in an IntegrityError (500).
+    response = editor_client.post(start(cluster_a), {"year": 2025})
+    assert response.status_code == 302
+    assert response["Location"] == url("grid", slug=cluster_a.slug, year=2025)
+    assert messages_of(response) == [started_meanwhile]
+
+
+def test_the_service_names_who_started_the_year_meanwhile(cluster_a, editor, started_meanwhile):
+    with pytest.raises(services.AssessmentExists) as exists:
+        services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
+    assert exists.value.messages == [started_meanwhile]
+    assert exists.value.assessment.cluster == cluster_a
