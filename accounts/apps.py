@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from . import checks  # noqa: F401 - registers the deployment's checks
         from .services import language_restore
 
         user_logged_in.connect(language_restore, dispatch_uid="accounts.language_restore")

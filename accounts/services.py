@@ -2,6 +2,7 @@
 the account for people who log in; the session carries the account's choice from login on, so
 that reading it costs no query."""
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 
 from .models import LanguagePreference
@@ -28,3 +29,10 @@ def language_restore(sender, request, user, **kwargs):
               .values_list("language", flat=True).first())
     if supported(chosen):
         request.session[SESSION_KEY] = chosen
+
+
+def login_lock_lift(user) -> int:
+    """Lift every login lock on `user`'s account, from whatever address (the password-reset
+    mail calls it: whoever reads it owns the account). Other accounts' locks stay. Returns the
+    number of records of failed logins removed."""
+    return axes_reset(username=user.get_username())

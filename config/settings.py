@@ -139,22 +139,26 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one username, or from
-# one address, logins are refused for AXES_COOLOFF_MINUTES; a success clears an account's count.
-# Unlock earlier: `manage.py axes_reset_username <username>` or `axes_reset_ip <address>`, or
-# delete the attempts in the admin (« Tentatives d'accès »).
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one username from
+# one address, logins of that username from that address are refused for AXES_COOLOFF_MINUTES;
+# a success clears them. Neither the username nor the address alone locks: failures for an
+# account from elsewhere never lock its owner out, and failures from one address (an office's,
+# a proxy's) never lock the others who log in from it. Unlock earlier:
+# `manage.py axes_reset_username <username>`, accounts.services.login_lock_lift(user), or delete
+# the attempts in the admin (« Tentatives d'accès »).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.views.locked_out"
-# Behind a reverse proxy, the client's address is the last one it appends to X-Forwarded-For;
-# without one (TRUSTED_PROXIES=0), only the connection's address counts: a forged header cannot
-# spread failures over invented addresses.
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXIES", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The number of reverse proxies in front of gunicorn, each appending to X-Forwarded-For (the
+# README's deployment: one TLS proxy, TRUSTED_PROXIES=1). With 0, only the connection's address
+# counts: a forged header can neither spread failures over invented addresses nor borrow
+# someone's (accounts.locks.client_address).
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES must be 0 or more, not {TRUSTED_PROXIES}")
+AXES_CLIENT_IP_CALLABLE = "accounts.locks.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "PATH": os.environ["PATH"],
     "SECRET_KEY": "x" * 30 + "-production-secret-key-for-the-test-0123456789",
     "ALLOWED_HOSTS": "poles.example.org",
+    "TRUSTED_PROXIES": "1",  # behind one TLS proxy, as the README deploys it
     "DJANGO_SETTINGS_MODULE": "config.settings",
 }
 
@@ -25,6 +26,21 @@ def test_production_settings_pass_check_deploy_without_warning():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_its_proxy_counted_is_warned_of():
+    # Behind the README's proxy with TRUSTED_PROXIES=0, every login came from the proxy's
+    # address: ten failures locked the whole site.
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "TRUSTED_PROXIES"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stderr and "TRUSTED_PROXIES is 0" in result.stderr
+
+
+def test_a_negative_proxy_count_is_refused():
+    result = manage("check", env={**PRODUCTION_ENV, "TRUSTED_PROXIES": "-1"})
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES must be 0 or more" in result.stderr
 
 
 def start_wsgi(env):

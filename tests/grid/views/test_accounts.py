@@ -3,10 +3,13 @@
 from io import StringIO
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
+from accounts.services import login_lock_lift
 from tests.fixtures import PASSWORD, login_url, url
 
 pytestmark = pytest.mark.django_db
@@ -123,23 +126,29 @@ def test_a_wrong_old_password_changes_nothing(editor_client, editor):
     assert editor.check_password(PASSWORD)
 
 
-# --- throttling (django-axes): defect 4 of the outside test ---
+# --- throttling (django-axes): defect 4 of the outside test; locks on the account and the
+# address together, so that they cannot be turned against people ---
 
 
-def fail(client, username="equipe-a", times=1, address="192.0.2.10"):
+def fail(client, username="equipe-a", times=1, address="192.0.2.10", **headers):
     for _ in range(times):
         response = client.post(LOGIN, {"username": username, "password": "pas-le-bon"},
-                               REMOTE_ADDR=address)
+                               REMOTE_ADDR=address, **headers)
     return response
 
 
-def test_the_right_password_after_ten_wrong_ones_is_refused(anonymous, editor, settings):
+def log_in(client, username="equipe-a", address="192.0.2.10", **headers):
+    return client.post(LOGIN, {"username": username, "password": PASSWORD},
+                       REMOTE_ADDR=address, **headers)
+
+
+def test_the_right_password_after_ten_wrong_ones_from_there_is_refused(anonymous, editor,
+                                                                       settings):
     assert settings.AXES_FAILURE_LIMIT == 10
     assert fail(anonymous, times=9).status_code == 200
     response = fail(anonymous)
     assert response.status_code == 429
-    response = anonymous.post(LOGIN, {"username": "equipe-a", "password": PASSWORD},
-                              REMOTE_ADDR="198.51.100.7")  # another address: the account counts
+    response = log_in(anonymous)
     assert response.status_code == 429
     html = response.content.decode()
     assert "Connexion temporairement bloquée" in html
@@ -147,23 +156,64 @@ def test_the_right_password_after_ten_wrong_ones_is_refused(anonymous, editor, s
     assert SESSION_KEY not in anonymous.session
 
 
-def test_one_address_trying_many_accounts_is_throttled(anonymous, editor, board):
+def test_wrong_passwords_for_an_account_from_elsewhere_do_not_lock_its_owner_out(
+        anonymous, editor):
+    # Ten wrong passwords for a username from any address locked its owner out (one every 90 s
+    # kept them out for good).
+    assert fail(anonymous, times=12, address="203.0.113.5").status_code == 429
+    assert log_in(anonymous, address="192.0.2.10").status_code == 302
+
+
+def test_one_address_failing_on_many_accounts_locks_no_one_elses_login(anonymous, editor,
+                                                                      board):
+    # Ten failures from one address locked every account logging in from it: behind a proxy
+    # (or an office's one address), the whole site.
     for number in range(10):
-        fail(anonymous, username=f"inconnu-{number}")
-    response = anonymous.post(LOGIN, {"username": "conseil-a", "password": PASSWORD},
-                              REMOTE_ADDR="192.0.2.10")
-    assert response.status_code == 429
-    elsewhere = anonymous.post(LOGIN, {"username": "conseil-a", "password": PASSWORD},
-                               REMOTE_ADDR="198.51.100.7")
-    assert elsewhere.status_code == 302
+        fail(anonymous, username=f"inconnu-{number}", times=10)
+    assert fail(anonymous, username="inconnu-0").status_code == 429
+    assert log_in(anonymous, username="conseil-a", address="192.0.2.10").status_code == 302
 
 
-def test_a_success_clears_the_accounts_failures(anonymous, editor):
+def test_a_forged_forwarded_header_neither_spreads_nor_dodges_a_lock(anonymous, editor,
+                                                                     settings):
+    # Without a proxy in front (TRUSTED_PROXIES=0), X-Forwarded-For is the client's own words.
+    assert settings.TRUSTED_PROXIES == 0
+    for number in range(10):
+        fail(anonymous, HTTP_X_FORWARDED_FOR=f"198.51.100.{number}")
+    assert fail(anonymous, HTTP_X_FORWARDED_FOR="198.51.100.200").status_code == 429
+    # …nor locks someone else by naming their address.
+    assert log_in(anonymous, address="198.51.100.7",
+                  HTTP_X_FORWARDED_FOR="192.0.2.10").status_code == 302
+
+
+def test_behind_one_proxy_the_address_is_the_one_the_proxy_appended(anonymous, editor,
+                                                                    settings):
+    # gunicorn behind one TLS proxy that appends the address it received from to
+    # X-Forwarded-For; whatever the client wrote itself is to the left of it.
+    settings.TRUSTED_PROXIES = 1
+    proxy = "10.0.0.2"
+    fail(anonymous, address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.5")
+    assert list(AccessAttempt.objects.values_list("username", "ip_address")) == [
+        ("equipe-a", "203.0.113.5")]
+    assert fail(anonymous, times=9, address=proxy,
+                HTTP_X_FORWARDED_FOR="203.0.113.5").status_code == 429
+    # The owner, through the same proxy from their own address, logs in.
+    assert log_in(anonymous, address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.10").status_code == 302
+
+
+def test_behind_one_proxy_a_header_not_set_by_it_counts_the_connection(anonymous, editor,
+                                                                       settings):
+    settings.TRUSTED_PROXIES = 1
+    for forwarded in ("", "pas-une-adresse", "999.1.1.1"):
+        fail(anonymous, address="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"10.0.0.2"}
+
+
+def test_a_success_clears_the_failures_from_there(anonymous, editor):
     fail(anonymous, times=9)
-    assert anonymous.post(LOGIN, {"username": "equipe-a", "password": PASSWORD},
-                          REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert log_in(anonymous).status_code == 302
     anonymous.logout()
-    assert fail(anonymous, times=9, address="198.51.100.8").status_code == 200
+    assert fail(anonymous, times=9).status_code == 200
 
 
 def test_a_locked_out_login_hashes_no_password(anonymous, editor, monkeypatch):
@@ -180,6 +230,15 @@ def test_a_locked_out_login_hashes_no_password(anonymous, editor, monkeypatch):
 def test_an_administrator_unlocks_an_account_with_a_command(anonymous, editor):
     fail(anonymous, times=10)
     call_command("axes_reset_username", "equipe-a", stdout=StringIO())
-    response = anonymous.post(LOGIN, {"username": "equipe-a", "password": PASSWORD},
-                              REMOTE_ADDR="198.51.100.7")
-    assert response.status_code == 302
+    assert log_in(anonymous).status_code == 302
+
+
+def test_the_password_reset_lifts_a_persons_locks_wherever_they_came_from(anonymous, editor,
+                                                                          board):
+    fail(anonymous, times=10)
+    fail(anonymous, times=10, address="203.0.113.5")
+    fail(anonymous, username="conseil-a", times=10)
+    assert login_lock_lift(editor) == 2
+    assert log_in(anonymous).status_code == 302
+    assert log_in(Client(), address="203.0.113.5").status_code == 302
+    assert log_in(Client(), username="conseil-a").status_code == 429  # someone else's stays
