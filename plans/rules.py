@@ -20,6 +20,7 @@ TEXT_LIMITS = {
     "notes": (models.NOTES_MAX_LENGTH, gettext_lazy("les notes")),
 }
 NUMBER_LIMIT = Decimal("1e12")  # 14 digits, 2 after the point
+CENT = Decimal("0.01")  # the columns keep 2 decimals: a number with more is not rounded unsaid
 
 
 def action_problems(
@@ -43,6 +44,9 @@ def action_problems(
     for value in numbers.values():
         if value is not None and (not value.is_finite() or abs(value) >= NUMBER_LIMIT):
             problems.append(not_a_number(value))
+        elif value is not None and value != value.quantize(CENT):
+            problems.append(_("La valeur « %(value)s » a plus de 2 décimales : arrondissez-la.")
+                            % {"value": shown(str(value))})
     unknown = [code for code in question_codes if code not in known_codes]
     if unknown:
         problems.append(_("Question inconnue : %(codes)s.") % {

@@ -48,7 +48,8 @@ def action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owne
             not_numbers.append(rules.not_a_number(raw))
             values[field] = None
     sheet_numbers = [getattr(sheet, "number", sheet) for sheet in sheets]
-    found = {sheet.number: sheet for sheet in Sheet.objects.filter(number__in=sheet_numbers)}
+    found = {sheet.number: sheet for sheet in Sheet.objects.filter(
+        number__in=[number for number in sheet_numbers if _may_be_a_sheet(number)])}
     problems = rules.action_problems(
         title=values.get("title", ""),
         texts={field: values.get(field, "") for field in rules.TEXT_LIMITS if field != "title"},
@@ -64,7 +65,17 @@ def action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owne
     problems += not_numbers
     if problems:
         raise ValidationError(problems)
+    for field in ("baseline", "target", "measured"):  # as the column keeps them (« 0E-1000 »)
+        if values[field] is not None:
+            values[field] = values[field].quantize(rules.CENT)
     return [found[number] for number in sheet_numbers]
+
+
+def _may_be_a_sheet(number: object) -> bool:
+    """Only what could be a sheet's number is looked for (a NUL in a query is PostgreSQL's
+    driver's error, a 500); the others are named unknown."""
+    return (isinstance(number, str) and number.isprintable()
+            and len(number) <= Sheet._meta.get_field("number").max_length)
 
 
 def _settle_done_on(action: Action, today: date) -> None:

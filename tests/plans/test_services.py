@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from clusters.models import Membership
@@ -49,6 +51,35 @@ def test_dates_in_the_wrong_order_are_refused(base):
                          [("douze", "douze"), ("1,5", "1,5"), ("NaN", "NaN"), ("1e20", "1E+20")])
 def test_a_target_that_is_not_a_number_is_refused(base, value, shown):
     assert refused(**base, target=value) == [f"La valeur « {shown} » n'est pas un nombre admis."]
+    assert not Action.objects.exists()
+
+
+@pytest.mark.parametrize("value", [
+    "999999999999.995",  # passes the bound, but 1,000,000,000,000.00 once rounded to the column
+    "1e-999999999",  # a number, rounded to 0.00 in silence (PostgreSQL refuses it: a 500)
+    "12.345",
+])
+def test_a_number_with_more_decimals_than_kept_is_refused(base, value):
+    shown = str(Decimal(value))
+    assert refused(**base, target=value) == [
+        f"La valeur « {shown} » a plus de 2 décimales : arrondissez-la."]
+    assert not Action.objects.exists()
+
+
+def test_numbers_are_stored_as_the_column_keeps_them(base):
+    action = services.action_create(**base, target="12.500", baseline="0E-1000000000",
+                                    measured="999999999999.99")
+    action.refresh_from_db()
+    assert (action.target, action.baseline, action.measured) == (
+        Decimal("12.5"), Decimal(0), Decimal("999999999999.99"))
+
+
+def test_a_nul_in_the_sheets_is_named_and_never_reaches_the_database(base):
+    # PostgreSQL's driver refuses a NUL in a query: it was a 500.
+    with CaptureQueriesContext(connection) as queries:
+        assert refused(**base, sheets=["12\x00", "1" * 5000]) == [
+            f"Fiche inconnue : « 12U+0000 », « {'1' * 29}… »."]
+    assert not any("\x00" in query["sql"] for query in queries.captured_queries)
     assert not Action.objects.exists()
 
 

@@ -163,6 +163,10 @@ def test_creating_follows_a_safe_next_only(editor_client, cluster_a):
     ({"title": "Bilan\x07"}, "caractère invisible interdit (U+0007)"),
     ({"due_on": "31/02/2026"}, "Saisissez une date valide."),
     ({"status": "perdue"}, "Sélectionnez un choix valide"),
+    # A NUL in a query is a 500 on PostgreSQL; numbers the column rounds over its bound or to 0.
+    ({"sheets": ["12\x00"]}, "Fiche inconnue : « 12U+0000 »."),
+    ({"target": "999999999999,995"}, "a plus de 2 décimales"),
+    ({"measured": "1e-999999999"}, "a plus de 2 décimales"),
 ])
 def test_bad_input_is_refused_with_its_message(editor_client, cluster_a, changes, message):
     response = editor_client.post(url("action-create", cluster_a), form_data(**changes))
