@@ -8,6 +8,7 @@ one pass.
 
 import json
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -70,6 +71,13 @@ def decode_json(text: str) -> object:
         # Python's decoder gives up on thousands of nested brackets; no grid nests past 3.
         raise PayloadError([
             _("Le fichier imbrique trop de crochets ou d'accolades pour être une autoévaluation.")
+        ]) from None
+    except ValueError:
+        # Python reads no integer of more than sys.get_int_max_str_digits() digits (4,300).
+        raise PayloadError([
+            _("Le fichier contient un nombre de plus de %(digits)s chiffres : aucune "
+              "autoévaluation n'en a, vérifiez que c'est le bon fichier.")
+            % {"digits": sys.get_int_max_str_digits()}
         ]) from None
 
 

@@ -88,6 +88,9 @@ def test_undefined_notes_are_null(tmp_path):
         ('{"answers": {}}', "Le champ « grid » (code de la version de la grille) est absent."),
         ('{"grid": "cgdd-2012", "answers": {"S-1": "na"}}',
          "Question « S-1 » : « na » (non applicable) est interdit dans la section S."),
+        # Python refuses to read an integer of more than 4,300 digits (ValueError, a 500).
+        ('{"grid": "cgdd-2012", "format": ' + "9" * 5000 + "}",
+         "Le fichier contient un nombre de plus de 4300 chiffres"),
     ],
 )
 def test_bad_input_raises_a_clear_error(tmp_path, content, expected):

@@ -202,6 +202,17 @@ def test_it_refuses_deeply_nested_json_with_a_message(editor_client, assessment)
     )
 
 
+def test_it_refuses_a_5000_digit_number_with_a_message(editor_client, assessment, editor):
+    # Python refuses to read an integer of more than 4,300 digits: ValueError, a 500.
+    fill(assessment, editor, "+", codes=["S-1"])
+    for where in ('"format": {}', '"answers": {{"S-1": {}}}', '"custom": [{{"level": {}}}]'):
+        content = '{"grid": "cgdd-2012", ' + where.format("9" * 5000) + "}"
+        (message,) = errors_shown(upload(editor_client, assessment, content))
+        assert message == ("Le fichier contient un nombre de plus de 4300 chiffres : aucune "
+                           "autoévaluation n'en a, vérifiez que c'est le bon fichier.")
+    assert answers_of(assessment)["S-1"] == ("+", "")
+
+
 @pytest.mark.parametrize(
     ("content", "error"),
     [
