@@ -4,6 +4,7 @@ address. The address is read as the README's deployment sets it."""
 
 from ipaddress import ip_address
 
+from axes.models import AccessAttempt
 from django.conf import settings
 
 
@@ -22,3 +23,14 @@ def client_address(request) -> str | None:
             except ValueError:
                 pass
     return request.META.get("REMOTE_ADDR")
+
+
+def username(request, credentials=None) -> str | None:
+    """The username failures are counted on, as django-axes reads it (the credentials given to
+    authenticate(), else the posted form), cut to its column: the admin's login form lets any
+    length through."""
+    given = (credentials.get(settings.AXES_USERNAME_FORM_FIELD) if credentials
+             else getattr(request, "data", request.POST).get(settings.AXES_USERNAME_FORM_FIELD))
+    if not isinstance(given, str):
+        return given
+    return given[:AccessAttempt._meta.get_field("username").max_length]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts.forms import LoginForm
 from accounts.views import language_set
 
 from .views import healthz
@@ -12,7 +13,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", healthz, name="healthz"),
     path("langue/", language_set, name="set-language"),
-    path("comptes/connexion/", auth_views.LoginView.as_view(), name="login"),
+    path("comptes/connexion/", auth_views.LoginView.as_view(authentication_form=LoginForm),
+         name="login"),
     path("comptes/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "comptes/mot-de-passe/",

@@ -65,6 +65,23 @@ def test_a_wrong_password_is_refused_with_a_message(anonymous, editor):
     assert SESSION_KEY not in anonymous.session
 
 
+def test_a_username_longer_than_any_is_refused_with_a_message_and_nothing_recorded(
+        anonymous, editor):
+    # django-axes recorded it in its 255-character column: a 500 on PostgreSQL.
+    response = anonymous.post(LOGIN, {"username": "e" * 300, "password": "pas-le-bon"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == [
+        "Assurez-vous que cette valeur comporte au plus 150 caractères (actuellement 300)."]
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_admins_login_records_a_long_username_cut_to_its_column(anonymous, editor):
+    response = anonymous.post("/admin/login/", {"username": "e" * 300, "password": "x"})
+    assert response.status_code == 200
+    assert [len(name) for name in AccessAttempt.objects.values_list("username", flat=True)] == [
+        255]
+
+
 # --- log out ---
 
 
