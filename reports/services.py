@@ -1,10 +1,11 @@
 """Writes of the reports app: the archive of validated years' PDF reports, and the actions
 planned from a simulation of the results page."""
 
+import logging
 from collections.abc import Mapping, Sequence
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils import translation
 
 from clusters.models import Cluster
@@ -16,6 +17,8 @@ from .models import ArchivedReport
 from .presenters import change_title
 from .report import report_pdf
 from .simulation import Change
+
+logger = logging.getLogger(__name__)
 
 
 def report_for(assessment: Assessment, *, image_cache: dict | None = None,
@@ -39,8 +42,13 @@ def report_for(assessment: Assessment, *, image_cache: dict | None = None,
     try:
         with transaction.atomic():
             ArchivedReport.objects.create(validation=validation, language=language, pdf=pdf)
-    except IntegrityError:  # rendered at the same time by another request: theirs is kept
-        return bytes(archive.get().pdf)
+    except DatabaseError:
+        kept = archive.values_list("pdf", flat=True).first()
+        if kept is not None:  # rendered at the same time by another request: theirs is kept
+            return bytes(kept)
+        # No validation step to hang it on, or the database refusing the write: the report is
+        # served as rendered, and kept at a later download.
+        logger.warning("The report of %s is not archived", assessment, exc_info=True)
     return pdf
 
 

@@ -8,18 +8,19 @@ from collections import Counter
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError, connection
 from django.template.loader import render_to_string
 from PIL import Image
 
 from grid import services
-from grid.models import Campaign
+from grid.models import Campaign, Transition
 from grid.payload import payload_from
 from grid.selectors import assessment_inputs
 from reports import services as services_module
 from reports.models import ArchivedReport
 from reports.report import report_context, report_pdf
 from reports.services import report_for
-from tests.fixtures import STRATEGY_CODES, fill, set_custom
+from tests.fixtures import STRATEGY_CODES, fill, set_custom, url
 from tests.reports import pdf
 
 pytestmark = pytest.mark.django_db
@@ -267,6 +268,59 @@ def test_each_language_keeps_its_own_edition_of_a_validated_year(validated, monk
     monkeypatch.setattr(services_module, "report_pdf", lambda *args, **kwargs: b"re-rendered")
     assert report_for(validated, language="en") == english
     assert report_for(validated, language="fr") == french
+
+
+def test_a_validated_years_first_report_is_served_when_its_archive_cannot_be_written(
+        validated, client, board, monkeypatch):
+    # The archive's insert failing (here the database refusing it) was a 500: the report is
+    # served as rendered, and kept at a later download.
+    monkeypatch.setattr(services_module, "report_pdf", lambda *args, **kwargs: b"%PDF rendu")
+
+    def refused(**kwargs):
+        raise OperationalError("could not extend file: No space left on device")
+
+    monkeypatch.setattr(ArchivedReport.objects, "create", refused)
+    client.force_login(board)
+    response = client.get(url("report", validated))
+    assert response.status_code == 200
+    assert response.content == b"%PDF rendu"
+    assert ArchivedReport.objects.count() == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(services_module, "report_pdf", lambda *args, **kwargs: b"%PDF rendu")
+    assert report_for(validated) == b"%PDF rendu"
+    assert ArchivedReport.objects.count() == 1
+
+
+def test_a_validated_year_without_its_validation_recorded_is_served_unarchived(
+        validated, monkeypatch):
+    # A year validated with no validation step recorded (its archive has nothing to hang on):
+    # the insert's IntegrityError, with no other archive to serve, was a 500.
+    monkeypatch.setattr(services_module, "report_pdf", lambda *args, **kwargs: b"%PDF rendu")
+    Transition.objects.filter(assessment=validated, to_status="validated").delete()
+    assert report_for(validated) == b"%PDF rendu"
+    assert ArchivedReport.objects.count() == 0
+
+
+def test_of_two_first_downloads_at_once_the_second_serves_the_firsts_archive(
+        validated, monkeypatch):
+    # The other request's archive lands between this one's look and its insert: theirs is
+    # served and kept (as before; the refused insert must not end in a 500 on the way).
+    renders = iter([b"%PDF premier", b"%PDF second"])
+    monkeypatch.setattr(services_module, "report_pdf", lambda *args, **kwargs: next(renders))
+    validation = Transition.objects.get(assessment=validated, to_status="validated")
+    looked = []
+
+    def archive_theirs(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        reads = sql.split(" FROM ", 1)[-1].startswith('"reports_archivedreport"')
+        if not looked and sql.startswith("SELECT") and reads:
+            looked.append(ArchivedReport.objects.create(validation=validation, language="fr",
+                                                        pdf=next(renders)))
+        return result
+
+    with connection.execute_wrapper(archive_theirs):
+        assert report_for(validated, language="fr") == b"%PDF premier"
+    assert bytes(ArchivedReport.objects.get().pdf) == b"%PDF premier"
 
 
 def test_an_open_year_is_rendered_as_it_stands(filled, cluster_a):
