@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,16 +14,24 @@ def healthz(request):
 
 
 def bad_request(request, exception):
-    """A body too large is said so (413), in JSON to the page's scripts that ask for JSON."""
-    if not isinstance(exception, RequestDataTooBig):
+    """A body too large (413) or with too many fields (400, refused by Django before any view,
+    the CSRF check reading the fields first) is said so, in JSON to the page's scripts that ask
+    for JSON."""
+    if isinstance(exception, RequestDataTooBig):
+        status, message = 413, _(
+            "La requête est trop volumineuse pour être enregistrée : raccourcissez le texte ou le "
+            "fichier envoyé, puis recommencez."
+        )
+    elif isinstance(exception, TooManyFieldsSent):
+        status, message = 400, _(
+            "La requête envoie plus de %(limit)s champs : rien n'a été enregistré. Rechargez la "
+            "page, puis recommencez."
+        ) % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+    else:
         return defaults.bad_request(request, exception)
-    message = _(
-        "La requête est trop volumineuse pour être enregistrée : raccourcissez le texte ou le "
-        "fichier envoyé, puis recommencez."
-    )
     if "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse({"error": message}, status=413)
-    return render(request, "413.html", {"message": message}, status=413)
+        return JsonResponse({"error": message}, status=status)
+    return render(request, "413.html", {"message": message}, status=status)
 
 
 def locked_out(request, original_response=None, credentials=None):

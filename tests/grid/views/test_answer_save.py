@@ -260,6 +260,23 @@ def test_an_oversized_body_gets_a_json_message(editor_client, assessment, settin
     assert answers_of(assessment)["S-1"] == ("", "")
 
 
+def test_too_many_fields_get_a_json_message(editor_client, assessment, settings):
+    # Django refuses them before the view (TooManyFieldsSent): an HTML 400 made the page's
+    # script report « connexion perdue ».
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 20
+    response = editor_client.post(
+        url("answer-save", assessment),
+        {"code": "S-1", "value": "+", "comment": "", "revision": 0,
+         **{f"x{n}": "" for n in range(30)}},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "La requête envoie plus de 20 champs : rien n'a été enregistré. Rechargez la page, "
+        "puis recommencez.")
+    assert answers_of(assessment)["S-1"] == ("", "")
+
+
 def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):

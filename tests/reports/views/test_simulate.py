@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from grid.models import Answer, Assessment, Question, Transition
@@ -132,6 +133,42 @@ def test_it_refuses_bad_input_with_a_message_and_stores_nothing(
     assert response.status_code == 400
     assert message in response.json()["error"]
     assert stored_state(assessment) == before
+
+
+def browser(user, assessment) -> tuple[Client, str]:
+    """A client that checks CSRF as a browser's requests are checked, and the page's token: the
+    CSRF check reads the posted fields, before any view."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    client.get(url("results", assessment))
+    return client, client.cookies["csrftoken"].value
+
+
+def test_too_many_form_fields_get_a_json_message(editor, assessment, settings):
+    # Django refuses them before the view (TooManyFieldsSent): an HTML 400 the script could not
+    # read.
+    fill(assessment, editor, "+")
+    before = stored_state(assessment)
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 20
+    client, token = browser(editor, assessment)
+    response = client.post(simulate_url(assessment), {f"Q-{n}": "+" for n in range(30)},
+                           HTTP_ACCEPT="application/json", HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "La requête envoie plus de 20 champs : rien n'a été enregistré. Rechargez la page, "
+        "puis recommencez.")
+    assert stored_state(assessment) == before
+
+
+def test_too_many_fields_for_planning_get_a_page_that_says_so(editor, assessment, settings):
+    fill(assessment, editor, "+")
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 20
+    client, token = browser(editor, assessment)
+    response = client.post(plan_url(assessment), {"csrfmiddlewaretoken": token,
+                                                  **{f"Q-{n}": "--" for n in range(30)}})
+    assert response.status_code == 400
+    assert "La requête envoie plus de 20 champs" in response.content.decode()
+    assert not Action.objects.exists()
 
 
 def test_it_refuses_a_question_given_twice_in_form_fields(editor_client, assessment):
