@@ -49,6 +49,7 @@ fixtures: $(VENV)/.installed
 # database); then the load test against gunicorn and PostgreSQL (bench/RESULTS.md).
 bench: $(VENV)/.installed
 	$(PY) bench/pages.py
+	$(PY) bench/action_history.py
 	$(PY) bench/report.py
 	$(MAKE) bench-load
 	$(MAKE) bench-network
