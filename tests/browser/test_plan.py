@@ -2,8 +2,11 @@
 shows its step reached through the action."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from clusters.models import Cluster
+from plans import services
 from plans.models import Action
 from tests.browser.conftest import log_in
 
@@ -64,3 +67,47 @@ def test_staff_plan_an_action_and_the_path_shows_it(demo_site, page, screenshot,
             "document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (name, overflow)
         screenshot(f"plan-{name}-390")
+
+
+def test_a_stale_save_is_refused_and_the_history_is_paged(demo_site, page, screenshot, tr, axe):
+    """Two people edit one action: the second save is refused with the first one's change and
+    the person's input kept; the action's page shows its history by pages of 20."""
+    base = demo_site.url
+    editor = get_user_model().objects.get(username="equipe")
+    colleague = get_user_model().objects.get(username="conseil")  # any name will do
+    action = services.action_create(
+        cluster=Cluster.objects.get(slug=CLUSTER), by=editor, title="Bilan carbone du pôle",
+        sheets=["12"], indicator="Émissions", unit="tCO2e", baseline="184.5", target="150")
+    log_in(page, base, "equipe")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/poles/{CLUSTER}/plan/{action.pk}/modifier/")
+    page.get_by_label(tr("Valeur mesurée")).fill("171")
+    page.get_by_label(tr("Notes")).fill("Mesuré sur les événements de 2026.")
+    # Meanwhile, a colleague saves the action from the form they opened at the same revision.
+    services.action_update(action=action, by=colleague, revision=0, target="140",
+                           title="Bilan carbone du pôle et de ses événements")
+    page.get_by_role("button", name=tr("Enregistrer")).click()
+    alert = page.locator(".action-conflict")
+    expect(alert).to_contain_text(colleague.get_full_name() or colleague.username)
+    expect(alert).to_contain_text("Bilan carbone du pôle et de ses événements")
+    expect(page.get_by_label(tr("Notes"))).to_have_value("Mesuré sur les événements de 2026.")
+    assert axe() == []
+    screenshot("plan-stale-1280")
+    page.get_by_role("button", name=tr("Enregistrer")).click()
+    expect(page.get_by_text(tr("Action modifiée."))).to_be_visible()
+
+    for edit in range(40):
+        services.action_update(action=action, by=editor, measured=str(171 - edit))
+    page.goto(f"{base}/poles/{CLUSTER}/plan/{action.pk}/")
+    history = page.get_by_role("navigation", name=tr("Pages de l'historique"))
+    expect(history.locator("[aria-current=page]")).to_have_text("1")
+    assert axe() == []
+    screenshot("plan-history-1280")
+    history.get_by_role("link", name=tr("Plus anciens →")).click()
+    expect(page.get_by_role("navigation", name=tr("Pages de l'historique"))
+           .locator("[aria-current=page]")).to_have_text("2")
+    page.set_viewport_size({"width": 390, "height": 844})
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    screenshot("plan-history-390")
