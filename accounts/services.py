@@ -32,7 +32,7 @@ def language_restore(sender, request, user, **kwargs):
 
 
 def login_lock_lift(user) -> int:
-    """Lift every login lock on `user`'s account, from whatever address (the password-reset
-    mail calls it: whoever reads it owns the account). Other accounts' locks stay. Returns the
+    """Lift every login lock on `user`'s account, from whatever address (for the password-reset
+    mail to call: whoever reads it owns the account). Other accounts' locks stay. Returns the
     number of records of failed logins removed."""
     return axes_reset(username=user.get_username())

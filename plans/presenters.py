@@ -152,7 +152,7 @@ class PageLinks:
 def page_links(query: QueryDict, page: Page, param: str, anchor: str) -> PageLinks | None:
     """Links to the pages of `page`'s list, keeping the page's other parameters (another list's
     page); None when the list fits on one page."""
-    if not page.paginator.num_pages > 1:
+    if page.paginator.num_pages <= 1:
         return None
 
     def url(number: int) -> str:
@@ -178,7 +178,7 @@ def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEnt
     length: the count, the page's records with the one before them, and _Names'."""
     versions = action.history.order_by("-history_date", "-history_id")
     page = Paginator(versions, HISTORY_PER_PAGE).get_page(page_number)
-    start = page.start_index() - 1 if page.paginator.count else 0
+    start = (page.number - 1) * HISTORY_PER_PAGE
     # The page's versions and the one before them, which the oldest shown is compared with.
     fetched = list(versions.select_related("history_user", "owner")
                    [start:start + HISTORY_PER_PAGE + 1])

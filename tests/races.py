@@ -1,8 +1,10 @@
 """Writers racing on PostgreSQL's row locks: each racer runs one call on its own connection,
-the test holds a lock (or an uncommitted row) they queue behind, then lets them go."""
+the test holds a lock (or an uncommitted row) they queue behind, then lets them go. And the same
+conflict without threads, on any database: `after_first_read`."""
 
 import threading
 import time
+from contextlib import contextmanager
 
 from django.db import connection, connections
 
@@ -55,3 +57,21 @@ def finish(racers) -> list[Racer]:
     for racer in racers:
         racer.join(10)
     return racers
+
+
+@contextmanager
+def after_first_read(table: str, write):
+    """Run `write()` right after the first query that reads `table` (as its main table): another
+    person's write landing between a service's read and its own write. It runs inside the
+    caller's transaction, so it is undone with it. Yields the list that gets what it returned."""
+    written = []
+
+    def wrapper(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        reads = sql.startswith("SELECT") and sql.split(" FROM ", 1)[-1].startswith(f'"{table}"')
+        if reads and not written:
+            written.append(write())
+        return result
+
+    with connection.execute_wrapper(wrapper):
+        yield written

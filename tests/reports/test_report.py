@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from django.template.loader import render_to_string
 from PIL import Image
 
@@ -21,6 +21,7 @@ from reports.models import ArchivedReport
 from reports.report import report_context, report_pdf
 from reports.services import report_for
 from tests.fixtures import STRATEGY_CODES, fill, set_custom, url
+from tests.races import after_first_read
 from tests.reports import pdf
 
 pytestmark = pytest.mark.django_db
@@ -308,17 +309,9 @@ def test_of_two_first_downloads_at_once_the_second_serves_the_firsts_archive(
     renders = iter([b"%PDF premier", b"%PDF second"])
     monkeypatch.setattr(services_module, "report_pdf", lambda *args, **kwargs: next(renders))
     validation = Transition.objects.get(assessment=validated, to_status="validated")
-    looked = []
-
-    def archive_theirs(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        reads = sql.split(" FROM ", 1)[-1].startswith('"reports_archivedreport"')
-        if not looked and sql.startswith("SELECT") and reads:
-            looked.append(ArchivedReport.objects.create(validation=validation, language="fr",
-                                                        pdf=next(renders)))
-        return result
-
-    with connection.execute_wrapper(archive_theirs):
+    theirs = after_first_read("reports_archivedreport", lambda: ArchivedReport.objects.create(
+        validation=validation, language="fr", pdf=next(renders)))
+    with theirs:
         assert report_for(validated, language="fr") == b"%PDF premier"
     assert bytes(ArchivedReport.objects.get().pdf) == b"%PDF premier"
 

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone, translation
 
 from clusters.models import Membership
@@ -19,6 +18,7 @@ from tests.fixtures import (
     set_custom,
     url,
 )
+from tests.races import after_first_read
 
 pytestmark = pytest.mark.django_db
 
@@ -149,18 +149,13 @@ def started_meanwhile(cluster_a, campaign_2025):
     free (what two clicks at once do on PostgreSQL: tests/grid/test_races.py); the message it
     gives. Inserted here inside the service's transaction, their row goes when it is undone."""
     colleague = make_member("equipe-a2", cluster_a, Membership.Role.EDITOR, "Paul", "Roux")
-    inserted = []
 
-    def insert_theirs(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        reads_assessments = sql.split(" FROM ", 1)[-1].startswith('"grid_assessment"')
-        if not inserted and sql.startswith("SELECT") and reads_assessments:
-            inserted.append(Assessment.objects.create(cluster=cluster_a, campaign=campaign_2025))
-            Transition.objects.create(assessment=inserted[0], from_status="draft",
-                                      to_status="draft", by=colleague)
-        return result
+    def insert_theirs():
+        theirs = Assessment.objects.create(cluster=cluster_a, campaign=campaign_2025)
+        Transition.objects.create(assessment=theirs, from_status="draft", to_status="draft",
+                                  by=colleague)
 
-    with connection.execute_wrapper(insert_theirs):
+    with after_first_read("grid_assessment", insert_theirs):
         yield (f"Paul Roux a commencé l'autoévaluation 2025 le "
                f"{timezone.localdate():%d/%m/%Y} : la voici.")
 
