@@ -1,22 +1,21 @@
-"""Reads of the network level: a network's aggregates for a year, for its coordinators only, and
-a cluster's position among its peers. Nothing here returns a cluster's name, answers or notes:
-only counts, shares and distributions of groups the anonymity rule lets through (anonymity.py)."""
+"""Reads of the network level: a network's figures for a year, for its coordinators only, and a
+cluster's position among its peers. Nothing here returns a cluster's name, answers or notes:
+only counts, shares and distributions the disclosure-control method lets through
+(network/anonymity.py)."""
 
-import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from django.shortcuts import get_object_or_404
 
 from clusters.models import Cluster, Network
 from grid.models import Question
-from grid.scoring import ANSWERS, NOT_APPLICABLE, Scores, scores_to_json
+from grid.scoring import ANSWERS, NOT_APPLICABLE, STRATEGY, Scores, scores_to_json
 
-from .anonymity import group_is_shown, hidden_cells
+from .anonymity import WHOLE, GroupKey, differ_enough, hidden_cells, published, shown_groups
 from .models import Snapshot
-from .services import COUNTED, notes_of
-from .stats import METRICS, Box, box
+from .services import notes_of
+from .stats import METRICS, Box, box, median
 
 HEATMAP_ANSWERS = (*ANSWERS, NOT_APPLICABLE)
 MOST_DISAGREED = 10
@@ -33,19 +32,33 @@ def network_for(user, slug: str) -> Network:
 
 
 @dataclass(frozen=True)
-class Profile:
-    """What the filters look at of a cluster."""
+class Record:
+    """A snapshot as the figures read it (network.anonymity.Record)."""
 
+    pk: int
+    cluster: int
+    year: int
+    digest: str
+    counted: bool
     region: str
     kind: str
     size: str
-    sectors: frozenset[str]  # slugs
+    sectors: tuple[str, ...]
+    global_note: float | None
 
-    def matches(self, filters: dict[str, str]) -> bool:
-        return all(
-            value in self.sectors if name == "sector" else getattr(self, name) == value
-            for name, value in filters.items()
-        )
+
+def groups_of(record: Record) -> set[GroupKey]:
+    """The whole network and the segments a counted snapshot belongs to, by its profile."""
+    keys = {WHOLE, *(("sector", sector) for sector in record.sectors)}
+    keys.update((name, value) for name, value in
+                (("region", record.region), ("kind", record.kind), ("size", record.size))
+                if value)
+    return keys
+
+
+def group_key(filters: dict[str, str]) -> GroupKey:
+    """The group a page's filters (at most one criterion, network.forms) describe."""
+    return next(iter(filters.items()), WHOLE)
 
 
 @dataclass(frozen=True)
@@ -69,13 +82,13 @@ class HeatRow:
 class TrendPoint:
     year: int
     size: int | None  # None: the group is hidden that year
-    median: float | None
+    median: float | None  # None: hidden, or fewer than ten clusters
 
 
 @dataclass
 class NetworkYear:
-    """A network's year under filters: `shown` is False when the anonymity rule hides the group
-    (then every number below is empty)."""
+    """A network's year for one group (the whole network or a segment): `shown` is False when
+    the method hides the group (then every number below is empty)."""
 
     network: Network
     year: int | None
@@ -84,98 +97,71 @@ class NetworkYear:
     network_size: int  # clusters in the network, counted or not (not a secret)
     shown: bool = False
     size: int | None = None
+    waiting: int = 0  # the group's clusters whose latest change is not in the figures yet
     boxes: dict[str, Box | None] = field(default_factory=dict)
-    heatmap: list[HeatRow] = field(default_factory=list)
+    heatmap: list[HeatRow] = field(default_factory=list)  # the whole network only
     most_disagreed: list[tuple[HeatRow, HeatCell]] = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
 
-
-def _profiles(network: Network) -> dict[int, Profile]:
-    sectors: dict[int, set[str]] = {}
-    for cluster, sector in Cluster.sectors.through.objects.filter(
-        cluster__networks=network
-    ).values_list("cluster_id", "sector__slug"):
-        sectors.setdefault(cluster, set()).add(sector)
-    return {
-        pk: Profile(region, kind, size, frozenset(sectors.get(pk, ())))
-        for pk, region, kind, size in Cluster.objects.filter(networks=network)
-        .values_list("pk", "region", "kind", "size")
-    }
+    @property
+    def whole(self) -> bool:
+        return not self.filters
 
 
-def _counted(network: Network):
-    return Snapshot.objects.filter(cluster__networks=network, assessment__status__in=COUNTED)
+_RECORD_FIELDS = ("pk", "cluster_id", "year", "digest", "counted", "region", "kind", "size",
+                  "sectors", "global_note")
 
 
-def _group_is_shown(members: list[Profile], filters: dict[str, str]) -> tuple[bool, int]:
-    """The anonymity rule for the clusters of `members` the filters keep, against every group
-    that drops some of the filters."""
-    names = list(filters)
-    # Which filters each member passes: at most 2^len(filters) kinds of member to count.
-    passes = Counter(
-        tuple(member.matches({name: filters[name]}) for name in names) for member in members
-    )
+def _records(snapshots) -> dict[int, list[Record]]:
+    """Snapshots by year, in the order they were taken."""
+    by_year: dict[int, list[Record]] = defaultdict(list)
+    for pk, cluster, year, digest, counted, region, kind, size, sectors, note in (
+        snapshots.order_by("taken_at", "pk").values_list(*_RECORD_FIELDS)
+    ):
+        by_year[year].append(Record(pk, cluster, year, digest, counted, region, kind, size,
+                                    tuple(sectors), note))
+    return by_year
 
-    def size_of(kept: tuple[int, ...]) -> int:
-        return sum(count for flags, count in passes.items() if all(flags[i] for i in kept))
 
-    size = size_of(tuple(range(len(names))))
-    larger = [size_of(kept) for count in range(len(names))
-              for kept in combinations(range(len(names)), count)]
-    return group_is_shown(size, larger), size
+def _year_groups(records: list[Record]):
+    """A year's groups as published (rule 2) and which of them may be shown (rules 3, 4)."""
+    groups = published(records, groups_of)
+    return groups, shown_groups({key: group.members for key, group in groups.items()})
 
 
 def network_year(network: Network, year: int | None, filters: dict[str, str]) -> NetworkYear:
-    """The aggregates of the network's counted assessments of `year` (the latest when None),
-    among the clusters the filters keep. Six queries whatever the number of clusters."""
-    profiles = _profiles(network)
-    by_year: dict[int, list[tuple[int, float | None]]] = {}
-    for row_year, cluster, note in _counted(network).values_list("year", "cluster_id",
-                                                                 "global_note"):
-        by_year.setdefault(row_year, []).append((cluster, note))
-    years = sorted(by_year)
+    """The figures of `year` (the latest when None) for the group the filters name. Four
+    queries (five with the answers of the whole network) whatever the number of clusters."""
+    by_year = _records(Snapshot.objects.filter(network=network))
+    years = sorted(year for year, records in by_year.items()
+                   if any(record.counted for record in records))
     page = NetworkYear(network, year or (years[-1] if years else None), filters, years,
-                       len(profiles))
-    page.trend = [
-        _trend_point(row_year, [(profiles[c], note) for c, note in rows], filters)
-        for row_year, rows in sorted(by_year.items())
-    ]
-    if page.year not in by_year:
-        return page
-    members = [profiles[cluster] for cluster, _note in by_year[page.year]]
-    page.shown, size = _group_is_shown(members, filters)
-    if not page.shown:
-        return page
-    page.size = size
-    year_rows = _counted(network).filter(year=page.year)
-    if filters:  # only the segment's rows travel
-        year_rows = year_rows.filter(cluster__in=[
-            pk for pk, profile in profiles.items() if profile.matches(filters)])
-    kept = list(year_rows.values_list("notes", "answers"))
-    page.boxes = {metric: _shown_box(notes.get(metric) for notes, _ in kept)
-                  for metric in METRICS}
-    page.heatmap = _heatmap(page.year, [answers for _, answers in kept])
+                       network.clusters.count())
+    key = group_key(filters)
+    for row_year in years:
+        groups, shown = _year_groups(by_year[row_year])
+        members = groups[key].members if key in shown else None
+        page.trend.append(TrendPoint(
+            row_year, len(members) if members is not None else None,
+            median(record.global_note for record in members.values()) if members else None))
+        if row_year == page.year and members is not None:
+            page.shown, page.size = True, len(members)
+            page.waiting = len(groups[key].waiting)
+            _describe(page, [record.pk for record in members.values()])
+    return page
+
+
+def _describe(page: NetworkYear, snapshot_ids: list[int]) -> None:
+    fields = ("notes", "answers") if page.whole else ("notes",)
+    rows = list(Snapshot.objects.filter(pk__in=snapshot_ids).values_list(*fields))
+    page.boxes = {metric: box(row[0].get(metric) for row in rows) for metric in METRICS}
+    if not page.whole:
+        return  # rule 5: the answers' shares of the whole network only
+    page.heatmap = _heatmap(page.year, [answers for _, answers in rows])
     page.most_disagreed = sorted(  # the shares shown only: a hidden cell is not ranked
         ((row, row.cell("--")) for row in page.heatmap if row.cell("--").count),
         key=lambda pair: -pair[1].count,
     )[:MOST_DISAGREED]
-    return page
-
-
-def _shown_box(notes) -> Box | None:
-    """A note's distribution, unless fewer than five clusters have that note (a section may be
-    left out of a grid: all its questions « non applicable »)."""
-    distribution = box(notes)
-    return distribution if distribution and group_is_shown(distribution.count) else None
-
-
-def _trend_point(year: int, rows: list[tuple[Profile, float | None]],
-                 filters: dict[str, str]) -> TrendPoint:
-    shown, size = _group_is_shown([profile for profile, _ in rows], filters)
-    if not shown:
-        return TrendPoint(year, None, None)
-    notes = [note for profile, note in rows if note is not None and profile.matches(filters)]
-    return TrendPoint(year, size, statistics.median(notes) if notes else None)
 
 
 def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
@@ -185,10 +171,14 @@ def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
         counts.update(answers.items())  # (code, answer) pairs, counted in C
     rows = []
     questions = (Question.objects.filter(version__campaigns__year=year)
-                 .order_by("section__order", "order").values_list("code", "text"))
-    for code, text in questions:
+                 .order_by("section__order", "order").values_list("code", "text",
+                                                                   "section__code"))
+    for code, text, section in questions:
         row = {answer: counts[code, answer] for answer in HEATMAP_ANSWERS}
-        hidden = hidden_cells(row)
+        # The rule reads the answers the question allows: « na » is never one in section S,
+        # as everybody knows, so its empty cell hides nothing.
+        hidden = hidden_cells({answer: count for answer, count in row.items()
+                               if section != STRATEGY or answer != NOT_APPLICABLE})
         rows.append(HeatRow(code, text, tuple(
             HeatCell(answer, None, None) if answer in hidden
             else HeatCell(answer, count, count / total if total else None)
@@ -198,8 +188,9 @@ def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
 
 
 def counted_years(network: Network) -> list[int]:
-    """The years with a counted assessment in the network, oldest first."""
-    return sorted(set(_counted(network).values_list("year", flat=True).distinct()))
+    """The years with a counted snapshot in the network, oldest first."""
+    return sorted(set(Snapshot.objects.filter(network=network, counted=True)
+                      .values_list("year", flat=True).distinct()))
 
 
 @dataclass(frozen=True)
@@ -213,7 +204,8 @@ class PeerNote:
 @dataclass(frozen=True)
 class PeerPosition:
     """Where a cluster stands among the other clusters of one of its networks, for a year: only
-    when they are at least five, and never their names or their notes, only their quartiles."""
+    when at least ten of them are in the network's figures, and never their names or their
+    notes, only their quartiles."""
 
     network: Network
     peers: int
@@ -224,23 +216,46 @@ PEER_METRICS = ("global", "F", "A", "B", "C", "D")
 
 
 def peer_positions(cluster: Cluster, year: int, scores: Scores) -> list[PeerPosition]:
-    """The cluster's position (its `scores` of `year`) in each of its networks whose other
-    counted clusters that year are at least five; one query, and one more per network (the
-    snapshots are taken at submission and by the generator)."""
+    """The cluster's position (its `scores` of `year`) in each of its networks: among the other
+    clusters in the network's figures of that year (network/anonymity.py), when their
+    distribution may be shown; two networks whose peers differ by one to four clusters show the
+    larger only. Three queries whatever the number of networks."""
+    networks = {network.pk: network for network in Network.objects.filter(clusters=cluster)}
+    by_network: dict[int, list[Record]] = defaultdict(list)
+    for network, record in _network_records(networks, year):
+        by_network[network].append(record)
+    peers: dict[int, dict] = {}
+    for network, records in by_network.items():
+        groups, shown = _year_groups(records)
+        if WHOLE in shown:
+            peers[network] = {c: r for c, r in groups[WHOLE].members.items() if c != cluster.pk}
+    kept: list[int] = []
+    for network in sorted(peers, key=lambda pk: (-len(peers[pk]), pk)):
+        if all(differ_enough(peers[network], peers[other]) for other in kept):
+            kept.append(network)
+    notes = dict(Snapshot.objects.filter(
+        pk__in=[record.pk for network in kept for record in peers[network].values()]
+    ).values_list("pk", "notes"))
     own = notes_of(scores_to_json("", scores))
     positions = []
-    for network in Network.objects.filter(clusters=cluster):
-        notes = list(_counted(network).filter(year=year).exclude(cluster=cluster)
-                     .values_list("notes", flat=True))
-        if not group_is_shown(len(notes)):
-            continue
+    for network in kept:
         rows = []
         for metric in PEER_METRICS:
-            distribution = _shown_box(note.get(metric) for note in notes)
+            distribution = box(notes[record.pk].get(metric)
+                               for record in peers[network].values())
             if distribution is None:
                 continue
             value = own.get(metric)
             rows.append(PeerNote(metric, distribution, value,
                                  None if value is None else distribution.quartile_of(value)))
-        positions.append(PeerPosition(network, len(notes), rows))
-    return positions
+        if rows:
+            positions.append(PeerPosition(networks[network], len(peers[network]), rows))
+    return sorted(positions, key=lambda position: position.network.name)
+
+
+def _network_records(networks: dict[int, Network], year: int):
+    for network, *values in (
+        Snapshot.objects.filter(network__in=networks, year=year)
+        .order_by("taken_at", "pk").values_list("network_id", *_RECORD_FIELDS)
+    ):
+        yield network, Record(*values[:8], tuple(values[8]), values[9])
