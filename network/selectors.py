@@ -5,7 +5,10 @@ only counts, shares and distributions the disclosure-control method lets through
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404
 
 from clusters.models import Cluster, Network
@@ -112,42 +115,96 @@ _RECORD_FIELDS = ("pk", "cluster_id", "year", "digest", "counted", "region", "ki
                   "sectors", "global_note")
 
 
-def _records(snapshots) -> dict[int, list[Record]]:
-    """Snapshots by year, in the order they were taken."""
-    by_year: dict[int, list[Record]] = defaultdict(list)
-    for pk, cluster, year, digest, counted, region, kind, size, sectors, note in (
-        snapshots.order_by("taken_at", "pk").values_list(*_RECORD_FIELDS)
-    ):
-        by_year[year].append(Record(pk, cluster, year, digest, counted, region, kind, size,
-                                    tuple(sectors), note))
-    return by_year
+class Member(NamedTuple):
+    """A cluster in a group's figures and the snapshot they read (network.anonymity.Record)."""
+
+    cluster: int
+    pk: int
+    digest: str
 
 
-def _year_groups(records: list[Record]):
-    """A year's groups as published (rule 2) and which of them may be shown (rules 3, 4)."""
+@dataclass(frozen=True)
+class GroupFigures:
+    """What a shown group's figures read for a year: its members (three columns, which the
+    cache reads back much faster than one object per member), how many of its clusters' changes
+    wait, and the median of their global notes."""
+
+    clusters: tuple[int, ...]
+    pks: tuple[int, ...]
+    digests: tuple[str, ...]
+    waiting: int
+    median: float | None
+
+    @property
+    def size(self) -> int:
+        return len(self.pks)
+
+    def members(self) -> list[Member]:
+        return list(map(Member, self.clusters, self.pks, self.digests))
+
+
+def year_figures(network_ids, year: int | None = None) -> dict[tuple[int, int], dict]:
+    """The shown groups of each (network, year) of these networks (of `year` only, if given):
+    group key → GroupFigures. They follow from the year's snapshots alone, which are never
+    changed, only added: kept in the cache under the year's last snapshot and count, so that
+    only a year that changed is computed again. Two queries, one on a warm cache."""
+    states = Snapshot.objects.filter(network__in=network_ids)
+    if year is not None:
+        states = states.filter(year=year)
+    keys = {f"network-figures:{network}:{row_year}:{last}:{count}": (network, row_year)
+            for network, row_year, last, count in states.values_list("network", "year")
+            .annotate(last=Max("pk"), count=Count("pk")).order_by()}
+    found = cache.get_many(keys)
+    missing = {keys[key] for key in keys.keys() - found.keys()}
+    if missing:
+        computed = {}
+        by_year: dict[tuple[int, int], list[Record]] = defaultdict(list)
+        for network, pk, cluster, row_year, digest, counted, region, kind, size, sectors, note in (
+            Snapshot.objects.filter(network__in={network for network, _ in missing},
+                                    year__in={row_year for _, row_year in missing})
+            .order_by("taken_at", "pk").values_list("network_id", *_RECORD_FIELDS)
+        ):
+            if (network, row_year) in missing:
+                by_year[network, row_year].append(Record(
+                    pk, cluster, row_year, digest, counted, region, kind, size, tuple(sectors),
+                    note))
+        for key, (network, row_year) in keys.items():
+            if (network, row_year) in missing:
+                computed[key] = _shown_figures(by_year[network, row_year])
+        cache.set_many(computed, timeout=None)
+        found.update(computed)
+    return {keys[key]: figures for key, figures in found.items()}
+
+
+def _shown_figures(records: list[Record]) -> dict[GroupKey, GroupFigures]:
     groups = published(records, groups_of)
-    return groups, shown_groups({key: group.members for key, group in groups.items()})
+    shown = shown_groups({key: group.members for key, group in groups.items()})
+    figures = {}
+    for key in shown:
+        members = groups[key].members
+        figures[key] = GroupFigures(
+            tuple(members), tuple(record.pk for record in members.values()),
+            tuple(record.digest for record in members.values()), len(groups[key].waiting),
+            median(record.global_note for record in members.values()))
+    return figures
 
 
 def network_year(network: Network, year: int | None, filters: dict[str, str]) -> NetworkYear:
     """The figures of `year` (the latest when None) for the group the filters name. Four
-    queries (five with the answers of the whole network) whatever the number of clusters."""
-    by_year = _records(Snapshot.objects.filter(network=network))
-    years = sorted(year for year, records in by_year.items()
-                   if any(record.counted for record in records))
+    queries (five with the answers of the whole network, one more when a year changed) whatever
+    the number of clusters."""
+    figures = {row_year: shown for (_, row_year), shown in year_figures([network.pk]).items()}
+    years = sorted(figures)  # a year has snapshots once one of its grids counted
     page = NetworkYear(network, year or (years[-1] if years else None), filters, years,
                        network.clusters.count())
     key = group_key(filters)
     for row_year in years:
-        groups, shown = _year_groups(by_year[row_year])
-        members = groups[key].members if key in shown else None
-        page.trend.append(TrendPoint(
-            row_year, len(members) if members is not None else None,
-            median(record.global_note for record in members.values()) if members else None))
-        if row_year == page.year and members is not None:
-            page.shown, page.size = True, len(members)
-            page.waiting = len(groups[key].waiting)
-            _describe(page, [record.pk for record in members.values()])
+        group = figures[row_year].get(key)
+        page.trend.append(TrendPoint(row_year, group.size if group else None,
+                                     group.median if group else None))
+        if row_year == page.year and group is not None:
+            page.shown, page.size, page.waiting = True, group.size, group.waiting
+            _describe(page, list(group.pks))
     return page
 
 
@@ -219,30 +276,27 @@ def peer_positions(cluster: Cluster, year: int, scores: Scores) -> list[PeerPosi
     """The cluster's position (its `scores` of `year`) in each of its networks: among the other
     clusters in the network's figures of that year (network/anonymity.py), when their
     distribution may be shown; two networks whose peers differ by one to four clusters show the
-    larger only. Three queries whatever the number of networks."""
+    larger only. Four queries whatever the number of networks (three on a warm cache)."""
     networks = {network.pk: network for network in Network.objects.filter(clusters=cluster)}
-    by_network: dict[int, list[Record]] = defaultdict(list)
-    for network, record in _network_records(networks, year):
-        by_network[network].append(record)
-    peers: dict[int, dict] = {}
-    for network, records in by_network.items():
-        groups, shown = _year_groups(records)
+    peers: dict[int, dict[int, Member]] = {}
+    for (network, _), shown in year_figures(list(networks), year).items():
         if WHOLE in shown:
-            peers[network] = {c: r for c, r in groups[WHOLE].members.items() if c != cluster.pk}
+            peers[network] = {member.cluster: member for member in shown[WHOLE].members()
+                              if member.cluster != cluster.pk}
     kept: list[int] = []
     for network in sorted(peers, key=lambda pk: (-len(peers[pk]), pk)):
         if all(differ_enough(peers[network], peers[other]) for other in kept):
             kept.append(network)
     notes = dict(Snapshot.objects.filter(
-        pk__in=[record.pk for network in kept for record in peers[network].values()]
+        pk__in=[member.pk for network in kept for member in peers[network].values()]
     ).values_list("pk", "notes"))
     own = notes_of(scores_to_json("", scores))
     positions = []
     for network in kept:
         rows = []
         for metric in PEER_METRICS:
-            distribution = box(notes[record.pk].get(metric)
-                               for record in peers[network].values())
+            distribution = box(notes[member.pk].get(metric)
+                               for member in peers[network].values())
             if distribution is None:
                 continue
             value = own.get(metric)
@@ -251,11 +305,3 @@ def peer_positions(cluster: Cluster, year: int, scores: Scores) -> list[PeerPosi
         if rows:
             positions.append(PeerPosition(networks[network], len(peers[network]), rows))
     return sorted(positions, key=lambda position: position.network.name)
-
-
-def _network_records(networks: dict[int, Network], year: int):
-    for network, *values in (
-        Snapshot.objects.filter(network__in=networks, year=year)
-        .order_by("taken_at", "pk").values_list("network_id", *_RECORD_FIELDS)
-    ):
-        yield network, Record(*values[:8], tuple(values[8]), values[9])

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 
 from initiatives.guide_import.seed import Seed
@@ -41,7 +42,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fresh_content_cache():
     """Each test reads the guide's content from its own database, not from what an earlier test
-    made of it (kept per process, initiatives.kept)."""
+    made of it (kept per process, initiatives.kept), nor figures cached from another test's
+    rows (database ids come back after a rollback)."""
     forget()
+    cache.clear()
     yield
     forget()

@@ -118,12 +118,22 @@ def test_two_criteria_at_once_are_refused(fifteen):
 
 def test_the_page_reads_a_fixed_number_of_queries(fifteen, network, editor,
                                                   django_assert_num_queries):
-    # the snapshots, the network's size, the year's notes and answers, its questions
-    with django_assert_num_queries(4):
+    # the years' state, their snapshots (a year computed anew), the network's size, the
+    # year's notes and answers, its questions
+    with django_assert_num_queries(5):
+        selectors.network_year(fifteen, 2025, {})
+    with django_assert_num_queries(4):  # the years' figures from the cache
         selectors.network_year(fifteen, 2025, {})
     for index in range(20, 26):
         add_cluster(network, index, region="PDL", by=editor)
-    with django_assert_num_queries(3):  # a segment: no answers, no questions
+    with django_assert_num_queries(4):  # a segment: no answers, no questions
         selectors.network_year(fifteen, 2025, {"region": "PDL"})
     with django_assert_num_queries(4):
         selectors.network_year(fifteen, 2025, {})
+
+
+def test_the_cache_never_serves_a_changed_year(fifteen, network, editor):
+    assert page(fifteen).size == 15
+    for index in range(20, 25):
+        add_cluster(network, index, region="PDL", by=editor)
+    assert page(fifteen).size == 20  # a new snapshot: a new key
