@@ -9,8 +9,8 @@ from .models import Action, ActionComment, StepReached
 class ActionCommentInline(admin.TabularInline):
     model = ActionComment
     extra = 0
-    fields = ["at", "by", "text"]
-    readonly_fields = ["at", "by"]
+    fields = ["at", "by", "by_name", "text"]
+    readonly_fields = ["at", "by", "by_name"]
 
 
 @admin.register(Action)

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from accounts.names import person_name
 from grid.presenters import percent_pattern
 from initiatives.models import Sheet
 
@@ -78,7 +79,7 @@ def _value(field: str, value, people: dict, sheets: dict) -> str:
     if field == "status":
         return str(Action.Status(value).label) if value in Action.Status.values else str(value)
     if field == "owner":
-        return people.get(value, _("compte supprimé"))
+        return person_name(people.get(value))
     if field == "sheets":
         return ", ".join(sorted((sheets.get(row["sheet"], "?") for row in value),
                                 key=lambda n: (len(n), n)))
@@ -91,16 +92,12 @@ def _value(field: str, value, people: dict, sheets: dict) -> str:
     return str(value)
 
 
-def _person(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else _("inconnu")
-
-
 def action_history(action: Action) -> list[HistoryEntry]:
     """The versions of the action, newest first, each with what changed and in French words."""
     records = list(action.history.select_related("history_user").order_by("history_date",
                                                                               "history_id"))
     ids = {r.owner_id for r in records if r.owner_id}
-    people = {user.pk: _person(user) for user in get_user_model().objects.filter(pk__in=ids)}
+    people = {user.pk: user for user in get_user_model().objects.filter(pk__in=ids)}
     sheets = dict(Sheet.objects.values_list("pk", "number"))
     kinds = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
     sheets_label = str(Action._meta.get_field("sheets").verbose_name).capitalize()
@@ -120,7 +117,7 @@ def action_history(action: Action) -> list[HistoryEntry]:
                 and record.history_date - last.at < SAME_EDIT):
             last.changes.extend(changes)  # the sheets are set just after the fields are saved
         elif previous is None or changes or record.history_type != "~":
-            entries.append(HistoryEntry(record.history_date, _person(record.history_user),
+            entries.append(HistoryEntry(record.history_date, person_name(record.history_user),
                                         kinds[record.history_type], changes,
                                         record.history_user_id))
         previous = record

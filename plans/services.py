@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.names import account_name
 from clusters.models import Cluster, Membership
 from grid.models import Question
 from grid.rules import normalise_text, text_problem
@@ -120,7 +121,7 @@ def action_comment_add(*, action: Action, by, text: str) -> ActionComment:
         raise ValidationError(problem[0].upper() + problem[1:])
     if not text:
         raise ValidationError(_("Le commentaire est vide."))
-    return ActionComment.objects.create(action=action, by=by, text=text)
+    return ActionComment.objects.create(action=action, by=by, by_name=account_name(by), text=text)
 
 
 def _step_problems(reached_on: date | None, note: str) -> list[str]:
