@@ -208,19 +208,20 @@ def year_rows(seed: int, prof: Profile, year: int, rank: int, spec: GridSpec,
     return StoredRows(answers, custom, {})
 
 
-_OPENED = (Status.DRAFT, Status.DRAFT, "")
-_SUBMITTED = (Status.DRAFT, Status.SUBMITTED, "")
+STAFF, BOARD = "Équipe du pôle", "Conseil d'administration"  # who took each step: no account
+_OPENED = (Status.DRAFT, Status.DRAFT, "", STAFF)
+_SUBMITTED = (Status.DRAFT, Status.SUBMITTED, "", STAFF)
 TRANSITIONS = {  # the workflow's steps up to each status, with the board's comment
     Status.DRAFT: [_OPENED],
     Status.SUBMITTED: [_OPENED, _SUBMITTED],
     Status.VALIDATED: [
         _OPENED, _SUBMITTED,
-        (Status.SUBMITTED, Status.VALIDATED, "Validée en conseil d'administration."),
+        (Status.SUBMITTED, Status.VALIDATED, "Validée en conseil d'administration.", BOARD),
     ],
     Status.RETURNED: [
         _OPENED, _SUBMITTED,
         (Status.SUBMITTED, Status.RETURNED,
-         "À revoir : justifier les réponses « ++ » de la section S."),
+         "À revoir : justifier les réponses « ++ » de la section S.", BOARD),
     ],
 }
 
@@ -359,8 +360,9 @@ def _assessments(seed, profiles, by_number, campaigns, specs, question_ids, enje
             for enjeu, row in rows.custom.items()
         ]
         transitions += [
-            Transition(assessment_id=assessment.pk, from_status=a, to_status=b, comment=comment)
-            for a, b, comment in TRANSITIONS[assessment.status]
+            Transition(assessment_id=assessment.pk, from_status=a, to_status=b, comment=comment,
+                       by_name=name)
+            for a, b, comment, name in TRANSITIONS[assessment.status]
         ]
         counts.statuses[assessment.status] = counts.statuses.get(assessment.status, 0) + 1
     Answer.objects.bulk_create(answers, batch_size=BATCH)

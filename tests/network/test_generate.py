@@ -101,8 +101,9 @@ def test_statuses_are_mostly_validated_with_some_submitted_and_drafts(generated)
     assert {"validated", "submitted", "draft"} <= set(statuses) <= set(Assessment.Status.values)
     assert statuses["validated"] > len(generated) / 2
     for assessment in generated:
-        steps = list(assessment.transitions.values_list("to_status", flat=True))
-        assert steps[-1] == assessment.status
+        steps = list(assessment.transitions.values_list("to_status", "by_name"))
+        assert steps[-1][0] == assessment.status
+        assert all(name for _, name in steps)  # no account behind them, but a name
 
 
 def test_stored_scores_are_what_the_scoring_gives_on_the_stored_answers(generated):
