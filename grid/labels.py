@@ -62,9 +62,3 @@ ACTION_LABELS = {
     "reopen": (_("Rouvrir"), _("Autoévaluation rouverte.")),
 }
 
-
-def person_label(user) -> str:
-    """How a person is named beside what they did: full name, else username."""
-    if user is None:
-        return str(_("quelqu'un"))
-    return user.get_full_name() or user.username

@@ -9,6 +9,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.names import NAME_MAX_LENGTH, person_name
 from initiatives.labels import LEVEL_CHOICES
 from initiatives.models import Lever, NaturalKeyManager, NaturalKeyMixin, Section, Sheet
 
@@ -334,6 +335,8 @@ class Transition(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
     )
+    # The name the author went by then: what a year says outlives their account.
+    by_name = models.CharField(_("nom de l'auteur"), max_length=NAME_MAX_LENGTH, blank=True)
     at = models.DateTimeField(_("le"), auto_now_add=True)
     comment = models.TextField(_("commentaire"), blank=True, max_length=BOARD_COMMENT_MAX_LENGTH)
     # Kept as a year, not as a sentence: the step is then worded in the reader's language.
@@ -352,6 +355,10 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.assessment} : {self.from_status} → {self.to_status}"
+
+    @property
+    def author(self) -> str:
+        return person_name(self.by, self.by_name)
 
     @property
     def label(self) -> str:

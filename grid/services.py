@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from accounts.names import account_name, person_name
 from initiatives.models import Enjeu
 
 from . import rules
 from .changes import CUSTOM_PREFIX, RowChange, StoredRows, custom_key, row_changes
-from .labels import ACTION_LABELS, person_label
+from .labels import ACTION_LABELS
 from .maturity import DEFAULT_BANDS
 from .models import (
     Answer,
@@ -89,7 +91,7 @@ def _lock_editable(assessment: Assessment) -> Assessment:
 def _record(assessment: Assessment, to_status: str, by, comment: str = "") -> None:
     Transition.objects.create(
         assessment=assessment, from_status=assessment.status, to_status=to_status, by=by,
-        comment=comment,
+        by_name=account_name(by), comment=comment,
     )
     assessment.status = to_status
     assessment.save(update_fields=["status", "scores", "updated_at"])
@@ -139,7 +141,7 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
     )
     Transition.objects.create(
         assessment=assessment, from_status=Status.DRAFT, to_status=Status.DRAFT, by=by,
-        carried_from=last.campaign.year if last else None,
+        by_name=account_name(by), carried_from=last.campaign.year if last else None,
     )
     return assessment
 
@@ -149,7 +151,7 @@ def _started(assessment: Assessment) -> AssessmentExists:
     opening = assessment.transitions.select_related("by").order_by("at", "pk").first()
     return AssessmentExists(
         _("%(who)s a commencé l'autoévaluation %(year)s le %(day)s : la voici.") % {
-            "who": person_label(opening.by if opening else None),
+            "who": capfirst(opening.author if opening else person_name(None)),
             "year": assessment.campaign.year,
             "day": formats.date_format(
                 timezone.localdate(opening.at if opening else assessment.created_at),
@@ -337,10 +339,10 @@ def _require_status(assessment: Assessment, action: str, *allowed: str) -> None:
         "action": str(ACTION_LABELS[action][0]).lower(),
         "status": assessment.get_status_display(),
     }
-    if last is not None and last.by is not None:
+    if last is not None:
         message += _(" (%(step)s par %(who)s le %(when)s)") % {
             "step": last.label.lower(),
-            "who": person_label(last.by),
+            "who": last.author,
             "when": _("%(date)s à %(time)s") % {
                 "date": formats.date_format(last.at, "DATE_FORMAT"),
                 "time": formats.time_format(last.at, "TIME_FORMAT"),

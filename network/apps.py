@@ -11,11 +11,14 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Réseaux")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import m2m_changed, post_save
 
+        from clusters.models import Network
         from grid.models import Assessment
 
-        from .services import snapshot_on_submission
+        from .services import snapshot_on_membership, snapshot_on_transition
 
-        post_save.connect(snapshot_on_submission, sender=Assessment,
-                          dispatch_uid="network.snapshot_on_submission")
+        post_save.connect(snapshot_on_transition, sender=Assessment,
+                          dispatch_uid="network.snapshot_on_transition")
+        m2m_changed.connect(snapshot_on_membership, sender=Network.clusters.through,
+                            dispatch_uid="network.snapshot_on_membership")

@@ -1,5 +1,6 @@
-"""The demo's network (`load_demo`): « Réseau démo des pôles », twelve fictional clusters over
-the demo's three years beside the real « Pôle Littoral Durable », coordinated by `reseau`."""
+"""The demo's network (`load_demo`): « Réseau démo des pôles », twenty-four fictional clusters
+over the demo's three years beside the real « Pôle Littoral Durable », coordinated by `reseau`:
+enough for every year's distributions (ten clusters at least) and a segment's."""
 
 from django.contrib.auth import get_user_model
 
@@ -11,7 +12,7 @@ from .generate import generate
 
 SLUG = "reseau-demo"
 NAME = "Réseau démo des pôles"
-CLUSTERS = 12
+CLUSTERS = 24
 SEED = 2012
 
 

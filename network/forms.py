@@ -8,7 +8,8 @@ PARAMETERS = {"region": "region", "sector": "secteur", "kind": "type", "size": "
 
 
 class NetworkFilters(forms.Form):
-    """The year and the segment of a network's page (a GET form: the page's address says it)."""
+    """The year and the segment of a network's page (a GET form: the page's address says it):
+    the whole network, or one criterion (a region, a sector, a type or a size band)."""
 
     annee = forms.TypedChoiceField(label=_("Année"), coerce=int, required=False)
     region = forms.ChoiceField(label=_("Région"), required=False)
@@ -25,6 +26,19 @@ class NetworkFilters(forms.Form):
                                                   for sector in Sector.objects.all()]
         self.fields["type"].choices = every + list(Cluster.Kind.choices)
         self.fields["taille"].choices = every + list(Cluster.Size.choices)
+
+    def clean(self):
+        data = super().clean()
+        chosen = [self.fields[parameter].label for parameter in PARAMETERS.values()
+                  if data.get(parameter)]
+        if len(chosen) > 1:
+            # Crossed criteria would describe groups too small to show (network/anonymity.py).
+            raise forms.ValidationError(
+                _("Un seul critère à la fois (vous en avez choisi %(count)s : %(names)s) : "
+                  "croisés, ils décriraient des groupes trop petits pour être montrés."),
+                code="crossed", params={"count": len(chosen), "names": ", ".join(
+                    str(name) for name in chosen)})
+        return data
 
     def segment(self) -> dict[str, str]:
         """The filters chosen, by the profile field they match (network.selectors.Profile)."""

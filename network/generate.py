@@ -20,8 +20,10 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from clusters.models import Cluster, Network, Sector
 from grid import services
@@ -206,19 +208,20 @@ def year_rows(seed: int, prof: Profile, year: int, rank: int, spec: GridSpec,
     return StoredRows(answers, custom, {})
 
 
-_OPENED = (Status.DRAFT, Status.DRAFT, "")
-_SUBMITTED = (Status.DRAFT, Status.SUBMITTED, "")
+STAFF, BOARD = "Équipe du pôle", "Conseil d'administration"  # who took each step: no account
+_OPENED = (Status.DRAFT, Status.DRAFT, "", STAFF)
+_SUBMITTED = (Status.DRAFT, Status.SUBMITTED, "", STAFF)
 TRANSITIONS = {  # the workflow's steps up to each status, with the board's comment
     Status.DRAFT: [_OPENED],
     Status.SUBMITTED: [_OPENED, _SUBMITTED],
     Status.VALIDATED: [
         _OPENED, _SUBMITTED,
-        (Status.SUBMITTED, Status.VALIDATED, "Validée en conseil d'administration."),
+        (Status.SUBMITTED, Status.VALIDATED, "Validée en conseil d'administration.", BOARD),
     ],
     Status.RETURNED: [
         _OPENED, _SUBMITTED,
         (Status.SUBMITTED, Status.RETURNED,
-         "À revoir : justifier les réponses « ++ » de la section S."),
+         "À revoir : justifier les réponses « ++ » de la section S.", BOARD),
     ],
 }
 
@@ -263,6 +266,7 @@ def generate(*, network_slug: str, name: str | None = None, clusters: int, years
     codes = [q.code for q in specs[version.pk].questions]
     enjeu_ids = dict(Enjeu.objects.values_list("code", "id"))
     sectors = dict(Sector.objects.order_by("slug").values_list("slug", "id"))
+    submitted_on: dict[int, datetime] = {}
 
     for chunk_start in range(1, clusters + 1, CHUNK):
         numbers = range(chunk_start, min(clusters, chunk_start + CHUNK - 1) + 1)
@@ -270,13 +274,15 @@ def generate(*, network_slug: str, name: str | None = None, clusters: int, years
             profiles = {n: profile(seed, network_slug, n, codes, list(sectors)) for n in numbers}
             by_number = _clusters(profiles, sectors, counts)
             network.clusters.add(*by_number.values())
-            _assessments(seed, profiles, by_number, campaigns, specs, question_ids, enjeu_ids,
-                         counts)
+            submitted_on.update(_assessments(seed, profiles, by_number, campaigns, specs,
+                                             question_ids, enjeu_ids, counts))
         if progress:
             progress(f"{numbers[-1]}/{clusters} pôles, {counts.assessments} autoévaluations "
                      f"créées ({time.perf_counter() - started:.1f} s)")
-    # Written in bulk, the assessments sent no signal: take their snapshots as submission would.
-    snapshots_sync(network)
+    # Written in bulk, the assessments sent no signal: take their snapshots as submission would,
+    # on the day each was submitted (in the first months of the next year, in an order the seed
+    # draws), so that the network's figures grow as they would have.
+    snapshots_sync(network, at=lambda pk: submitted_on.get(pk, timezone.now()))
     counts.seconds = time.perf_counter() - started
     return counts
 
@@ -305,8 +311,16 @@ def _clusters(profiles: dict[int, Profile], sectors: dict[str, int],
     return {n: everything[prof.slug] for n, prof in profiles.items()}
 
 
+def submission_time(seed: int, slug: str, year: int) -> datetime:
+    """When a generated year was submitted: between mid-January and mid-May of the next year."""
+    rng = random.Random(f"{seed}:{slug}:{year}:submitted")
+    start = datetime(year + 1, 1, 15, 9, tzinfo=UTC)
+    return start + timedelta(minutes=rng.randrange(120 * 24 * 60))
+
+
 def _assessments(seed, profiles, by_number, campaigns, specs, question_ids, enjeu_ids,
-                 counts: Counts) -> None:
+                 counts: Counts) -> dict[int, datetime]:
+    """Writes the missing years; returns when each was submitted, by assessment."""
     done = set(
         Assessment.objects.filter(cluster__in=by_number.values(),
                                   campaign__in=campaigns.values())
@@ -346,8 +360,9 @@ def _assessments(seed, profiles, by_number, campaigns, specs, question_ids, enje
             for enjeu, row in rows.custom.items()
         ]
         transitions += [
-            Transition(assessment_id=assessment.pk, from_status=a, to_status=b, comment=comment)
-            for a, b, comment in TRANSITIONS[assessment.status]
+            Transition(assessment_id=assessment.pk, from_status=a, to_status=b, comment=comment,
+                       by_name=name)
+            for a, b, comment, name in TRANSITIONS[assessment.status]
         ]
         counts.statuses[assessment.status] = counts.statuses.get(assessment.status, 0) + 1
     Answer.objects.bulk_create(answers, batch_size=BATCH)
@@ -357,3 +372,6 @@ def _assessments(seed, profiles, by_number, campaigns, specs, question_ids, enje
     counts.answers += len(answers)
     counts.custom_answers += len(custom)
     counts.transitions += len(transitions)
+    return {assessment.pk: submission_time(seed, assessment.cluster.slug,
+                                           assessment.campaign.year)
+            for assessment, _ in planned}

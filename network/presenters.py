@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from grid.presenters import csv_delimiter, percent
+from grid.presenters import csv_delimiter, percent, percent_pattern
 from grid.scoring import ENJEUX
 from initiatives.labels import level_title
 
@@ -22,6 +22,10 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 def hidden_text() -> str:
     return _("moins de 5 pôles : non affiché")
+
+
+def undistributed_text() -> str:
+    return _("moins de 10 pôles : distribution non affichée")
 
 
 def metric_label(metric: str) -> str:
@@ -44,16 +48,18 @@ class Table:
 
 
 def tables(page: NetworkYear) -> list[Table]:
-    """The distributions, the trend and the answers' shares of the page, as text."""
+    """The distributions, the trend and (for the whole network) the answers' shares, as text."""
     hidden = hidden_text()
-    summary = Table(_("Pôles comptés"), [_("Année"), _("Pôles du réseau"), _("Pôles comptés")],
+    summary = Table(_("Pôles comptés"),
+                    [_("Année"), _("Pôles du réseau"), _("Pôles comptés"),
+                     _("Changements en attente")],
                     [[str(page.year or "—"), str(page.network_size),
-                      str(page.size) if page.shown else hidden]])
+                      str(page.size) if page.shown else hidden,
+                      str(page.waiting) if page.shown else hidden]])
     trend = Table(_("Médiane de la note globale, année par année"),
                   [_("Année"), _("Pôles comptés"), _("Médiane")],
                   [[str(point.year), str(point.size) if point.size is not None else hidden,
-                    percent(point.median) if point.size is not None else hidden]
-                   for point in page.trend])
+                    _median_text(point)] for point in page.trend])
     if not page.shown:
         return [summary, trend]
     distributions = Table(
@@ -62,6 +68,8 @@ def tables(page: NetworkYear) -> list[Table]:
          _("3e quartile"), _("90e centile")],
         [[metric_label(metric), *(_box_cells(page.boxes.get(metric)))] for metric in METRICS],
     )
+    if not page.whole:
+        return [summary, distributions, trend]
     answers = Table(
         _("Part de chaque réponse, question par question"),
         [_("Question"), *HEATMAP_ANSWERS],
@@ -70,12 +78,23 @@ def tables(page: NetworkYear) -> list[Table]:
     return [summary, distributions, trend, answers]
 
 
+def _median_text(point) -> str:
+    if point.size is None:
+        return hidden_text()
+    return undistributed_text() if point.median is None else whole_percent(point.median)
+
+
 def _box_cells(distribution) -> list[str]:
-    if distribution is None:  # fewer than five clusters have this note
-        return [hidden_text()] * 6
-    return [str(distribution.count), *(percent(value) for value in (
+    if distribution is None:  # fewer than ten clusters have this note
+        return [undistributed_text()] * 6
+    return [str(distribution.count), *(whole_percent(value) for value in (
         distribution.p10, distribution.q1, distribution.median, distribution.q3, distribution.p90,
     ))]
+
+
+def whole_percent(note: float) -> str:
+    """A distribution's value, rounded to the whole point (network.stats): « 47 % »."""
+    return percent_pattern() % {"number": f"{note * 100:.0f}"}
 
 
 def share_text(cell) -> str:
@@ -167,9 +186,9 @@ def peer_rows(position) -> list[dict]:
             "label": metric_label(note.metric),
             "own": percent(note.own),
             "quartile": _(QUARTILE_NAMES[note.quartile]) if note.quartile else "—",
-            "median": percent(peers.median),
-            "range": _("%(low)s à %(high)s") % {"low": percent(peers.p10),
-                                                 "high": percent(peers.p90)},
+            "median": whole_percent(peers.median),
+            "range": _("%(low)s à %(high)s") % {"low": whole_percent(peers.p10),
+                                                 "high": whole_percent(peers.p90)},
             "svg": box_svg(peers, note.own),
         })
     return rows
@@ -180,6 +199,12 @@ def _x(value: float) -> str:
     return f"{value * 100:.2f}"
 
 
+def _median_json(point):
+    if point.size is None:
+        return hidden_text()
+    return undistributed_text() if point.median is None else point.median
+
+
 def json_payload(page: NetworkYear) -> dict:
     """The page's aggregates for scripts: numbers where the anonymity rule lets them through,
     the same « moins de 5 pôles : non affiché » as everywhere else where it does not."""
@@ -187,7 +212,7 @@ def json_payload(page: NetworkYear) -> dict:
 
     def distribution(b):
         if b is None:
-            return hidden
+            return undistributed_text()
         return {"count": b.count, "p10": b.p10, "q1": b.q1, "median": b.median, "q3": b.q3,
                 "p90": b.p90}
 
@@ -197,12 +222,14 @@ def json_payload(page: NetworkYear) -> dict:
         "counted": page.size if page.shown else hidden,
         "trend": [{"year": point.year,
                    "counted": point.size if point.size is not None else hidden,
-                   "median": point.median if point.size is not None else hidden}
+                   "median": _median_json(point)}
                   for point in page.trend],
     }
     if page.shown:
+        payload["waiting"] = page.waiting
         payload["distributions"] = {metric: distribution(page.boxes.get(metric))
                                     for metric in METRICS}
+    if page.shown and page.whole:
         payload["answers"] = {
             row.code: {cell.answer: hidden if cell.count is None else cell.share
                        for cell in row.cells}

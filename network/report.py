@@ -13,5 +13,6 @@ _FETCHER = URLFetcher(allowed_protocols={"data"})
 
 def network_pdf(page: NetworkYear) -> bytes:
     html = render_to_string("network/report.html", {
-        "page": page, "tables": tables(page), "charts": distribution_charts(page)})
+        # The answers' shares (the whole network's last table) do not fit on its one page.
+        "page": page, "tables": tables(page)[:3], "charts": distribution_charts(page)})
     return HTML(string=html, url_fetcher=_FETCHER, base_url="data:,").write_pdf()

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from . import presenters, selectors, services
+from . import presenters, selectors
 from .forms import NetworkFilters
 from .report import network_pdf
 
@@ -20,7 +20,6 @@ def network_list(request):
 def _page(request, slug):
     """The network's year under the filters asked for, or the form with its errors (400)."""
     network = selectors.network_for(request.user, slug)
-    services.snapshots_sync(network)
     form = NetworkFilters(request.GET, years=selectors.counted_years(network))
     if not form.is_valid():
         return network, form, None

@@ -38,8 +38,8 @@ class ActionAdminForm(forms.ModelForm):
 class ActionCommentInline(admin.TabularInline):
     model = ActionComment
     extra = 0
-    fields = ["at", "by", "text"]
-    readonly_fields = ["at", "by"]
+    fields = ["at", "by", "by_name", "text"]
+    readonly_fields = ["at", "by", "by_name"]
 
 
 @admin.register(Action)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.names import person_name
 from clusters.models import Cluster
 from grid.forms import FreeTextField
 from grid.models import Assessment, Question
@@ -111,7 +112,7 @@ class ActionForm(forms.Form):
         kept = [code for code in (action.question_codes if action else []) if code not in offered]
         self.fields["question_codes"].choices = choices + [(code, code) for code in kept]
         self.fields["owner"].choices = [("", _("— aucun —"))] + [
-            (pk, user.get_full_name() or user.get_username()) for pk, user in self.members.items()
+            (pk, person_name(user)) for pk, user in self.members.items()
         ]
         if action is not None:
             # The revision the page was loaded at: a save on an older one is refused

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.names import NAME_MAX_LENGTH, person_name
 from clusters.models import Cluster
 from initiatives.models import PathStep, Sheet
 
@@ -86,6 +87,8 @@ class ActionComment(models.Model):
     action = models.ForeignKey(Action, models.CASCADE, related_name="comments")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
                            related_name="+")
+    # The name the author went by then: the comment outlives their account.
+    by_name = models.CharField(_("nom de l'auteur"), max_length=NAME_MAX_LENGTH, blank=True)
     at = models.DateTimeField(_("le"), auto_now_add=True)
     text = models.TextField(_("commentaire"), max_length=COMMENT_MAX_LENGTH)
 
@@ -96,6 +99,10 @@ class ActionComment(models.Model):
 
     def __str__(self):
         return f"{self.action} · {self.at:%Y-%m-%d}"
+
+    @property
+    def author(self) -> str:
+        return person_name(self.by, self.by_name)
 
 
 class StepReached(models.Model):

@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from accounts.names import person_name
 from grid.presenters import percent_pattern
 from initiatives.models import Sheet
 
@@ -96,7 +97,7 @@ class _Names:
         for history_id, sheet_id in through.objects.filter(
                 history_id__in=self.sheets_of).values_list("history_id", "sheet_id"):
             self.sheets_of[history_id].append(sheet_id)
-        self.people = {record.owner_id: _person(record.owner)
+        self.people = {record.owner_id: record.owner
                        for record in records if record.owner is not None}
         self.sheets = dict(Sheet.objects.values_list("pk", "number"))
 
@@ -106,7 +107,7 @@ class _Names:
         if field == "status":
             return str(Action.Status(value).label) if value in Action.Status.values else str(value)
         if field == "owner":
-            return self.people.get(value, _("compte supprimé"))
+            return person_name(self.people.get(value))
         if field == "sheets":
             return ", ".join(sorted((self.sheets.get(pk, "?") for pk in value),
                                     key=lambda n: (len(n), n)))
@@ -168,10 +169,6 @@ def page_links(query: QueryDict, page: Page, param: str, anchor: str) -> PageLin
                      url(page.next_page_number()) if page.has_next() else "", pages)
 
 
-def _person(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else _("inconnu")
-
-
 def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEntry]]:
     """One page of the action's versions, newest first, each with what changed in French
     words, and the page (for its links). Its queries are the same whatever the history's
@@ -196,7 +193,7 @@ def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEnt
                 and record.history_date - last.at < SAME_EDIT):
             last.changes.extend(changes)  # the sheets are set just after the fields are saved
         elif previous is None or changes or record.history_type != "~":
-            entries.append(HistoryEntry(record.history_date, _person(record.history_user),
+            entries.append(HistoryEntry(record.history_date, person_name(record.history_user),
                                         kinds[record.history_type], changes,
                                         record.history_user_id))
         previous = record
@@ -212,7 +209,7 @@ def action_conflict(action: Action, revision: int) -> Conflict:
                  .select_related("history_user", "owner").order_by("history_date", "history_id"))
     if not since:  # a revision this action never had: nothing to compare with
         return Conflict([], action.updated_at, [])
-    people = list(dict.fromkeys(_person(record.history_user) for record in since))
+    people = list(dict.fromkeys(person_name(record.history_user) for record in since))
     current = since[-1]
     changes = _Names([seen, current]).changes(current, seen) if seen is not None else []
     return Conflict(people, current.history_date, changes)

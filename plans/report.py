@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from accounts.names import account_name
 from clusters.models import Cluster
 
 from .models import Action
@@ -60,9 +61,7 @@ def plan_rows(cluster: Cluster) -> list[PlanRow]:
 
 
 def _row(action: Action, sheets: tuple[str, ...]) -> PlanRow:
-    owner = action.owner_name
-    if not owner and action.owner is not None:
-        owner = action.owner.get_full_name() or action.owner.username
+    owner = action.owner_name or account_name(action.owner)
     return PlanRow(
         title=action.title, status=action.status, status_label=str(action.get_status_display()),
         sheets=sheets, questions=tuple(action.question_codes), owner=owner,

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from accounts.names import account_name, person_name
 from clusters.models import Cluster, Membership
-from grid.labels import person_label
 from grid.models import Question
 from grid.rules import normalise_text, text_problem
 from initiatives.models import PathStep, Sheet
@@ -147,7 +148,7 @@ def action_comment_add(*, action: Action, by, text: str) -> ActionComment:
         raise ValidationError(problem[0].upper() + problem[1:])
     if not text:
         raise ValidationError(_("Le commentaire est vide."))
-    return ActionComment.objects.create(action=action, by=by, text=text)
+    return ActionComment.objects.create(action=action, by=by, by_name=account_name(by), text=text)
 
 
 def _step_problems(reached_on: date | None, note: str) -> list[str]:
@@ -182,7 +183,7 @@ def step_reach(*, cluster: Cluster, step: PathStep, by, reached_on: date | None,
         raise ValidationError(_(
             "%(who)s vient de marquer cette étape atteinte le %(day)s : votre marque n'a pas "
             "été enregistrée. Changez sa date ou sa note si besoin.") % {
-            "who": person_label(theirs.by),
+            "who": capfirst(person_name(theirs.by)),
             "day": date_format(theirs.reached_on, "SHORT_DATE_FORMAT")}) from None
 
 

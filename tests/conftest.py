@@ -1,12 +1,16 @@
+import copy
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 
 from initiatives.guide_import.seed import Seed
 from initiatives.kept import forget
 from tests.fixtures import *  # noqa: F403 - the people and assessments every app's tests use
+from tests.strict_templates import Unresolved
 
 SEED_PATH = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
 
@@ -16,6 +20,16 @@ def guide_seed() -> Seed:
     """The guide's text, kept in the repository beside the fixture it generates."""
     assert SEED_PATH.is_file(), f"the guide's text is missing: {SEED_PATH}"
     return Seed.read(Path(SEED_PATH))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def strict_templates():
+    """A variable that does not resolve, printed by one of the project's templates, fails the
+    test (tests/strict_templates.py)."""
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["OPTIONS"]["string_if_invalid"] = Unresolved()
+    with override_settings(TEMPLATES=templates):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +55,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fresh_content_cache():
     """Each test reads the guide's content from its own database, not from what an earlier test
-    made of it (kept per process, initiatives.kept)."""
+    made of it (kept per process, initiatives.kept), nor figures cached from another test's
+    rows (database ids come back after a rollback)."""
     forget()
+    cache.clear()
     yield
     forget()

@@ -17,9 +17,10 @@ from django.urls import reverse
 
 from clusters.models import Cluster, Membership
 from clusters.services import membership_add
-from grid import services
+from grid import rules, services
 from grid.demo import CONTENT_APPS
 from grid.models import Campaign, GridVersion
+from grid.scoring import AnswerValue
 
 PASSWORD = "mot-de-passe-de-test"  # noqa: S105 - test accounts
 GRID = "cgdd-2012"
@@ -144,16 +145,19 @@ def assessment(cluster_a, editor, campaign_2025):
 
 
 def fill(assessment, by, value="++", *, codes=None, answers=None, comments=None):
-    """Answer through `services.answer_save`: `value` everywhere (or on `codes`), `answers` wins."""
+    """Answer in one save, as the grid's whole-form post does (`services.answers_update`, the
+    rules of every writer): `value` everywhere (or on `codes`), `answers` wins."""
     answers, comments = answers or {}, comments or {}
-    for answer in assessment.answers.select_related("question").order_by("question__order"):
-        code = answer.question.code
-        if codes is not None and code not in codes and code not in answers:
-            continue
-        services.answer_save(
-            assessment=assessment, code=code, value=answers.get(code, value),
-            comment=comments.get(code, ""), revision=answer.revision, by=by,
-        )
+    revisions = {}
+    for code, revision in assessment.answers.values_list("question__code", "revision"):
+        if codes is None or code in codes or code in answers:
+            revisions[code] = revision
+    services.answers_update(
+        assessment=assessment, by=by, custom={}, revisions=revisions, all_or_nothing=True,
+        answers={code: AnswerValue(answers.get(code, value) or None,
+                                   rules.normalise_text(comments.get(code, "")))
+                 for code in revisions},
+    )
     return assessment
 
 

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from accounts.names import person_name
 from clusters.access import require_role
 from clusters.models import Membership
 
 from .. import selectors, services
 from ..changes import RowChange, row_changes
 from ..forms import ImportConfirmForm, ImportForm
-from ..labels import person_label
 from ..models import Answer
 from ..payload import PayloadError, parse_payload_text, payload_from
 from ..scoring import CustomRow
@@ -130,5 +130,5 @@ def _conflict_text(current) -> str:
     code = (current.question.code if isinstance(current, Answer)
             else _("Autre action %(enjeu)s") % {"enjeu": current.enjeu.code})
     return _("%(code)s : %(who)s a enregistré « %(value)s » depuis votre prévisualisation.") % {
-        "code": code, "who": person_label(current.updated_by), "value": current.value or _("vide"),
+        "code": code, "who": person_name(current.updated_by), "value": current.value or _("vide"),
     }

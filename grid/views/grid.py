@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.names import person_name
 from clusters.access import require_role
 from clusters.models import Membership
 from initiatives.labels import LEVEL_CHOICES
@@ -17,7 +19,7 @@ from initiatives.labels import LEVEL_CHOICES
 from .. import presenters, rules, selectors, services
 from ..changes import custom_key
 from ..forms import AnswerForm, CustomRowForm, DisplayForm, RowKindForm
-from ..labels import ACTION_LABELS, person_label
+from ..labels import ACTION_LABELS
 from ..models import Answer
 from ..scoring import ENJEUX, score, scores_to_json
 from ..specs import grid_spec
@@ -51,7 +53,7 @@ def _conflict(current) -> dict:
         "message": _(
             "%(who)s a enregistré entre-temps la réponse « %(value)s ». Votre réponse n'a pas "
             "été enregistrée : choisissez de garder la sienne ou de la remplacer."
-        ) % {"who": person_label(current.updated_by), "value": current.value or _("vide")},
+        ) % {"who": capfirst(person_name(current.updated_by)), "value": current.value or _("vide")},
     }
 
 

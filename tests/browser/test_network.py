@@ -16,7 +16,7 @@ HIDDEN = "moins de 5 pôles : non affiché"  # a msgid: tr(HIDDEN) in the page's
 
 
 def counted_out_of(tr, total: int) -> str:
-    """« pôles comptés sur 13 pôles du réseau. »: the count of clusters shown, after its number
+    """« pôles comptés sur 25 pôles du réseau. »: the count of clusters shown, after its number
     (several clusters: the plural)."""
     one, several = ("%(size)s pôle compté sur %(total)s pôles du réseau.",
                     "%(size)s pôles comptés sur %(total)s pôles du réseau.")
@@ -34,7 +34,7 @@ def test_the_coordinator_reads_the_network_filters_and_exports(
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("link", name="Réseau démo des pôles").click()  # the network's name
     expect(page.get_by_role("heading", name="Réseau démo des pôles · 2025")).to_be_visible()
-    expect(page.get_by_text(counted_out_of(tr, 13))).to_be_visible()
+    expect(page.get_by_text(counted_out_of(tr, 25))).to_be_visible()
     expect(page.locator("#chart-notes .main-svg").first).to_be_visible()  # Plotly drew
     expect(page.locator(".heatmap")).to_be_visible()
     expect(page.locator(".heatmap .heat-hidden").first).to_have_text(hidden)
@@ -55,6 +55,16 @@ def test_the_coordinator_reads_the_network_filters_and_exports(
     assert not any(tr("Note globale") in row for row in rows)
     assert axe() == []
     screenshot("network-region-1280")
+
+    # Two criteria at once would describe groups too small: refused with a message.
+    page.get_by_label(tr("Type de pôle")).select_option(index=1)
+    page.get_by_role("button", name=tr("Afficher")).click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        tr("Ces filtres ne sont pas valables ; corrigez-les :"))
+    page.get_by_text(tr("Comment ces chiffres protègent chaque pôle")).click()
+    expect(page.locator(".network-method li").first).to_be_visible()
+    assert axe() == []
+    screenshot("network-crossed-1280")
 
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base + "/reseau/reseau-demo/")

@@ -43,13 +43,14 @@ def other_coordinator(db):
 
 
 @pytest.fixture
-def seven(network, campaign_2025, editor):
-    """Seven clusters with a submitted 2025 (four in Bretagne, three in Normandie), one with a
-    draft and one that has not started."""
-    for index in range(4):
+def fifteen(network, campaign_2025, editor):
+    """Fifteen clusters with a submitted 2025, in this order: ten in Bretagne (in the « numérique »
+    sector), then five in Normandie; one with a draft and one that has not started. Figures
+    change by five (network/anonymity.py): all fifteen are in them."""
+    for index in range(10):
         add_cluster(network, index, region="BRE", sectors=["numerique"], by=editor)
-    for index in range(4, 7):
+    for index in range(10, 15):
         add_cluster(network, index, region="NOR", by=editor)
-    add_cluster(network, 7, status="draft", by=editor)
-    add_cluster(network, 8, status=None, by=editor)
+    add_cluster(network, 15, status="draft", by=editor)
+    add_cluster(network, 16, status=None, by=editor)
     return network

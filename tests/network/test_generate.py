@@ -12,7 +12,9 @@ from clusters.models import Cluster, Network
 from grid.models import Answer, Assessment, Campaign, CustomAnswer, Transition
 from grid.scoring import score, scores_to_json
 from grid.selectors import assessment_inputs
+from network import selectors
 from network.generate import SLUG_PREFIX, generate
+from network.models import Snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -99,8 +101,9 @@ def test_statuses_are_mostly_validated_with_some_submitted_and_drafts(generated)
     assert {"validated", "submitted", "draft"} <= set(statuses) <= set(Assessment.Status.values)
     assert statuses["validated"] > len(generated) / 2
     for assessment in generated:
-        steps = list(assessment.transitions.values_list("to_status", flat=True))
-        assert steps[-1] == assessment.status
+        steps = list(assessment.transitions.values_list("to_status", "by_name"))
+        assert steps[-1][0] == assessment.status
+        assert all(name for _, name in steps)  # no account behind them, but a name
 
 
 def test_stored_scores_are_what_the_scoring_gives_on_the_stored_answers(generated):
@@ -186,3 +189,17 @@ def test_load_demo_creates_the_demo_network_coordinated_by_reseau(settings):
     assert not get_user_model().objects.get(username="reseau").memberships.exists()
     littoral = Cluster.objects.get(slug="pole-littoral-durable")
     assert (littoral.kind, littoral.region, littoral.size) == ("pole", "PDL", "50-149")
+    for year in (2023, 2024, 2025):  # every year has its distributions, the latest included
+        assert selectors.network_year(network, year, {}).boxes["global"] is not None
+
+
+def test_generated_years_are_counted_on_the_day_they_were_submitted(generated):
+    snapshots = Snapshot.objects.filter(network__slug="essai", counted=True)
+    assert snapshots.count() == generated.filter(status__in=["submitted", "validated"]).count()
+    for snapshot in snapshots.select_related("assessment__campaign")[:50]:
+        year = snapshot.assessment.campaign.year
+        assert (year + 1, 1, 15) <= snapshot.taken_at.timetuple()[:3] <= (year + 1, 5, 15)
+    # Not in the order they were written: the figures grow as they would have.
+    order = list(snapshots.filter(year=2021).order_by("taken_at").values_list("cluster_id",
+                                                                              flat=True))
+    assert order != sorted(order)

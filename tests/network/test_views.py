@@ -21,7 +21,7 @@ def address(name, query="", slug="reseau-test"):
 
 @pytest.mark.parametrize("name", ["network-detail", "export-csv", "export-xlsx", "export-json",
                                   "report"])
-def test_only_the_networks_coordinators_get_in(seven, name, coordinator, other_coordinator,
+def test_only_the_networks_coordinators_get_in(fifteen, name, coordinator, other_coordinator,
                                                editor, board, content_admin, outsider):
     assert logged_in(coordinator).get(address(name)).status_code == 200
     for stranger in (other_coordinator, editor, board, content_admin, outsider):
@@ -29,23 +29,24 @@ def test_only_the_networks_coordinators_get_in(seven, name, coordinator, other_c
     assert logged_in(coordinator).get(address(name, slug="autre-reseau")).status_code == 404
 
 
-def test_the_page_shows_aggregates_and_no_cluster(seven, coordinator):
+def test_the_page_shows_aggregates_and_no_cluster(fifteen, coordinator):
     response = logged_in(coordinator).get(address("network-detail"))
     html = response.content.decode()
-    assert "7 pôles comptés sur 9 pôles du réseau" in html
+    assert "15 pôles comptés sur 17 pôles du réseau" in html
+    assert "Comment ces chiffres protègent chaque pôle" in html
     assert "Distribution des notes" in html and 'id="network-charts"' in html
     assert "Pôle test" not in html and "test-0" not in html  # no name, no address of a cluster
     assert HIDDEN in html  # the heatmap's small cells
 
 
-def test_a_small_segment_reads_moins_de_5_everywhere(seven, coordinator):
+def test_a_small_segment_reads_moins_de_5_everywhere(fifteen, coordinator):
     client = logged_in(coordinator)
-    query = "annee=2025&region=BRE"
+    query = "annee=2025&region=PDL"
     html = client.get(address("network-detail", query)).content.decode()
     assert HIDDEN in html and "Distribution des notes" not in html
     text = client.get(address("export-csv", query)).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert ["2025", "9", HIDDEN] in rows
+    assert ["2025", "17", HIDDEN, HIDDEN] in rows
     assert not any("Note globale" in row for row in rows)
     book = load_workbook(io.BytesIO(client.get(address("export-xlsx", query)).content))
     values = [cell for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row]
@@ -59,12 +60,13 @@ def test_a_small_segment_reads_moins_de_5_everywhere(seven, coordinator):
     assert data["trend"] == [{"year": 2025, "counted": HIDDEN, "median": HIDDEN}]
 
 
-def test_the_exports_carry_the_distributions(seven, coordinator):
+def test_the_exports_carry_the_distributions(fifteen, coordinator):
     client = logged_in(coordinator)
     text = client.get(address("export-csv")).content.decode("utf-8-sig")
-    assert "Note globale;7;" in text and "Part de chaque réponse" in text
+    assert "Note globale;15;" in text and "Part de chaque réponse" in text
     data = client.get(address("export-json")).json()
-    assert data["counted"] == 7 and data["distributions"]["global"]["count"] == 7
+    assert data["counted"] == 15 and data["distributions"]["global"]["count"] == 15
+    assert data["waiting"] == 0
     assert all(share in (HIDDEN, 0.0) for share in data["answers"]["S-1"].values())
     response = client.get(address("export-xlsx"))
     assert response["Content-Disposition"] == 'attachment; filename="reseau-test-2025.xlsx"'
@@ -75,9 +77,22 @@ def test_the_exports_carry_the_distributions(seven, coordinator):
     assert "Note globale" in text and "Section 2D" in text
 
 
+def test_a_segment_of_five_is_counted_without_distribution_nor_answers(fifteen, coordinator):
+    client = logged_in(coordinator)
+    html = client.get(address("network-detail", "region=NOR")).content.decode()
+    assert "5 pôles comptés sur 17 pôles du réseau" in html
+    assert "moins de 10 pôles : distribution non affichée" in html
+    assert "n'est donnée que pour l'ensemble du réseau" in html and "heatmap" not in html
+    data = client.get(address("export-json", "region=NOR")).json()
+    assert data["counted"] == 5 and "answers" not in data
+    assert data["distributions"]["global"] == "moins de 10 pôles : distribution non affichée"
+    text = client.get(address("export-csv", "region=NOR")).content.decode("utf-8-sig")
+    assert "Part de chaque réponse" not in text
+
+
 @pytest.mark.parametrize("query", ["annee=1999", "annee=abc", "region=XX", "secteur=nope",
-                                   "type=ville", "taille=12"])
-def test_bad_filters_get_a_message_and_no_numbers(seven, coordinator, query):
+                                   "type=ville", "taille=12", "region=BRE&type=pole"])
+def test_bad_filters_get_a_message_and_no_numbers(fifteen, coordinator, query):
     client = logged_in(coordinator)
     response = client.get(address("network-detail", query))
     assert response.status_code == 400

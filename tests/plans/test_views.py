@@ -384,6 +384,35 @@ def test_a_bad_comment_is_refused(board_client, cluster_a, action, text, message
     assert not ActionComment.objects.exists()
 
 
+# --- accounts deleted ---
+
+
+def test_a_comment_keeps_its_authors_name_once_the_account_is_deleted(
+        editor_client, cluster_a, action, board):
+    services.action_comment_add(action=action, by=board, text="À présenter en CA.")
+    board.delete()
+    response = editor_client.get(url("action-detail", cluster_a, action.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bruno Durand" in html and "À présenter en CA." in html
+
+
+def test_an_action_whose_owner_is_deleted_has_no_owner_and_its_history_says_so(
+        cluster_a, action, editor, board):
+    services.action_update(action=action, by=board, owner=editor)
+    editor.delete()
+    client = logged_in(board)
+    listing = client.get(url("action-list", cluster_a))
+    assert listing.status_code == 200 and "Bilan carbone" in listing.content.decode()
+    response = client.get(url("action-detail", cluster_a, action.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Élise Martin" not in html
+    # The creation was the deleted account's; the owner it named is gone too.
+    assert "compte supprimé · création" in html
+    assert "Responsable (membre) : — → compte supprimé" in html
+
+
 # --- path progress ---
 
 

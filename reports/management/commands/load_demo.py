@@ -11,8 +11,8 @@ from plans.demo import load_demo_plan
 class Command(BaseCommand):
     help = (
         "Charge les données de démonstration (deux pôles, trois années, un plan d'actions, un "
-        "réseau de douze pôles fictifs coordonné par reseau, comptes equipe, conseil, reseau et "
-        "admin, mot de passe « demo »). Refusé hors mode DEBUG."
+        "réseau de vingt-quatre pôles fictifs coordonné par reseau, comptes equipe, conseil, "
+        "reseau et admin, mot de passe « demo »). Refusé hors mode DEBUG."
     )
 
     def handle(self, *args, **options):

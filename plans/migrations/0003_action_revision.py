@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0001_actions'),
+        ('plans', '0002_author_names'),
     ]
 
     operations = [
