@@ -88,6 +88,9 @@ def test_undefined_notes_are_null(tmp_path):
         ('{"answers": {}}', "Le champ « grid » (code de la version de la grille) est absent."),
         ('{"grid": "cgdd-2012", "answers": {"S-1": "na"}}',
          "Question « S-1 » : « na » (non applicable) est interdit dans la section S."),
+        ('{"grid": "cgdd-2012", "answers": {"1A-1": {"answer": "+", "comment": "'
+         + "a\\n" * 500 + '"}}}',
+         "Question « 1A-1 » : le commentaire dépasse 10 lignes (il en a 500)."),
     ],
 )
 def test_bad_input_raises_a_clear_error(tmp_path, content, expected):
