@@ -17,6 +17,7 @@ def render_report(prepared_id: int) -> None:
     """Render the report a PreparedReport row asks for, and keep it there (a validated year's
     is kept in ArchivedReport by `report_for`). A failure is recorded on the row, then raised so
     that the worker records it too."""
+    from .selectors import report_key
     from .services import report_for  # services import this module to enqueue
 
     prepared = (PreparedReport.objects.select_related("assessment__cluster",
@@ -25,6 +26,11 @@ def render_report(prepared_id: int) -> None:
     if prepared is None or prepared.status == PreparedReport.Status.READY:
         return
     assessment = prepared.assessment
+    if report_key(assessment, prepared.language).state != prepared.state:
+        # The year changed since it was asked for: whoever waits asks for the new state at
+        # their next reload; rendering this one would be wasted.
+        prepared.delete()
+        return
     try:
         pdf = report_for(assessment, language=prepared.language)
     except Exception as error:

@@ -167,3 +167,14 @@ def test_cluster_report_still_renders_on_the_command_line(filled, settings, tmp_
     call_command("cluster_report", "--cluster", "pole-alpha", "--year", "2025",
                  "-o", str(tmp_path / "r.pdf"), stdout=StringIO())
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF") and not queued()
+
+
+def test_a_rendering_asked_for_a_state_that_changed_since_is_dropped(
+    editor_client, editor, filled, settings, nothing_rendered
+):
+    settings.TASKS = QUEUED
+    editor_client.get(url("report", filled))
+    fill(filled, editor, "--", codes=["S-1"])  # before the worker got to it
+    render_report.call(PreparedReport.objects.get().pk)
+    assert not PreparedReport.objects.exists()
+    assert editor_client.get(url("report", filled)).status_code == 202  # the new state
