@@ -94,3 +94,11 @@ def test_the_renderings_queries_do_not_grow_with_the_worst_case(
     report_context(worst)
     with django_assert_num_queries(len(empty.captured_queries)):
         report_context(worst)
+
+
+def test_a_step_whose_author_is_gone_prints_a_dash(assessment, editor):
+    # Generated networks' steps have no author, nor has a step whose author was deleted: the
+    # report (and cluster_report --all) stopped on them.
+    assessment.transitions.update(by=None)
+    text = " ".join(" ".join(pdf.page_texts(report_pdf(assessment))).split())
+    assert "Ouverte · —" in text
