@@ -21,7 +21,8 @@ worker (gunicorn's access log) as a ratio to /healthz/, each endpoint's share of
 time, and the reports the task worker rendered (with its busy time).
 
 Run: `make bench-load` (or `make bench`). Needs PostgreSQL at BENCH_PG (default
-postgres://postgres@127.0.0.1:5432); the database `bench_load` is dropped and created again.
+postgres://postgres@127.0.0.1:5432); the database `bench_load` (or BENCH_LOAD_DB) is dropped
+and created again.
 """
 
 import asyncio
@@ -43,7 +44,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "bench_load"
+DATABASE = os.environ.get("BENCH_LOAD_DB", "bench_load")  # several engineers, one server
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "50"))
 RUNS = os.environ.get("BENCH_LOAD_RUNS", "steady,kill,two").split(",")
 NETWORK = "reseau-de-charge"
