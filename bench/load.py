@@ -3,7 +3,10 @@
 gunicorn (3 workers, production settings, DEBUG off) in front of PostgreSQL on 127.0.0.1, with
 the headers of a TLS proxy; 50 editors of 50 clusters, each an asyncio client that logs in, then
 for BENCH_LOAD_SECONDS saves answers as fast as the site answers and opens its results page
-every fifth step; a probe asks /healthz/ every 100 ms. Three runs, each on a new year:
+every fifth step, its plan every seventh, its PDF report every thirteenth (rendered outside the
+request by `manage.py db_worker`, run beside gunicorn as in production); a network coordinator
+opens the network's page in a loop; a probe asks /healthz/ every 100 ms. Three runs, each on a
+new year (BENCH_LOAD_RUNS=steady runs the first only):
 
 - steady: one gunicorn;
 - kill: one gunicorn, one of its workers killed (SIGKILL) half-way;
@@ -13,11 +16,13 @@ every fifth step; a probe asks /healthz/ every 100 ms. Three runs, each on a new
 After each run the database is checked against what every client believes it saved: each
 answer is the last one its client saw confirmed (or one whose reply was lost with a killed
 worker), with as many saves recorded as were made; one row per question. Printed per run:
-throughput, p50/p95 of the client-side latency per endpoint, and the median time inside the
-worker (gunicorn's access log) as a ratio to /healthz/.
+throughput, p50/p95 of the client-side latency per endpoint, the median time inside the
+worker (gunicorn's access log) as a ratio to /healthz/, each endpoint's share of the workers'
+time, and the reports the task worker rendered (with its busy time).
 
 Run: `make bench-load` (or `make bench`). Needs PostgreSQL at BENCH_PG (default
-postgres://postgres@127.0.0.1:5432); the database `bench_load` is dropped and created again.
+postgres://postgres@127.0.0.1:5432); the database `bench_load` (or BENCH_LOAD_DB) is dropped
+and created again.
 """
 
 import asyncio
@@ -39,8 +44,10 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "bench_load"
+DATABASE = os.environ.get("BENCH_LOAD_DB", "bench_load")  # several engineers, one server
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "50"))
+RUNS = os.environ.get("BENCH_LOAD_RUNS", "steady,kill,two").split(",")
+NETWORK = "reseau-de-charge"
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 WORKERS = 3
 PORTS = (8201, 8202)
@@ -58,6 +65,7 @@ ENV = {
     "CONN_MAX_AGE": "60",
     "DJANGO_SETTINGS_MODULE": "config.settings",
     "LOG_LEVEL": "ERROR",
+    "TASKS_BACKEND": "database",
 }
 
 
@@ -76,15 +84,21 @@ def setup_database() -> None:
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=ENV, check=True)
     start_django()
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
 
-    from clusters.models import Cluster, Membership
+    from clusters.models import Cluster, Membership, Network
     from clusters.services import membership_add
 
+    network = Network.objects.create(name="Réseau de charge", slug=NETWORK)
     for number in range(CLIENTS):
         cluster = Cluster.objects.create(name=f"Pôle de charge {number}",
                                          slug=f"pole-charge-{number:02d}")
         user = get_user_model().objects.create_user(f"charge-{number:02d}", password=PASSWORD)
         membership_add(cluster=cluster, user=user, role=Membership.Role.EDITOR)
+        network.clusters.add(cluster)
+    coordinator = get_user_model().objects.create_user("coordination", password=PASSWORD)
+    coordinator.groups.add(Group.objects.get_or_create(name="network")[0])
+    network.coordinators.add(coordinator)
 
 
 def start_django() -> None:
@@ -136,6 +150,13 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError(f"gunicorn on port {self.port} did not start")
 
+    def start_task_worker(self) -> None:
+        """`manage.py db_worker` beside gunicorn, as in production (README)."""
+        self.task_worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "-v", "0"],
+            cwd=ROOT, env=ENV,
+        )
+
     def workers(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return [int(pid) for pid in children.read_text().split()]
@@ -143,6 +164,10 @@ class Server:
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(30)
+        worker = getattr(self, "task_worker", None)
+        if worker is not None:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(60)
 
 
 # --- one editor -----------------------------------------------------------------------------
@@ -205,12 +230,16 @@ class Editor:
         self.ports_seen[f"{kind} {response.status_code} on port {base.rsplit(':', 1)[1]}"] += 1
         return response
 
+    @property
+    def username(self) -> str:
+        return f"charge-{self.number:02d}"
+
     async def log_in(self, client) -> None:
         page = await self.request(client, "login", "GET", "/comptes/connexion/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
         response = await self.request(
             client, "login", "POST", "/comptes/connexion/",
-            data={"username": f"charge-{self.number:02d}", "password": PASSWORD,
+            data={"username": self.username, "password": PASSWORD,
                   "csrfmiddlewaretoken": token},
         )
         assert response.status_code == 302, (self.number, response.status_code)
@@ -239,17 +268,36 @@ class Editor:
             known.revision, known.unsure = current["revision"], []
         self.outcomes[f"autosave {response.status_code}"] += 1
 
+    async def read(self, client, kind: str, path: str) -> None:
+        try:
+            response = await self.request(client, kind, "GET", path)
+            self.outcomes[f"{kind} {response.status_code}"] += 1
+        except httpx.TransportError:
+            self.outcomes[f"{kind} lost reply"] += 1
+
     async def run(self, client, until: float) -> None:
         rng = random.Random(self.number)
         while time.monotonic() < until:
             if self.step % 5 == 4:
-                try:
-                    response = await self.request(client, "results", "GET",
-                                                  f"/poles/{self.slug}/{self.year}/resultats/")
-                    self.outcomes[f"results {response.status_code}"] += 1
-                except httpx.TransportError:
-                    self.outcomes["results lost reply"] += 1
+                await self.read(client, "results", f"/poles/{self.slug}/{self.year}/resultats/")
+            if self.step % 7 == 3:
+                await self.read(client, "plan", f"/poles/{self.slug}/plan/")
+            if self.step % 13 == 6:
+                await self.read(client, "pdf", f"/poles/{self.slug}/{self.year}/rapport.pdf")
             await self.save_one(client, rng)
+
+
+@dataclass
+class Coordinator(Editor):
+    """The network's coordinator, opening the network's page in a loop."""
+
+    @property
+    def username(self) -> str:
+        return "coordination"
+
+    async def run(self, client, until: float) -> None:
+        while time.monotonic() < until:
+            await self.read(client, "network", f"/reseau/{NETWORK}/")
 
 
 async def probe(client, port: int, until: float, timings: list) -> None:
@@ -261,6 +309,7 @@ async def probe(client, port: int, until: float, timings: list) -> None:
 
 
 async def drive(editors: list[Editor], seconds: float, kill=None) -> tuple[float, list]:
+    """`editors` (the coordinator among them) for `seconds`, and the probe's timings."""
     limits = httpx.Limits(max_connections=CLIENTS * 2, max_keepalive_connections=CLIENTS * 2)
     probe_timings: list[float] = []
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
@@ -317,7 +366,7 @@ def server_times(logs: list[Path]) -> dict[str, list[float]]:
     for log in logs:
         for line in log.read_text().splitlines():
             method, path, status, micros = line.split()
-            times[endpoint(method, path)].append(int(micros) / 1e6)
+            times[endpoint(method, path.split("?")[0])].append(int(micros) / 1e6)
     return times
 
 
@@ -328,6 +377,12 @@ def endpoint(method: str, path: str) -> str:
         return "autosave"
     if path.endswith("/resultats/"):
         return "results"
+    if path.endswith("/rapport.pdf"):
+        return "pdf"
+    if path.endswith("/plan/"):
+        return "plan"
+    if path.startswith("/reseau/"):
+        return "network"
     return "login"
 
 
@@ -352,17 +407,37 @@ def report(name: str, editors, elapsed, probe_timings, logs, checked, killed=Non
     print(f"Outcomes: {dict(sorted(outcomes.items()))}")
     print(f"By instance: {dict(sorted(ports.items()))}")
     print(f"Check: {checked}\n")
+    busy = sum(sum(values) for values in inside.values())
     print("| endpoint | requests | client p50 ms | client p95 ms | in worker p50 ms "
-          "| × /healthz/ in worker |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for kind in ("autosave", "results", "healthz"):
+          "| × /healthz/ in worker | share of worker time |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for kind in ("autosave", "results", "plan", "pdf", "network", "healthz"):
         values = sorted(client[kind])
         if not values:
             continue
         worker = statistics.median(inside[kind]) if inside[kind] else float("nan")
         print(f"| {kind} | {len(values)} | {percentile(values, 50) * 1000:.1f} "
               f"| {percentile(values, 95) * 1000:.1f} | {worker * 1000:.2f} "
-              f"| {worker / baseline:.0f} |")
+              f"| {worker / baseline:.0f} | {sum(inside[kind]) / busy:.1%} |")
+    print(f"\nTask worker: {rendered()}")
+
+
+def rendered() -> str:
+    """What `db_worker` did: the reports it rendered, and its busy time."""
+    from django.db.models import Count
+    from django_tasks_db.models import DBTaskResult
+
+    from reports.models import PreparedReport
+
+    done = DBTaskResult.objects.exclude(finished_at=None).exclude(started_at=None)
+    busy = sum((r.finished_at - r.started_at).total_seconds()
+               for r in done.only("started_at", "finished_at"))
+    statuses = dict(DBTaskResult.objects.values("status").annotate(n=Count("id"))
+                    .values_list("status", "n"))
+    kept = PreparedReport.objects.filter(status="ready").count()
+    DBTaskResult.objects.all().delete()  # each run counts its own
+    return (f"tasks {statuses}, {busy:.1f} s busy rendering; {kept} reports ready for the "
+            f"year as it stands")
 
 
 def percentile(sorted_values: list[float], p: int) -> float:
@@ -376,6 +451,7 @@ def run(name: str, year: int, ports: tuple[int, ...], codes: list[str], kill: bo
     servers = [Server(port, folder / f"access-{port}.log") for port in ports]
     for server in servers:
         server.start()
+    servers[0].start_task_worker()
     killed = []
 
     def kill_one():
@@ -384,6 +460,7 @@ def run(name: str, year: int, ports: tuple[int, ...], codes: list[str], kill: bo
         killed.append(pid)
 
     editors = [Editor(number, year, ports, codes) for number in range(CLIENTS)]
+    editors.append(Coordinator(CLIENTS, year, ports, codes))
     try:
         elapsed, probe_timings = asyncio.run(drive(editors, SECONDS, kill_one if kill else None))
     finally:
@@ -407,9 +484,12 @@ def main() -> None:
                                                                              flat=True))
     print(f"## Load: {CLIENTS} editors, {SECONDS:.0f} s per run, gunicorn {WORKERS} workers, "
           f"PostgreSQL, DEBUG off")
-    run("steady: one gunicorn", 2030, PORTS[:1], codes)
-    run("kill: one worker killed half-way", 2031, PORTS[:1], codes, kill=True)
-    run("two instances sharing the database", 2032, PORTS, codes)
+    if "steady" in RUNS:
+        run("steady: one gunicorn", 2030, PORTS[:1], codes)
+    if "kill" in RUNS:
+        run("kill: one worker killed half-way", 2031, PORTS[:1], codes, kill=True)
+    if "two" in RUNS:
+        run("two instances sharing the database", 2032, PORTS, codes)
 
 
 if __name__ == "__main__":

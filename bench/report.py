@@ -1,14 +1,26 @@
-"""Time of the PDF report: rendering a full demo year, the longest grid the rules allow, serving a
-validated year's archived report, and `cluster_report --all` with one and two processes.
+"""Time of the PDF report: rendering a full demo year, the longest report the rules allow,
+serving a validated year's archived report, and `cluster_report --all` with one and two
+processes.
+
+The longest report the rules allow (tests/reports/worst_case.py: every comment at its longest
+with the most line breaks, in the widest letter, the « autre action » labels, 200 workflow steps
+with the board's longest comments, BENCH_WORST_ACTIONS actions with every field at its longest)
+is rendered in a process of its own, so that its peak memory is its own: `resource.getrusage`'s
+ru_maxrss (peak resident set size) before and after its renderings. Its time is given as wall
+time and as CPU time (`time.process_time`): other work on the machine moves the first, much
+less the second.
 
 Run: `make bench` (a throw-away SQLite database with the guide and the demo). Times are medians
 of BENCH_PDF_RUNS renderings, also given as a ratio to the trivial view /healthz/.
 """
 
+import json
 import os
 import random
+import resource
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -23,13 +35,17 @@ from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from clusters.models import Cluster  # noqa: E402
-from grid import rules, services  # noqa: E402
-from grid.models import Answer, Assessment, CustomAnswer, Transition  # noqa: E402
+from grid import services  # noqa: E402
+from grid.models import Answer, Assessment  # noqa: E402
 from grid.scoring import ANSWERS  # noqa: E402
 from reports.report import report_pdf  # noqa: E402
+from tests.reports import worst_case  # noqa: E402
 
 PDF_RUNS = int(os.environ.get("BENCH_PDF_RUNS", "9"))
 CLUSTERS = int(os.environ.get("BENCH_CLUSTERS", "50"))
+WORST_ACTIONS = int(os.environ.get("BENCH_WORST_ACTIONS", "3000"))
+WORST_STEPS = 200
+WORST_RUNS = int(os.environ.get("BENCH_WORST_RUNS", "5"))
 YEAR = 2025
 VALIDATED = "/poles/pole-littoral-durable/2024/rapport.pdf"
 
@@ -59,24 +75,37 @@ def line(label: str, seconds: float, baseline: float, pdf: bytes | None = None) 
     print(f"| {label} | {seconds * 1000:.0f} | {seconds / baseline:.0f} | {size} |")
 
 
-@transaction.atomic
-def longest_grid() -> Assessment:
-    """A complete year where every free text is as long as the rules allow: comments of
-    unbroken runs (the hardest to lay out), « autres actions » labels, two board comments."""
-    staff = get_user_model().objects.get(username="equipe")
-    board = get_user_model().objects.get(username="conseil")
+def worst_case_here() -> dict:
+    """In this process (a fresh one): build the worst case, render it WORST_RUNS times."""
+    users = get_user_model().objects
     cluster = Cluster.objects.create(name="Pôle aux plus longs textes", slug="pole-long")
-    assessment = services.assessment_start(cluster=cluster, year=YEAR, by=staff, prefill=False)
-    Answer.objects.filter(assessment=assessment).update(
-        value="+", comment="x" * rules.COMMENT_MAX_LENGTH
-    )
-    CustomAnswer.objects.filter(assessment=assessment).update(
-        label="z" * rules.LABEL_MAX_LENGTH, level=2, bareme=3, value="+"
-    )
-    for to_status in ("submitted", "returned"):
-        Transition.objects.create(assessment=assessment, from_status="draft", to_status=to_status,
-                                  by=board, comment="w" * rules.BOARD_COMMENT_MAX_LENGTH)
-    return assessment
+    assessment = worst_case.build(cluster=cluster, staff=users.get(username="equipe"),
+                                  board=users.get(username="conseil"), year=YEAR,
+                                  actions=WORST_ACTIONS, steps=WORST_STEPS)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    walls, cpus = [], []
+    for _ in range(WORST_RUNS):
+        cpu, wall = time.process_time(), time.perf_counter()
+        pdf = report_pdf(assessment)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"pages": page_count(pdf), "kib": len(pdf) // 1024, "walls": walls, "cpus": cpus,
+            "rss_before_mib": before // 1024, "rss_peak_mib": after // 1024}
+
+
+def worst_case_line() -> None:
+    """The worst case in a child process (its peak memory is the rendering's alone)."""
+    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    child = subprocess.run([sys.executable, __file__, "--worst-case"], check=True,
+                           capture_output=True, text=True, env=env)  # its own database
+    found = json.loads(child.stdout.strip().splitlines()[-1])
+    walls, cpus = found["walls"], found["cpus"]
+    print(f"| the longest report the rules allow ({WORST_ACTIONS:,} actions, {WORST_STEPS} steps) "
+          f"| {statistics.median(walls) * 1000:,.0f} wall (min {min(walls) * 1000:,.0f}), "
+          f"{statistics.median(cpus) * 1000:,.0f} CPU (min {min(cpus) * 1000:,.0f}) | | "
+          f"{found['pages']} pages, {found['kib']} KiB; peak RSS {found['rss_peak_mib']} MiB "
+          f"({found['rss_before_mib']} MiB before rendering) |")
 
 
 @transaction.atomic
@@ -119,10 +148,7 @@ def main() -> None:
     print("|---|---:|---:|---|")
     seconds, pdf = median_render(validated)
     line("demo 2024, complete, rendered", seconds, baseline, pdf)
-    seconds, pdf = median_render(longest_grid())
-    line(f"every text at its longest ({rules.COMMENT_MAX_LENGTH}-character comments, "
-         f"{rules.LABEL_MAX_LENGTH}-character labels, "
-         f"{rules.BOARD_COMMENT_MAX_LENGTH}-character board comments)", seconds, baseline, pdf)
+    worst_case_line()
     start = time.perf_counter()
     client.get(VALIDATED)
     line("validated 2024 through the web, first download (rendered, archived)",
@@ -137,4 +163,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--worst-case"]:
+        print(json.dumps(worst_case_here()))
+    else:
+        main()

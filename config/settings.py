@@ -4,6 +4,7 @@ Development: `make run` sets DEBUG=True. Production: DEBUG unset (False), SECRET
 ALLOWED_HOSTS required, DATABASE_URL pointing at PostgreSQL.
 """
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "initiatives",
     "glossary",
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A lock or a statement that timed out: « réessayez », in JSON to the page's scripts.
+    "config.middleware.DatabaseBusy",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -127,12 +132,43 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# PostgreSQL gives up on a row lock held longer than DB_LOCK_TIMEOUT seconds, and on a statement
+# running longer than DB_STATEMENT_TIMEOUT, so that no request waits on another for the 30 s of
+# gunicorn's timeout: the person is asked to try again (config.middleware.DatabaseBusy) and the
+# transaction is rolled back. The web and the task worker keep these bounds; other management
+# commands (migrations, data loads, cluster_report) run without them unless
+# DB_COMMAND_LOCK_TIMEOUT / DB_COMMAND_STATEMENT_TIMEOUT say otherwise (0: no bound).
+DB_LOCK_TIMEOUT = env.float("DB_LOCK_TIMEOUT", default=3)
+DB_STATEMENT_TIMEOUT = env.float("DB_STATEMENT_TIMEOUT", default=5)
+_COMMAND = sys.argv[1] if Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 else None
+if _COMMAND not in (None, "runserver", "db_worker"):
+    DB_LOCK_TIMEOUT = env.float("DB_COMMAND_LOCK_TIMEOUT", default=0)
+    DB_STATEMENT_TIMEOUT = env.float("DB_COMMAND_STATEMENT_TIMEOUT", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c lock_timeout={round(DB_LOCK_TIMEOUT * 1000)} "
+        f"-c statement_timeout={round(DB_STATEMENT_TIMEOUT * 1000)}"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Every transaction takes SQLite's write lock when it begins, so that writers queue as row
     # locks make them queue on PostgreSQL (select_for_update is a no-op on SQLite).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (django-tasks, the backport of Django 6's django.tasks): PDF reports are
+# rendered outside the request. « database » in production, run by `manage.py db_worker` beside
+# gunicorn; « immediate » (inside the request, no worker) in development and tests.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be immediate or database, not {TASKS_BACKEND!r}")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TASKS_BACKEND == "immediate" else "django_tasks_db.DatabaseBackend",
+    },
+}
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out account or address before any password is hashed.

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Replace
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,7 +16,9 @@ from initiatives.models import Lever, NaturalKeyManager, NaturalKeyMixin, Sectio
 from .labels import ANSWER_LABELS, STATUS_LABELS, step_label
 from .rules import (
     BOARD_COMMENT_MAX_LENGTH,
+    BOARD_COMMENT_MAX_LINES,
     COMMENT_MAX_LENGTH,
+    COMMENT_MAX_LINES,
     LABEL_MAX_LENGTH,
     QUESTION_VALUES,
 )
@@ -25,6 +27,12 @@ from .scoring import ANSWERS
 
 def _at_most(field: str, limit: int, name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=name)
+
+
+def _lines_at_most(field: str, lines: int, name: str) -> models.CheckConstraint:
+    """At most `lines` lines: at most `lines` − 1 line breaks (text is stored with \\n only)."""
+    breaks = Length(field) - Length(Replace(field, models.Value("\n"), models.Value("")))
+    return models.CheckConstraint(condition=LessThanOrEqual(breaks, lines - 1), name=name)
 
 
 def default_answer_weights():
@@ -275,6 +283,7 @@ class Answer(models.Model):
                 condition=~models.Q(value="na", comment=""), name="answer_na_has_comment"
             ),
             _at_most("comment", COMMENT_MAX_LENGTH, "answer_comment_length"),
+            _lines_at_most("comment", COMMENT_MAX_LINES, "answer_comment_lines"),
         ]
 
     def __str__(self):
@@ -351,6 +360,7 @@ class Transition(models.Model):
         verbose_name_plural = _("transitions")
         constraints = [
             _at_most("comment", BOARD_COMMENT_MAX_LENGTH, "transition_comment_length"),
+            _lines_at_most("comment", BOARD_COMMENT_MAX_LINES, "transition_comment_lines"),
         ]
 
     def __str__(self):

@@ -16,11 +16,15 @@ from .scoring import ANSWERS, ENJEUX, LEVELS, NOT_APPLICABLE, STRATEGY, Question
 QUESTION_VALUES = (*ANSWERS, NOT_APPLICABLE)  # and "" for a blank
 BAREMES = (1, 2, 3, 4)
 
-# Lengths of free text. The PDF report prints every comment: at these bounds the longest
-# possible grid still renders in well under a second more than an empty one (bench/report.py).
+# Lengths of free text. The PDF report prints every comment, and its line breaks: at these
+# bounds the longest report the rules allow stays within 40 pages and 5 seconds
+# (bench/report.py, tests/reports/test_worst_case.py). A label prints on one line whatever it
+# holds (the report joins its lines), so its line breaks need no bound.
 COMMENT_MAX_LENGTH = 1000
+COMMENT_MAX_LINES = 10
 LABEL_MAX_LENGTH = 300
 BOARD_COMMENT_MAX_LENGTH = 2000
+BOARD_COMMENT_MAX_LINES = 20
 CODE_MAX_LENGTH = 10
 
 # C0 controls but tab, line feed and carriage return, and DEL: PostgreSQL refuses NUL, the
@@ -42,8 +46,17 @@ def shown(value: object) -> str:
     return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
 
 
-def text_problem(text: str, *, limit: int, name: str) -> str | None:
-    """Why a free text cannot be stored, or None. `name` says what it is (« le commentaire »)."""
+def line_count(text: str) -> int:
+    """Lines of a free text as stored and printed (an empty text has none)."""
+    text = normalise_text(text)
+    return text.count("\n") + 1 if text else 0
+
+
+def text_problem(
+    text: str, *, limit: int, name: str, max_lines: int | None = None
+) -> str | None:
+    """Why a free text cannot be stored, or None. `name` says what it is (« le commentaire »);
+    `max_lines`, when given, bounds its lines (each line break starts one)."""
     control = _CONTROL.search(text)
     if control:
         return _(
@@ -53,6 +66,11 @@ def text_problem(text: str, *, limit: int, name: str) -> str | None:
     if length > limit:
         return _("%(name)s dépasse %(limit)s caractères (il en a %(length)s).") % {
             "name": name, "limit": limit, "length": length,
+        }
+    lines = line_count(text) if max_lines is not None else 0
+    if max_lines is not None and lines > max_lines:
+        return _("%(name)s dépasse %(limit)s lignes (il en a %(lines)s).") % {
+            "name": name, "limit": max_lines, "lines": lines,
         }
     return None
 
@@ -93,7 +111,8 @@ def question_problems(
         problems.append(
             _("%(where)s : « na » (non applicable) exige un commentaire.") % {"where": where}
         )
-    problem = text_problem(comment, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"))
+    problem = text_problem(comment, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"),
+                           max_lines=COMMENT_MAX_LINES)
     if problem:
         problems.append(f"{where} : {problem}")
     return problems

@@ -4,7 +4,7 @@ join on memberships within one query: assessment_for_user)."""
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
-from django.db.models import F, Subquery
+from django.db.models import Count, F, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.safestring import SafeString, mark_safe
@@ -216,6 +216,17 @@ def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
 
 def transitions(assessment: Assessment) -> list[Transition]:
     return list(assessment.transitions.select_related("by"))
+
+
+def latest_transitions(assessment: Assessment, count: int) -> tuple[list[Transition], int]:
+    """The assessment's latest `count` workflow steps, oldest first, and how many it has in
+    all: one query, whatever their number."""
+    latest = list(
+        assessment.transitions.select_related("by")
+        .annotate(steps=Window(Count("pk")))
+        .order_by("-at", "-pk")[:count]
+    )
+    return latest[::-1], latest[0].steps if latest else 0
 
 
 @dataclass

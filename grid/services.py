@@ -353,7 +353,8 @@ def _require_status(assessment: Assessment, action: str, *allowed: str) -> None:
 
 def _board_comment(comment: str) -> str:
     problem = rules.text_problem(
-        comment, limit=rules.BOARD_COMMENT_MAX_LENGTH, name=_("Le commentaire")
+        comment, limit=rules.BOARD_COMMENT_MAX_LENGTH, name=_("Le commentaire"),
+        max_lines=rules.BOARD_COMMENT_MAX_LINES,
     )
     if problem:
         raise ValidationError(problem)

@@ -27,3 +27,38 @@ class ArchivedReport(models.Model):
 
     def __str__(self):
         return f"{self.validation.assessment} · {self.language} · {self.created_at:%Y-%m-%d}"
+
+
+class PreparedReport(models.Model):
+    """A PDF report rendered outside the request (reports.tasks), for one state of an
+    assessment in one language: `state` changes with anything the report prints (reports.services
+    .report_state), so a report of an earlier state is never served. A validated year's file is
+    kept in ArchivedReport instead; this row then only tracks its rendering. One request renders:
+    the others find the row."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en préparation")
+        READY = "ready", _("prêt")
+        FAILED = "failed", _("échec")
+
+    assessment = models.ForeignKey("grid.Assessment", models.CASCADE, related_name="+",
+                                   verbose_name=_("autoévaluation"))
+    language = models.CharField(_("langue"), max_length=8, choices=settings.LANGUAGES)
+    state = models.CharField(_("état"), max_length=64)
+    status = models.CharField(_("statut"), max_length=8, choices=Status.choices,
+                              default=Status.PENDING)
+    pdf = models.BinaryField(_("rapport PDF"), null=True, blank=True)
+    error = models.TextField(_("erreur"), blank=True)
+    requested_at = models.DateTimeField(_("demandé le"))
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rapport préparé")
+        verbose_name_plural = _("rapports préparés")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "language", "state"],
+                                    name="one_prepared_report_per_state"),
+        ]
+
+    def __str__(self):
+        return f"{self.assessment_id} · {self.language} · {self.status}"

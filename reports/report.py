@@ -8,6 +8,7 @@ import base64
 import json
 import mimetypes
 import threading
+from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -26,13 +27,21 @@ from grid.versions import scores_on_shared, version_gap
 from initiatives.labels import level_title
 from network.presenters import peer_sections
 from network.selectors import peer_positions
-from plans.report import plan_for_report, plan_rows
+from plans.report import PlanRow, plan_for_report, plan_rows
 
 from . import charts, exports, selectors
 from .presenters import delta
 
 PDF_VARIANT = "pdf/a-3a"
 TOP_RECOMMENDATIONS = 5
+# What the report prints in full is bounded, so that the longest report the rules allow stays
+# within 40 pages and 5 seconds (bench/report.py, tests/reports/test_worst_case.py): the
+# workflow's latest steps (the results page lists them all), the first actions of each table of
+# the plan page (the plan's pages and the XLSX list them all), and on each action's row its
+# first sheets and questions.
+STEPS_SHOWN = 5
+PLAN_ROWS_SHOWN = 6
+PLAN_LINKS_SHOWN = 6
 CURRENT_COLOUR = "#1f4e79"
 PREVIOUS_COLOUR = "#6c757d"
 
@@ -47,6 +56,24 @@ def _font_config() -> FontConfiguration:
     if not hasattr(_FONTS, "config"):
         _FONTS.config = FontConfiguration()
     return _FONTS.config
+
+
+@dataclass(frozen=True)
+class PlanTable:
+    """One table of the plan page: the actions it prints, and how many it has in all."""
+
+    rows: list[PlanRow]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.rows)
+
+
+def _plan_tables(plan) -> dict[str, PlanTable]:
+    return {name: PlanTable(rows[:PLAN_ROWS_SHOWN], len(rows))
+            for name, rows in (("done", plan.done), ("ongoing", plan.ongoing),
+                               ("late", plan.late))}
 
 
 def report_filename(assessment: Assessment) -> str:
@@ -176,7 +203,7 @@ def report_context(assessment: Assessment) -> dict:
     """Everything the report shows; reads only, through the selectors."""
     page = selectors.results_page(assessment, limit=TOP_RECOMMENDATIONS)
     scores = page["scores"]
-    transitions = grid_selectors.transitions(assessment)
+    transitions, steps = grid_selectors.latest_transitions(assessment, STEPS_SHOWN)
     previous = _previous_year(assessment)
     compared, previous_scores, shared_count = _comparison(assessment, page, previous)
     previous_year = previous.assessment.campaign.year if previous else None
@@ -184,6 +211,7 @@ def report_context(assessment: Assessment) -> dict:
     custom_rows = [row for row in page["custom"] if row.label]
     status_date = _status_date(assessment, transitions)
     plan = plan_rows(assessment.cluster)
+    plan_on_date = plan_for_report(plan, _report_date(assessment, status_date))
     examples = selectors.recommendation_examples(page["recommendations"])
     return {
         "assessment": assessment,
@@ -221,7 +249,10 @@ def report_context(assessment: Assessment) -> dict:
         "answer_groups": _answer_rows(page),
         "custom_rows": custom_rows,
         "transitions": transitions,
-        "plan": plan_for_report(plan, _report_date(assessment, status_date)),
+        "older_steps": steps - len(transitions),
+        "plan": plan_on_date,
+        "plan_tables": _plan_tables(plan_on_date),
+        "plan_links_shown": PLAN_LINKS_SHOWN,
         "peers": peer_sections(peer_positions(assessment.cluster, year, scores)),
         "payload": exports.json_payload(page["spec"].code, page["answers"], page["custom"], plan,
                                         scores, page["maturity"]),

@@ -1,18 +1,25 @@
 """Reads of the pages that gather several domains for one cluster-year: results and exports."""
 
+import hashlib
 from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
 
 from experiences.models import Experience
 from experiences.selectors import examples_of_questions
 from grid.layout import rendered_once
 from grid.maturity import Scale
-from grid.models import Assessment, GridVersion, Question
+from grid.models import Answer, Assessment, CustomAnswer, GridVersion, Question, Transition
 from grid.scoring import GridSpec, recommendations, suggested_path
 from grid.selectors import assessment_rows, assessment_scores, maturity_scale
 from grid.specs import grid_spec
+from initiatives.kept import content_stamp
 from initiatives.models import Enjeu, Path, Section, Sheet
+from plans.models import Action
 
 from .exports import Labels, QuestionLine
+from .models import ArchivedReport, PreparedReport
 
 
 @dataclass(frozen=True)
@@ -104,3 +111,61 @@ def export_questions(assessment: Assessment) -> tuple[list[QuestionLine], Labels
         levels={s.level.number: s.level.label for s in sections.values() if s.level},
     )
     return lines, labels
+
+
+# --- PDF reports rendered outside the request ---
+
+
+@dataclass(frozen=True)
+class ReportKey:
+    """What a PDF report is kept under: a validated year's validation (its ArchivedReport), or
+    a digest of everything an open year's report prints (its PreparedReport)."""
+
+    state: str
+    validation_id: int | None = None
+
+
+def report_key(assessment: Assessment, language: str) -> ReportKey:
+    """The key of the assessment's report as it stands, in `language`; two queries at most.
+
+    An open year's report prints its answers, its steps, the cluster's plan and earlier years,
+    the cluster's name and logo, the guide's content, and the day it is printed on: any change
+    of these gives another key, so a report of an earlier state is never served. (The peers'
+    box plots are the exception: they are read on the day the report is first rendered.)"""
+    if assessment.status == Assessment.Status.VALIDATED:
+        validation = (Transition.objects.filter(assessment=assessment,
+                                                to_status=Assessment.Status.VALIDATED)
+                      .order_by("-at", "-pk").values_list("pk", flat=True).first())
+        return ReportKey(f"validated:{validation}:{language}", validation)
+
+    def latest(queryset, field="updated_at"):
+        return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
+
+    own = OuterRef("pk")
+    cluster = OuterRef("cluster")
+    state = Assessment.objects.filter(pk=assessment.pk).annotate(
+        answers_at=latest(Answer.objects.filter(assessment=own)),
+        custom_at=latest(CustomAnswer.objects.filter(assessment=own)),
+        step=latest(Transition.objects.filter(assessment=own), "pk"),
+        plan_at=latest(Action.objects.filter(cluster=cluster)),
+        plan_size=Subquery(Action.objects.filter(cluster=cluster).order_by().values("cluster")
+                           .annotate(n=Count("pk")).values("n")),
+        years_at=latest(Assessment.objects.filter(cluster=cluster)),
+    ).values_list("status", "updated_at", "answers_at", "custom_at", "step", "plan_at",
+                  "plan_size", "years_at", "cluster__name", "cluster__logo").get()
+    parts = (*state, content_stamp(), timezone.localdate(), language)
+    return ReportKey(hashlib.sha256(repr(parts).encode()).hexdigest())
+
+
+def ready_report(assessment: Assessment, key: ReportKey, language: str) -> bytes | None:
+    """The report's file when it is rendered for this key, else None; one query."""
+    if key.validation_id is not None:
+        found = ArchivedReport.objects.filter(validation_id=key.validation_id,
+                                              language=language)
+    else:
+        found = PreparedReport.objects.filter(
+            assessment=assessment, language=language, state=key.state,
+            status=PreparedReport.Status.READY,
+        )
+    pdf = found.values_list("pdf", flat=True).first()
+    return None if pdf is None else bytes(pdf)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/<int:year>/simuler/actions/", simulation.simulate_plan,
          name="simulate-plan"),
     path("<slug:slug>/<int:year>/rapport.pdf", report.report, name="report"),
+    path("<slug:slug>/<int:year>/rapport/relancer/", report.report_retry, name="report-retry"),
     path("<slug:slug>/<int:year>/export.json", exports.export_json, name="export-json"),
     path("<slug:slug>/<int:year>/export.csv", exports.export_csv, name="export-csv"),
     path("<slug:slug>/<int:year>/export.xlsx", exports.export_xlsx, name="export-xlsx"),

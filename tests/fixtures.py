@@ -188,7 +188,8 @@ def validated(submitted, board):
 # --- URLs ---
 
 
-REPORT_URLS = {"results", "evolution", "report", "export-json", "export-csv", "export-xlsx"}
+REPORT_URLS = {"results", "evolution", "report", "report-retry", "export-json", "export-csv",
+               "export-xlsx"}
 
 
 def url(name, assessment=None, *, slug=None, year=None):

@@ -101,6 +101,7 @@ RULES = {
     "reports:simulate-plan": Rule(EDITORS, ("slug", "year"), "post", frozenset({302}),
                                   {"S-1": "++"}),
     "reports:report": Rule(MEMBERS, ("slug", "year"), is_page=False),
+    "reports:report-retry": Rule(MEMBERS, ("slug", "year"), "post", frozenset({302})),
     "reports:export-json": Rule(MEMBERS, ("slug", "year"), is_page=False),
     "reports:export-csv": Rule(MEMBERS, ("slug", "year"), is_page=False),
     "reports:export-xlsx": Rule(MEMBERS, ("slug", "year"), is_page=False),
@@ -281,11 +282,12 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
         assert is_private_no_store(response), path
         if response.status_code in (403, 404):
             refused.add(path)
-    # Accounts, login throttling and the clusters' plans are the superusers' business; the
-    # autocomplete needs its parameters; a grid version in use, and its questions, are not
-    # deleted.
+    # Accounts, login throttling, the clusters' plans and the background tasks are the
+    # superusers' business; the autocomplete needs its parameters; a grid version in use, and
+    # its questions, are not deleted.
     frozen = GridVersion.objects.get(code="cgdd-2012")
-    superusers_only = ("/admin/auth/", "/admin/axes/", "/admin/plans/")
+    superusers_only = ("/admin/auth/", "/admin/axes/", "/admin/plans/",
+                       "/admin/django_tasks_database/")
     assert {path for path in refused if not path.startswith(superusers_only)} == {
         "/admin/autocomplete/",
         reverse("admin:grid_gridversion_delete", args=[frozen.pk]),

@@ -1,11 +1,13 @@
 """`grid.services`: the rules the pages rely on, called directly."""
 
+from importlib import import_module
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from grid import services
-from grid.models import Campaign, GridVersion, Question
+from grid.models import Campaign, GridVersion, Question, Transition
 from grid.payload import ParsedPayload
 from grid.scoring import AnswerValue
 from initiatives.models import Section
@@ -106,6 +108,8 @@ def test_import_refuses_a_validated_assessment(validated, editor):
          "Question « 1A-1 » : réponse « oui » invalide (attendu : ++, +, -, --, na)."),
         ({"1A-1": AnswerValue("+", "x" * 1001)},
          "Question « 1A-1 » : le commentaire dépasse 1000 caractères (il en a 1001)."),
+        ({"1A-1": AnswerValue("+", "a\n" * 500)},
+         "Question « 1A-1 » : le commentaire dépasse 10 lignes (il en a 500)."),
     ],
 )
 def test_import_checks_the_rules_itself(assessment, editor, answers, message):
@@ -137,3 +141,24 @@ def test_the_database_refuses_what_the_rules_refuse(assessment):
         answer.value, answer.comment = value, comment
         with pytest.raises(IntegrityError), transaction.atomic():
             answer.save()
+
+
+def test_the_database_refuses_comments_of_too_many_lines(assessment, editor):
+    answer = assessment.answers.get(question__code="2B-3")
+    answer.comment = "a\n" * 9 + "a"  # 10 lines: allowed
+    answer.save()
+    answer.comment = "a\n" * 10 + "a"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        answer.save()
+    step = Transition(assessment=assessment, from_status="draft", to_status="draft", by=editor,
+                      comment="a\n" * 20 + "a")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        step.save()
+
+
+def test_comments_written_before_the_bound_keep_their_words_on_fewer_lines():
+    fold = import_module("grid.migrations.0008_fold_long_comments").fold
+    assert fold("a\nb\nc\nd", 3) == "a\nb\nc d"
+    assert fold("a\nb", 3) == "a\nb"
+    text = "\n".join(f"ligne {n}" for n in range(500))
+    assert fold(text, 10).count("\n") == 9 and len(fold(text, 10)) == len(text)

@@ -91,6 +91,9 @@ def test_undefined_notes_are_null(tmp_path):
         # Python refuses to read an integer of more than 4,300 digits (ValueError, a 500).
         ('{"grid": "cgdd-2012", "format": ' + "9" * 5000 + "}",
          "Le fichier contient un nombre de plus de 4300 chiffres"),
+        ('{"grid": "cgdd-2012", "answers": {"1A-1": {"answer": "+", "comment": "'
+         + "a\\n" * 500 + '"}}}',
+         "Question « 1A-1 » : le commentaire dépasse 10 lignes (il en a 500)."),
     ],
 )
 def test_bad_input_raises_a_clear_error(tmp_path, content, expected):

@@ -113,6 +113,9 @@ def test_it_saves_a_custom_row(editor_client, assessment):
         # Defect 1: free text is bounded.
         ({"code": "1A-1", "value": "+", "comment": "x" * 1001},
          "Question « 1A-1 » : le commentaire dépasse 1000 caractères (il en a 1001)."),
+        # Issue « No input within the rules stalls the site »: 500 lines made the PDF 331 pages.
+        ({"code": "1A-1", "value": "+", "comment": "a\n" * 500},
+         "Question « 1A-1 » : le commentaire dépasse 10 lignes (il en a 500)."),
         # Defect 8: only two kinds of rows exist.
         ({"kind": "comment", "code": "1A-1", "value": "+"},
          "Type de ligne inconnu : « comment »."),

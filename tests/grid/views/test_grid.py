@@ -168,6 +168,8 @@ def test_the_whole_form_posted_unchanged_saves_nothing(editor_client, editor, as
         ({"1A-1-comment": "Pièce\x00jointe"}, "1A-1",
          "Question « 1A-1 » : le commentaire contient un caractère invisible interdit (U+0000) :"
          " retirez-le."),
+        ({"1A-1-comment": "a\n" * 500}, "1A-1",
+         "Question « 1A-1 » : le commentaire dépasse 10 lignes (il en a 500)."),
         ({"1A-1-revision": "x"}, "1A-1",
          "La version de cette réponse est illisible : rechargez la page, puis recommencez."),
     ],

@@ -225,6 +225,8 @@ def test_it_refuses_a_5000_digit_number_with_a_message(editor_client, assessment
          "Ligne « autre action » n° 1 : le libellé contient un caractère invisible interdit"),
         ({"grid": "cgdd-2012", "answers": {"1A-1": {"answer": "+", "comment": "x" * 1001}}},
          "Question « 1A-1 » : le commentaire dépasse 1000 caractères (il en a 1001)."),
+        ({"grid": "cgdd-2012", "answers": {"1A-1": {"answer": "+", "comment": "a\n" * 500}}},
+         "Question « 1A-1 » : le commentaire dépasse 10 lignes (il en a 500)."),
     ],
 )
 def test_nul_bytes_and_long_texts_are_refused_at_preview_and_confirmation(

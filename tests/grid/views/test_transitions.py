@@ -235,6 +235,15 @@ def test_a_comment_too_long_is_refused_with_a_message_not_dropped(board_client, 
     assert reload(submitted).status == "submitted"
 
 
+def test_a_comment_of_too_many_lines_is_refused_with_a_message(board_client, submitted):
+    # Issue « No input within the rules stalls the site »: the PDF prints every line.
+    response = board_client.post(url("return", submitted), {"comment": "a\n" * 21})
+    assert messages_of(response) == ["Le commentaire dépasse 20 lignes (il en a 21)."]
+    assert reload(submitted).status == "submitted"
+    board_client.post(url("return", submitted), {"comment": "a\n" * 20})
+    assert reload(submitted).status == "returned"
+
+
 def test_a_comment_is_shown_as_text_not_html(board_client, board, submitted):
     services.assessment_return(assessment=submitted, by=board, comment="<b>Revoir</b> 2B-3")
     html = board_client.get(url("results", submitted)).content.decode()
