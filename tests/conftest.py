@@ -52,6 +52,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("loaddata", "guide", "experiences", verbosity=0)
 
 
+@pytest.fixture
+def guide_content(transactional_db):
+    """Transactional tests start from an empty database: load the guide's content."""
+    call_command("loaddata", "guide", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def fresh_content_cache():
     """Each test reads the guide's content from its own database, not from what an earlier test

@@ -6,7 +6,18 @@ import threading
 import time
 from contextlib import contextmanager
 
+import pytest
 from django.db import connection, connections
+
+
+def postgresql_only(reason: str) -> list:
+    """The marks of a module that needs PostgreSQL's locks: transactional tests (its writers
+    run on connections of their own), the guide's content loaded, skipped on other databases."""
+    return [
+        pytest.mark.django_db(transaction=True),
+        pytest.mark.skipif(connection.vendor != "postgresql", reason=reason),
+        pytest.mark.usefixtures("guide_content"),
+    ]
 
 
 class Racer(threading.Thread):

@@ -9,27 +9,17 @@ import threading
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, connections, transaction
 
 from grid.models import Answer
 from tests.fixtures import answers_of, url
 from tests.grid.views.test_grid import page_form_data
+from tests.races import postgresql_only
 
 MESSAGE = ("Le site est très sollicité : votre demande n'a pas abouti et rien n'a été "
            "enregistré. Réessayez dans un instant.")
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="lock_timeout and statement_timeout are PostgreSQL's"),
-]
-
-
-@pytest.fixture(autouse=True)
-def guide(transactional_db):
-    """Transactional tests start from an empty database: load the guide's content."""
-    call_command("loaddata", "guide", verbosity=0)
+pytestmark = postgresql_only("lock_timeout and statement_timeout are PostgreSQL's")
 
 
 class Holder(threading.Thread):

@@ -4,29 +4,17 @@ lock makes the second writer wait for the first to commit, then see what it did.
 Row locks are PostgreSQL's (SQLite queues whole transactions instead: no race to show there).
 """
 
-import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 
 from grid import services
 from grid.models import Assessment, Transition
 from grid.payload import ParsedPayload
 from grid.scoring import AnswerValue
 from tests.fixtures import answers_of
-from tests.races import finish, start_and_wait
+from tests.races import finish, postgresql_only, start_and_wait
 
-
-@pytest.fixture(autouse=True)
-def guide(transactional_db):
-    """Transactional tests start from an empty database: load the guide's content."""
-    call_command("loaddata", "guide", verbosity=0)
-
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's"),
-]
+pytestmark = postgresql_only("row locks are PostgreSQL's")
 
 
 def race(assessment, *calls, then=None):

@@ -6,29 +6,17 @@ Row locks are PostgreSQL's (SQLite queues whole transactions instead: no race to
 
 from datetime import date
 
-import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 
 from clusters.models import Membership
 from initiatives.models import PathStep
 from plans import services
 from plans.models import Action, StepReached
 from tests.fixtures import make_member
-from tests.races import finish, start_and_wait
+from tests.races import finish, postgresql_only, start_and_wait
 
-
-@pytest.fixture(autouse=True)
-def guide(transactional_db):
-    """Transactional tests start from an empty database: load the guide's content."""
-    call_command("loaddata", "guide", verbosity=0)
-
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's"),
-]
+pytestmark = postgresql_only("row locks are PostgreSQL's")
 
 
 def test_of_two_saves_of_one_revision_the_second_is_refused(cluster_a, editor):

@@ -96,9 +96,9 @@ def test_the_renderings_queries_do_not_grow_with_the_worst_case(
         report_context(worst)
 
 
-def test_a_step_whose_author_is_gone_prints_a_dash(assessment, editor):
-    # Generated networks' steps have no author, nor has a step whose author was deleted: the
-    # report (and cluster_report --all) stopped on them.
-    assessment.transitions.update(by=None)
+def test_a_step_whose_author_is_gone_prints_so(assessment, editor):
+    # A step whose account was deleted before names were kept: the report (and cluster_report
+    # --all) stopped on them.
+    assessment.transitions.update(by=None, by_name="")
     text = " ".join(" ".join(pdf.page_texts(report_pdf(assessment))).split())
-    assert "Ouverte · —" in text
+    assert "Ouverte · compte supprimé" in text
