@@ -158,14 +158,16 @@ def report_key(assessment: Assessment, language: str) -> ReportKey:
 
 
 def ready_report(assessment: Assessment, key: ReportKey, language: str) -> bytes | None:
-    """The report's file when it is rendered for this key, else None; one query."""
+    """The report's file when it is rendered for this key, else None: a validated year's from
+    its archive (one query), or, as other years', from its rendering (a second query when the
+    archive could not be written)."""
     if key.validation_id is not None:
-        found = ArchivedReport.objects.filter(validation_id=key.validation_id,
-                                              language=language)
-    else:
-        found = PreparedReport.objects.filter(
-            assessment=assessment, language=language, state=key.state,
-            status=PreparedReport.Status.READY,
-        )
-    pdf = found.values_list("pdf", flat=True).first()
+        pdf = (ArchivedReport.objects.filter(validation_id=key.validation_id, language=language)
+               .values_list("pdf", flat=True).first())
+        if pdf is not None:
+            return bytes(pdf)
+    pdf = PreparedReport.objects.filter(
+        assessment=assessment, language=language, state=key.state,
+        status=PreparedReport.Status.READY, pdf__isnull=False,
+    ).values_list("pdf", flat=True).first()
     return None if pdf is None else bytes(pdf)

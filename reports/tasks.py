@@ -7,7 +7,7 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
-from .models import PreparedReport
+from .models import ArchivedReport, PreparedReport
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,8 @@ def render_report(prepared_id: int) -> None:
     if prepared is None or prepared.status == PreparedReport.Status.READY:
         return
     assessment = prepared.assessment
-    if report_key(assessment, prepared.language).state != prepared.state:
+    key = report_key(assessment, prepared.language)
+    if key.state != prepared.state:
         # The year changed since it was asked for: whoever waits asks for the new state at
         # their next reload; rendering this one would be wasted.
         prepared.delete()
@@ -40,9 +41,12 @@ def render_report(prepared_id: int) -> None:
             finished_at=timezone.now(),
         )
         raise
-    validated = prepared.state.startswith("validated:")
+    # A validated year's file is in its archive, unless the archive could not be written
+    # (report_for served it all the same): then it is kept here.
+    archived = key.validation_id is not None and ArchivedReport.objects.filter(
+        validation_id=key.validation_id, language=prepared.language).exists()
     PreparedReport.objects.filter(pk=prepared_id).update(
-        status=PreparedReport.Status.READY, pdf=None if validated else pdf,
+        status=PreparedReport.Status.READY, pdf=None if archived else pdf,
         finished_at=timezone.now(),
     )
     # The same report of earlier states is stale for good: not kept.
