@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "network",
     "guide",
     "reports",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -248,7 +249,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "grid:cluster-list"
+LOGIN_REDIRECT_URL = "workspace:cluster-list"
 LOGOUT_REDIRECT_URL = "initiatives:home"
 
 # Where the guide's text came from; cited on every sheet page.

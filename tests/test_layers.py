@@ -18,7 +18,8 @@ RANKS = {
     "network": 4,  # aggregates across clusters
     "guide": 5,  # pages that compose several domains
     "reports": 5,
-    "config": 6,
+    "workspace": 6,  # pages that compose clusters, grid, plans and reports (a person's home)
+    "config": 7,
 }
 
 

@@ -85,11 +85,12 @@ RULES = {
     "glossary:term-detail": Rule(PUBLIC, ("term",)),
     "experiences:list": Rule(PUBLIC),
     "experiences:detail": Rule(PUBLIC, ("experience",)),
-    "grid:cluster-list": Rule(LOGGED_IN),
-    "grid:cluster-detail": Rule(MEMBERS, ("slug",)),
-    # Read by the board; its POST is the editors' (tests/grid/views/test_cluster_profile.py).
-    "grid:cluster-profile": Rule(MEMBERS, ("slug",)),
-    "grid:assessment-start": Rule(EDITORS, ("slug",), "post", frozenset({302}), {"year": 2024}),
+    "workspace:cluster-list": Rule(LOGGED_IN),
+    "workspace:cluster-detail": Rule(MEMBERS, ("slug",)),
+    # Read by the board; its POST is the editors' (tests/workspace/test_cluster_profile.py).
+    "workspace:cluster-profile": Rule(MEMBERS, ("slug",)),
+    "workspace:assessment-start": Rule(EDITORS, ("slug",), "post", frozenset({302}),
+                                       {"year": 2024}),
     "grid:grid": Rule(MEMBERS, ("slug", "year")),
     "grid:grid-display": Rule(MEMBERS, ("slug", "year"), "post", frozenset({302}),
                               {"compact": "1"}),
