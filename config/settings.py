@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "workspace.context_processors.links",
             ],
         },
     },
@@ -250,7 +251,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workspace:cluster-list"
-LOGOUT_REDIRECT_URL = "initiatives:home"
+LOGOUT_REDIRECT_URL = "guide:home"
+# An assessment's results (a URL name taking the cluster's slug and the year), where grid sends a
+# person after a workflow step: reports serves the page, which grid may not name
+# (tests/test_layers.py), as Django's auth names none of the pages above.
+ASSESSMENT_RESULTS_URL = "reports:results"
 
 # Where the guide's text came from; cited on every sheet page.
 GUIDE_SOURCE = {

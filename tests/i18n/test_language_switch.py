@@ -12,7 +12,7 @@ from accounts.models import LanguagePreference
 from tests.fixtures import PASSWORD, logged_in
 
 SWITCH = reverse("set-language")
-HOME = reverse("initiatives:home")
+HOME = reverse("guide:home")
 NOTE = "exists in French only"
 
 
