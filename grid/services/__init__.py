@@ -8,7 +8,6 @@ The writes are re-exported here so that callers keep `from grid import services`
 """
 
 from .answers import (
-    AnswersUpdate,
     StaleAnswer,
     answer_save,
     answers_update,
@@ -27,7 +26,6 @@ from .display import grid_display_set
 from .versions import grid_version_derive, maturity_levels_default
 
 __all__ = [
-    "AnswersUpdate",
     "AssessmentExists",
     "StaleAnswer",
     "answer_save",
