@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "network",
     "guide",
     "reports",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +122,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "workspace.context_processors.links",
             ],
         },
     },
@@ -248,8 +250,12 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "grid:cluster-list"
-LOGOUT_REDIRECT_URL = "initiatives:home"
+LOGIN_REDIRECT_URL = "workspace:cluster-list"
+LOGOUT_REDIRECT_URL = "guide:home"
+# An assessment's results (a URL name taking the cluster's slug and the year), where grid sends a
+# person after a workflow step: reports serves the page, which grid may not name
+# (tests/test_layers.py), as Django's auth names none of the pages above.
+ASSESSMENT_RESULTS_URL = "reports:results"
 
 # Where the guide's text came from; cited on every sheet page.
 GUIDE_SOURCE = {

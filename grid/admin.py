@@ -8,7 +8,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .maturity import RANKS, scale_problems
 from .models import Campaign, GridVersion, MaturityLevel, Question
-from .services import grid_version_derive, grid_version_is_frozen, maturity_levels_default
+from .selectors import grid_version_is_frozen
+from .services import grid_version_derive, maturity_levels_default
 
 
 class FrozenVersionMixin:

@@ -24,7 +24,7 @@ from initiatives.models import Lever, Section, Sheet
 
 from .changes import custom_key
 from .models import Answer, GridVersion, Question
-from .rules import COMMENT_MAX_LENGTH, LABEL_MAX_LENGTH
+from .rules import COMMENT_MAX_LENGTH, LABEL_MAX_LENGTH, allows_not_applicable
 from .scoring import ANSWERS, LEVELS, GridSpec
 from .specs import grid_spec
 
@@ -196,7 +196,7 @@ def _render(version: GridVersion, compact: bool) -> GridLayout:
 
 
 def _question_layout(question: Question, compact: bool) -> QuestionLayout:
-    has_na = question.section.enjeu_id is not None
+    has_na = allows_not_applicable(question.section.code)
     choices = [(value, label) for value, label in Answer.Value.choices
                if has_na or value != Answer.Value.NOT_APPLICABLE]
     context = {"question": question, "code": question.code, "compact": compact,

@@ -8,10 +8,21 @@ the database. Pure: plain values in, French messages out (no ORM, no request).
 
 import json
 import re
+from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 
-from .scoring import ANSWERS, ENJEUX, LEVELS, NOT_APPLICABLE, STRATEGY, QuestionSpec
+from .scoring import (
+    ANSWERS,
+    ENJEUX,
+    LEVELS,
+    NOT_APPLICABLE,
+    STRATEGY,
+    AnswerValue,
+    CustomRow,
+    GridSpec,
+    QuestionSpec,
+)
 
 QUESTION_VALUES = (*ANSWERS, NOT_APPLICABLE)  # and "" for a blank
 BAREMES = (1, 2, 3, 4)
@@ -75,6 +86,21 @@ def text_problem(
     return None
 
 
+def allows_not_applicable(section: str) -> bool:
+    """`na` is an answer everywhere but in section S (DESIGN §4)."""
+    return section != STRATEGY
+
+
+def answer_values(section: str) -> tuple[str, ...]:
+    """The answers a question of `section` offers, blank aside."""
+    return QUESTION_VALUES if allows_not_applicable(section) else ANSWERS
+
+
+def lacks_justification(value: str | None, comment: str) -> bool:
+    """`na` needs a comment that says why (DESIGN §4)."""
+    return value == NOT_APPLICABLE and not normalise_text(comment)
+
+
 def question_subject(code: str) -> str:
     return _("Question « %(code)s »") % {"code": shown(code)}
 
@@ -102,12 +128,12 @@ def question_problems(
             _("%(where)s : réponse « %(value)s » invalide (attendu : %(allowed)s).")
             % {"where": where, "value": shown(value), "allowed": ", ".join(QUESTION_VALUES)}
         )
-    elif value == NOT_APPLICABLE and question.section == STRATEGY:
+    elif value == NOT_APPLICABLE and not allows_not_applicable(question.section):
         problems.append(
             _("%(where)s : « na » (non applicable) est interdit dans la section S.")
             % {"where": where}
         )
-    elif value == NOT_APPLICABLE and comment_required and not normalise_text(comment):
+    elif comment_required and lacks_justification(value, comment):
         problems.append(
             _("%(where)s : « na » (non applicable) exige un commentaire.") % {"where": where}
         )
@@ -153,3 +179,29 @@ def custom_row_problems(
 def _is_int_in(value: object, allowed) -> bool:
     # bool is an int in Python; `true` is not a barème.
     return isinstance(value, int) and not isinstance(value, bool) and value in allowed
+
+
+def answer_problems(
+    spec: GridSpec, answers: Mapping[str, AnswerValue], custom: Mapping[str, CustomRow]
+) -> list[str]:
+    """Every reason these rows are refused, question rows first."""
+    problems = []
+    for code, value in answers.items():
+        problems += question_problems(
+            spec.question(code), code=code, grid=spec.code, value=value.answer,
+            comment=value.comment,
+        )
+    for enjeu, row in custom.items():
+        problems += custom_row_problems(
+            custom_subject(enjeu), enjeu=enjeu, label=row.label, level=row.level,
+            bareme=row.bareme, value=row.answer,
+        )
+    return problems
+
+
+def missing_answers(answers: Mapping[str, AnswerValue]) -> list[str]:
+    """Codes that keep a grid from being submitted: blank, or `na` without its justification."""
+    return [
+        code for code, value in answers.items()
+        if value.answer is None or lacks_justification(value.answer, value.comment)
+    ]

@@ -179,6 +179,13 @@ def scores_to_json(grid_code: str, scores: Scores) -> dict:
     }
 
 
+def submission_scores(grid: GridSpec, answers: Mapping[str, AnswerValue],
+                      custom: Sequence[CustomRow]) -> dict:
+    """The notes stored with a submitted grid (`grid_score`'s output): what
+    `assessment_submit` stores, and whatever writes assessments in bulk (network.generate)."""
+    return scores_to_json(grid.code, score(grid, answers, custom))
+
+
 def scores_from_json(data: dict) -> Scores:
     """Read stored scores back; floats become close Fractions (display needs no more)."""
     completion = _to_fraction(data.get("completion"))

@@ -1,5 +1,7 @@
-"""Reads of assessments, always scoped through the user's memberships (clusters.access, or its
-join on memberships within one query: assessment_for_user)."""
+"""Reads of assessments and grid versions. Those that start from a user are scoped through the
+user's memberships (clusters.access, or its join on memberships within one query:
+assessment_for_user); the others take a cluster, an assessment or ids the caller reached that
+way."""
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
@@ -98,6 +100,14 @@ def cluster_assessments(cluster: Cluster, before: int | None = None) -> list[Ass
         assessments
         .select_related("campaign__version")
         .order_by("-campaign__year")
+    )
+
+
+def previous_assessment(cluster: Cluster, year: int) -> Assessment | None:
+    """The cluster's latest assessment before `year`: the one a new year carries answers from."""
+    return (
+        Assessment.objects.filter(cluster=cluster, campaign__year__lt=year)
+        .select_related("campaign").order_by("-campaign__year").first()
     )
 
 
@@ -269,6 +279,11 @@ def assessment_scores(assessment: Assessment, spec: GridSpec, answers: dict,
     if assessment.scores:
         return scores_from_json(assessment.scores)
     return score(spec, answers, custom)
+
+
+def grid_version_is_frozen(version: GridVersion) -> bool:
+    """A version any assessment uses keeps its questions and barèmes for good (DESIGN §3)."""
+    return Assessment.objects.filter(campaign__version=version).exists()
 
 
 def grid_is_compact(user) -> bool:

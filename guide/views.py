@@ -9,6 +9,12 @@ from .forms import SheetFilterForm
 
 
 @require_safe
+def home(request):
+    """The home page: it leads to the guide's sheets, paths and glossary (pages above content)."""
+    return render(request, "guide/home.html", initiatives.home_page())
+
+
+@require_safe
 def sheet_list(request):
     form = SheetFilterForm(request.GET or None, choices=sheet_filter_choices())
     filters = form.cleaned_data if form.is_valid() else {}

@@ -4,6 +4,8 @@ Every model has a natural key so that `fixtures/guide.json` is stable and re-loa
 again updates rows in place instead of duplicating them.
 """
 
+from urllib.parse import urlencode
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext
@@ -114,6 +116,15 @@ class Section(NaturalKeyMixin, models.Model):
     def __str__(self):
         return f"{self.code} · {self.title}"
 
+    def get_absolute_url(self):
+        """The section's sheets (all of them for S, whose only sheet is « + »)."""
+        from django.urls import reverse
+
+        url = reverse("guide:sheet-list")
+        if self.is_strategy:
+            return url
+        return f"{url}?{urlencode({'enjeu': self.code[1], 'level': self.code[0]})}"
+
     @property
     def is_strategy(self):
         return self.enjeu_id is None
@@ -144,6 +155,12 @@ class Lever(NaturalKeyMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """A lever has no page: its sheets are its page."""
+        from django.urls import reverse
+
+        return f"{reverse('guide:sheet-list')}?{urlencode({'lever': self.slug})}"
 
     @property
     def alias_list(self):

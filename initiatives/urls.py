@@ -4,7 +4,6 @@ from . import views
 
 app_name = "initiatives"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("matrice/", views.matrix, name="matrix"),
     path("demarche/", views.approach, name="approach"),
     path("couleurs.css", views.colours, name="colours"),

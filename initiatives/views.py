@@ -6,11 +6,6 @@ from . import selectors
 
 
 @require_safe
-def home(request):
-    return render(request, "initiatives/home.html", selectors.home_page())
-
-
-@require_safe
 def matrix(request):
     return render(request, "initiatives/matrix.html", selectors.matrix_sections())
 

@@ -3,9 +3,9 @@
 A network's pages need many clusters with a profile and several years of grids to show
 anything: this writes them in bulk, deterministically for a seed. Each cluster has a base
 maturity, strengths per enjeu and per question, and improves a little every year; its answers
-follow the rules of `grid.rules` (checked with `grid.services.answer_problems`, `na` with a
+follow the rules of `grid.rules` (checked with `grid.rules.answer_problems`, `na` with a
 comment and never in section S), and a submitted or validated year stores the notes
-`grid.services.submission_scores` computes, as `assessment_submit` does. Most years are
+`grid.scoring.submission_scores` computes, as `assessment_submit` does. Most years are
 validated, some submitted, a few returned or left in draft (neither ever counts).
 
 Everything is keyed so that a second run completes what is missing and duplicates nothing:
@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusters.models import Cluster, Network, Sector
-from grid import services
+from grid import rules
 from grid.changes import StoredRows
 from grid.models import (
     Answer,
@@ -37,7 +37,15 @@ from grid.models import (
     Question,
     Transition,
 )
-from grid.scoring import ENJEUX, NOT_APPLICABLE, STRATEGY, AnswerValue, CustomRow, GridSpec
+from grid.scoring import (
+    ENJEUX,
+    NOT_APPLICABLE,
+    STRATEGY,
+    AnswerValue,
+    CustomRow,
+    GridSpec,
+    submission_scores,
+)
 from grid.specs import grid_specs
 from initiatives.models import Enjeu
 
@@ -187,7 +195,7 @@ def year_rows(seed: int, prof: Profile, year: int, rank: int, spec: GridSpec,
         code = question.code
         if rng.random() > share:
             answers[code] = AnswerValue(None)
-        elif code in prof.not_applicable and question.section != STRATEGY:
+        elif code in prof.not_applicable and rules.allows_not_applicable(question.section):
             answers[code] = AnswerValue(NOT_APPLICABLE, comments.choice(NA_COMMENTS))
         else:
             enjeu = STRATEGY if question.section == STRATEGY else question.section[-1]
@@ -337,10 +345,10 @@ def _assessments(seed, profiles, by_number, campaigns, specs, question_ids, enje
             status = _status(random.Random(f"{seed}:{prof.slug}:{year}:status"),
                              year == last_year)
             rows = year_rows(seed, prof, year, rank, spec, status)
-            problems = services.answer_problems(spec, rows.answers, rows.custom)
-            if problems or (status != Status.DRAFT and services.missing_answers(rows)):
+            problems = rules.answer_problems(spec, rows.answers, rows.custom)
+            if problems or (status != Status.DRAFT and rules.missing_answers(rows.answers)):
                 raise AssertionError(f"{prof.slug} {year}: {problems}")  # a bug of this module
-            scores = (services.submission_scores(spec, rows)
+            scores = (submission_scores(spec, rows.answers, rows.custom_rows)
                       if status in (Status.SUBMITTED, Status.VALIDATED) else None)
             planned.append((Assessment(cluster=cluster, campaign=campaign, status=status,
                                        scores=scores), rows))

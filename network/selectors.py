@@ -13,14 +13,15 @@ from django.shortcuts import get_object_or_404
 
 from clusters.models import Cluster, Network
 from grid.models import Question
-from grid.scoring import ANSWERS, NOT_APPLICABLE, STRATEGY, Scores, scores_to_json
+from grid.rules import QUESTION_VALUES, answer_values
+from grid.scoring import Scores, scores_to_json
 
 from .anonymity import WHOLE, GroupKey, differ_enough, hidden_cells, published, shown_groups
 from .models import Snapshot
 from .services import notes_of
 from .stats import METRICS, Box, box, median
 
-HEATMAP_ANSWERS = (*ANSWERS, NOT_APPLICABLE)
+HEATMAP_ANSWERS = QUESTION_VALUES
 MOST_DISAGREED = 10
 
 
@@ -235,7 +236,7 @@ def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
         # The rule reads the answers the question allows: « na » is never one in section S,
         # as everybody knows, so its empty cell hides nothing.
         hidden = hidden_cells({answer: count for answer, count in row.items()
-                               if section != STRATEGY or answer != NOT_APPLICABLE})
+                               if answer in answer_values(section)})
         rows.append(HeatRow(code, text, tuple(
             HeatCell(answer, None, None) if answer in hidden
             else HeatCell(answer, count, count / total if total else None)

@@ -1,6 +1,6 @@
-"""Forms read what browsers post: shapes and types here; the rules of an action are those of
-plans.rules, run through plans.services.action_check so that the form says what the service
-would refuse, before anything is written."""
+"""Forms read what browsers post: shapes and types here. The rules of an action (plans.rules,
+and those that need the database: known sheets and codes, the owner a member) are checked by
+plans.services when it writes; the views show its ValidationError on the form, as typed."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -102,7 +102,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args, cluster: Cluster, sheets, members, action: Action | None = None,
                  **kwargs):
         super().__init__(*args, **kwargs)
-        self.cluster, self.action = cluster, action
+        self.action = action
         self.members = {str(user.pk): user for user in members}
         self.fields["sheets"].choices = [(s.number, in_french(f"{s.number} · {s.title}"))
                                          for s in sheets]
@@ -144,12 +144,6 @@ class ActionForm(forms.Form):
         if values["status"] != Action.Status.DONE or not values["done_on"]:
             # The service settles the day of a done action; a date on an open one means nothing.
             values.pop("done_on")
-        try:
-            services.action_check(cluster=self.cluster, values=dict(values),
-                                  sheets=data["sheets"], question_codes=data["question_codes"],
-                                  owner=data["owner"])
-        except ValidationError as error:
-            raise ValidationError(error.messages) from None
         data["values"] = values
         return data
 

@@ -37,9 +37,9 @@ def known_question_codes() -> set[str]:
     return set(Question.objects.values_list("code", flat=True))
 
 
-def action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owner) -> list[Sheet]:
-    """Raise a ValidationError listing what is wrong with an action's values (the form shows
-    them before any write); `values` gets its numbers parsed. The sheets found, in order."""
+def _action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owner) -> list[Sheet]:
+    """Raise a ValidationError listing what is wrong with an action's values (the views show
+    it on the form); `values` gets its numbers parsed. The sheets found, in order."""
     not_numbers = []
     for field in ("baseline", "target", "measured"):
         raw = values.get(field)
@@ -97,7 +97,7 @@ def action_create(*, cluster: Cluster, by, title: str, sheets=(), question_codes
     if unknown:
         raise TypeError(f"unknown action fields: {sorted(unknown)}")
     codes = list(dict.fromkeys(question_codes))
-    found = action_check(cluster=cluster, values=values, sheets=sheets, question_codes=codes,
+    found = _action_check(cluster=cluster, values=values, sheets=sheets, question_codes=codes,
                          owner=owner)
     action = Action(cluster=cluster, created_by=by, owner=owner, question_codes=codes,
                     **{field: value.strip() if isinstance(value, str) else value
@@ -126,7 +126,7 @@ def action_update(*, action: Action, by, revision: int | None = None, sheets=Non
         dict.fromkeys(question_codes))
     current_sheets = list(locked.sheets.all()) if sheets is None else sheets
     owner = locked.owner if owner is ... else owner
-    found = action_check(cluster=locked.cluster, values=values, sheets=current_sheets,
+    found = _action_check(cluster=locked.cluster, values=values, sheets=current_sheets,
                          question_codes=codes, owner=owner)
     for field, value in values.items():
         setattr(locked, field, value.strip() if isinstance(value, str) else value)

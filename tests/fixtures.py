@@ -190,15 +190,17 @@ def validated(submitted, board):
 
 REPORT_URLS = {"results", "evolution", "report", "report-retry", "export-json", "export-csv",
                "export-xlsx"}
+WORKSPACE_URLS = {"cluster-list", "cluster-detail", "cluster-profile", "assessment-start"}
 
 
 def url(name, assessment=None, *, slug=None, year=None):
-    """`grid:<name>` (or `reports:<name>` for the pages of reports) for an assessment, or for a
-    slug (and year)."""
+    """`grid:<name>` (or `reports:` / `workspace:<name>` for their pages) for an assessment, or
+    for a slug (and year)."""
     if assessment is not None:
         slug, year = assessment.cluster.slug, assessment.campaign.year
     args = [arg for arg in (slug, year) if arg is not None]
-    namespace = "reports" if name in REPORT_URLS else "grid"
+    namespace = ("reports" if name in REPORT_URLS
+                 else "workspace" if name in WORKSPACE_URLS else "grid")
     return reverse(f"{namespace}:{name}", args=args)
 
 

@@ -5,6 +5,11 @@ may use it. For each URL, each person gets what its access allows (DESIGN §1): 
 all; cluster pages for the cluster's members only (outsiders, coordinators and content admins get
 404, never data), with the role each action needs (403 otherwise); logins required before all of
 it; the admin for content admins only. Every answer to a logged-in person is `private, no-store`.
+
+No GET writes: every GET the matrix makes, of every URL (those used with POST are tried with a
+GET too) and of the admin's pages, runs no INSERT, UPDATE or DELETE but those GET_MAY_WRITE names
+with its reason. People log in before the requests are watched, so the login's own writes
+(session, last_login) are not counted.
 """
 
 import re
@@ -13,6 +18,7 @@ from datetime import date
 
 import pytest
 from django.contrib import admin
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clusters.models import Network
@@ -67,7 +73,7 @@ RULES = {
     "logout": Rule(PUBLIC, method="post", ok=frozenset({302})),
     "password_change": Rule(LOGGED_IN),
     "password_change_done": Rule(LOGGED_IN),
-    "initiatives:home": Rule(PUBLIC),
+    "guide:home": Rule(PUBLIC),
     "initiatives:matrix": Rule(PUBLIC),
     "guide:path-list": Rule(PUBLIC),
     "guide:path-detail": Rule(PUBLIC, ("path",)),
@@ -79,11 +85,12 @@ RULES = {
     "glossary:term-detail": Rule(PUBLIC, ("term",)),
     "experiences:list": Rule(PUBLIC),
     "experiences:detail": Rule(PUBLIC, ("experience",)),
-    "grid:cluster-list": Rule(LOGGED_IN),
-    "grid:cluster-detail": Rule(MEMBERS, ("slug",)),
-    # Read by the board; its POST is the editors' (tests/grid/views/test_cluster_profile.py).
-    "grid:cluster-profile": Rule(MEMBERS, ("slug",)),
-    "grid:assessment-start": Rule(EDITORS, ("slug",), "post", frozenset({302}), {"year": 2024}),
+    "workspace:cluster-list": Rule(LOGGED_IN),
+    "workspace:cluster-detail": Rule(MEMBERS, ("slug",)),
+    # Read by the board; its POST is the editors' (tests/workspace/test_cluster_profile.py).
+    "workspace:cluster-profile": Rule(MEMBERS, ("slug",)),
+    "workspace:assessment-start": Rule(EDITORS, ("slug",), "post", frozenset({302}),
+                                       {"year": 2024}),
     "grid:grid": Rule(MEMBERS, ("slug", "year")),
     "grid:grid-display": Rule(MEMBERS, ("slug", "year"), "post", frozenset({302}),
                               {"compact": "1"}),
@@ -121,6 +128,39 @@ RULES = {
     "network:export-json": Rule(COORDINATORS, ("network",), is_page=False),
     "network:report": Rule(COORDINATORS, ("network",), is_page=False),
 }
+
+
+WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+
+# Tables a GET may write, by URL name, and why.
+GET_MAY_WRITE = {
+    # The PDF is a cache of what the stored answers say: the first GET of a state asks for its
+    # rendering (one row per assessment, language and state, and the background task that
+    # renders it); later GETs find it. Nothing anyone reads elsewhere changes.
+    "reports:report": {"reports_preparedreport", "django_tasks_database_dbtaskresult"},
+}
+
+
+class Writes:
+    """The tables written by the statements run while it wraps the connection."""
+
+    def __init__(self):
+        self.tables: list[str] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        if found := WRITE.match(sql):
+            self.tables.append(found.group(1))
+        return execute(sql, params, many, context)
+
+
+def get_writing_nothing(client, path, where, name="", data=None):
+    """GET `path`, failing if it writes a table GET_MAY_WRITE does not give `name`."""
+    writes = Writes()
+    with connection.execute_wrapper(writes):
+        response = client.get(path, data)
+    wrong = set(writes.tables) - GET_MAY_WRITE.get(name, set())
+    assert not wrong, (f"GET {where} writes", sorted(wrong))
+    return response
 
 
 def url_names(resolver=None, namespace=""):
@@ -192,9 +232,13 @@ def test_each_person_gets_what_the_url_allows(name, people, samples):
     path = reverse(name, args=[samples[arg] for arg in rule.args])
     for person, user in people.items():
         client = client_of(person, user)
-        response = getattr(client, rule.method)(path, rule.data)
-        expected = rule.access.who[person]
         where = f"{name} as {person}"
+        if rule.method == "get":
+            response = get_writing_nothing(client, path, where, name, rule.data)
+        else:
+            get_writing_nothing(client, path, where, name)  # refused (405), and writes nothing
+            response = getattr(client, rule.method)(path, rule.data)
+        expected = rule.access.who[person]
         if expected == "ok":
             assert response.status_code in rule.ok, (where, response.status_code)
         elif expected == LOGIN:
@@ -265,7 +309,7 @@ def test_nobody_but_staff_enters_the_admin(people, admin_rows):
     for person in ("anonymous", "editor", "board", "outsider", "coordinator"):
         client = client_of(person, people[person])
         for path in paths:
-            response = client.get(path)
+            response = get_writing_nothing(client, path, f"{path} as {person}")
             assert response.status_code == 302, (path, person)
             assert response["Location"].startswith(reverse("admin:login")), (path, person)
 
@@ -274,7 +318,7 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
     client = logged_in(people["content_admin"])
     refused = set()
     for path in admin_paths():
-        response = client.get(path)
+        response = get_writing_nothing(client, path, path)
         # The admin answers 404 for the index of an app none of whose models one may see.
         app_index = path.count("/") == 3
         assert response.status_code in (200, 302, 403, *((404,) if app_index else ())), (

@@ -4,6 +4,7 @@ Downloading is an export (reports.views.exports)."""
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -95,7 +96,7 @@ def import_json(request, slug, year):
     context = {"membership": membership, "assessment": assessment, "cluster": membership.cluster}
     if not assessment.is_editable:
         messages.error(request, _("Seule une autoévaluation en brouillon ou renvoyée s'importe."))
-        return redirect("reports:results", slug=slug, year=year)
+        return redirect(settings.ASSESSMENT_RESULTS_URL, slug=slug, year=year)
     if request.method != "POST":
         return render(request, "grid/import.html", {**context, "form": ImportForm()})
     confirming = "payload" in request.POST

@@ -1,5 +1,6 @@
 """Submit (staff), validate / return / reopen (board): each a POST that records a transition."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -30,7 +31,7 @@ def transition(request, slug, year, action):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("reports:results", slug=slug, year=year)
+        return redirect(settings.ASSESSMENT_RESULTS_URL, slug=slug, year=year)
     kwargs = {"assessment": assessment, "by": request.user}
     if action != "submit":
         kwargs["comment"] = form.cleaned_data["comment"]
@@ -38,7 +39,7 @@ def transition(request, slug, year, action):
         service(**kwargs)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        target = "grid:grid" if action == "submit" else "reports:results"
+        target = "grid:grid" if action == "submit" else settings.ASSESSMENT_RESULTS_URL
         return redirect(target, slug=slug, year=year)
     messages.success(request, ACTION_LABELS[action][1])
-    return redirect("reports:results", slug=slug, year=year)
+    return redirect(settings.ASSESSMENT_RESULTS_URL, slug=slug, year=year)

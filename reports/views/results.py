@@ -12,7 +12,8 @@ from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
 from grid.layout import rendered_once
 from grid.maturity import with_level
 from grid.presenters import percent
-from grid.scoring import ANSWERS, ENJEUX, NOT_APPLICABLE, STRATEGY
+from grid.rules import answer_values
+from grid.scoring import ENJEUX
 from network.presenters import peer_sections
 from network.selectors import peer_positions
 from plans.selectors import path_position
@@ -105,7 +106,7 @@ def _simulation_panel(sections) -> list[dict]:
     """The « Simuler » panel: each section's questions with their choices (the same for every
     cluster: its script sets the stored answers)."""
     def choices(section_code):
-        values = ANSWERS if section_code == STRATEGY else (*ANSWERS, NOT_APPLICABLE)
+        values = answer_values(section_code)
         return [("", f"— {BLANK_ANSWER}")] + [
             (value, f"{value} · {ANSWER_SHORT_LABELS[value]}") for value in values
         ]

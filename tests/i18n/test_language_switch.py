@@ -12,7 +12,7 @@ from accounts.models import LanguagePreference
 from tests.fixtures import PASSWORD, logged_in
 
 SWITCH = reverse("set-language")
-HOME = reverse("initiatives:home")
+HOME = reverse("guide:home")
 NOTE = "exists in French only"
 
 
@@ -74,7 +74,7 @@ def test_a_logged_in_person_keeps_the_choice_on_any_browser(editor):
     # browser keeps it after logging out.
     other = Client(headers={"accept-language": "fr"})
     other.post(reverse("login"), {"username": editor.username, "password": PASSWORD})
-    assert heading_language(other.get(reverse("grid:cluster-list"))) == "en"
+    assert heading_language(other.get(reverse("workspace:cluster-list"))) == "en"
     other.post(reverse("logout"))
     assert heading_language(other.get(HOME)) == "en"
 
@@ -82,7 +82,7 @@ def test_a_logged_in_person_keeps_the_choice_on_any_browser(editor):
 def test_without_a_saved_choice_logging_in_changes_nothing(editor):
     client = Client(headers={"accept-language": "en"})
     client.post(reverse("login"), {"username": editor.username, "password": PASSWORD})
-    assert heading_language(client.get(reverse("grid:cluster-list"))) == "en"
+    assert heading_language(client.get(reverse("workspace:cluster-list"))) == "en"
     assert not LanguagePreference.objects.filter(user=editor).exists()
 
 
@@ -91,7 +91,7 @@ def test_reading_the_saved_choice_costs_no_query_per_page(editor, board):
     chosen.post(reverse("login"), {"username": editor.username, "password": PASSWORD})
     chosen.post(SWITCH, {"language": "en", "next": "/"})
     plain = logged_in(board)
-    page = reverse("grid:cluster-list")
+    page = reverse("workspace:cluster-list")
     chosen.get(page), plain.get(page)  # the content cache warm for both
 
     def queries(client) -> int:

@@ -14,6 +14,7 @@ from grid import services as grid_services
 from grid.models import Campaign, GridVersion
 from initiatives.models import PathStep
 from plans import services
+from plans.forms import ActionForm
 from plans.models import Action, ActionComment, StepReached
 from tests.fixtures import assert_hidden_from_outsider, logged_in, make_member, messages_of
 from tests.plans.meanwhile import marked_meanwhile
@@ -173,6 +174,25 @@ def test_bad_input_is_refused_with_its_message(editor_client, cluster_a, changes
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Action.objects.exists()
+
+
+def test_a_rule_the_service_refuses_is_said_on_the_form_with_what_was_typed(
+        editor_client, cluster_a):
+    response = editor_client.post(url("action-create", cluster_a), form_data(
+        sheets=["12", "99"], notes="Voir la DREAL", indicator="Kilomètres évités"))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Fiche inconnue : « 99 »." in page
+    assert 'value="Plan de mobilité"' in page and "Voir la DREAL" in page
+    assert 'value="Kilomètres évités"' in page
+
+
+def test_the_action_form_checks_shapes_without_the_database(cluster_a, editor,
+                                                            django_assert_num_queries):
+    form = ActionForm(form_data(sheets=["99"], question_codes=["9Z-9"]), cluster=cluster_a,
+                      sheets=[], members=[editor])
+    with django_assert_num_queries(0):  # known sheets and codes are the service's to check
+        assert form.is_valid(), form.errors
 
 
 def test_the_owner_must_be_a_member(editor_client, cluster_a, outsider):

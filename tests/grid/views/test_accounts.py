@@ -88,7 +88,7 @@ def test_the_admins_login_records_a_long_username_cut_to_its_column(anonymous, e
 def test_logging_out_ends_the_session(editor_client):
     response = editor_client.post(LOGOUT)
     assert response.status_code == 302
-    assert response["Location"] == reverse("initiatives:home")
+    assert response["Location"] == reverse("guide:home")
     assert SESSION_KEY not in editor_client.session
     assert editor_client.get(url("cluster-list"))["Location"] == login_url(url("cluster-list"))
 

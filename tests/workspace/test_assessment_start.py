@@ -1,4 +1,5 @@
-"""`grid:assessment-start` (POST /poles/<slug>/commencer/): open a year, optionally pre-filled."""
+"""`workspace:assessment-start` (POST /poles/<slug>/commencer/): open a year, optionally
+pre-filled."""
 
 import pytest
 from django.core.exceptions import ValidationError

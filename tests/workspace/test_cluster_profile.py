@@ -1,4 +1,4 @@
-"""`grid:cluster-profile` (/poles/<slug>/profil/): the cluster's staff change its type, region,
+"""`workspace:cluster-profile` (/poles/<slug>/profil/): the cluster's staff change its type, region,
 sectors and size band; its board reads them; nobody else learns the cluster exists."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""`grid:cluster-list` (/poles/): the clusters a person belongs to, and their role in each."""
+"""`workspace:cluster-list` (/poles/): the clusters a person belongs to, and their role in each."""
 
 import pytest
 from django.contrib.auth import get_user_model

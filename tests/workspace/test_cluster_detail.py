@@ -1,4 +1,5 @@
-"""`grid:cluster-detail` (/poles/<slug>/): every year of the cluster and the start of a new one."""
+"""`workspace:cluster-detail` (/poles/<slug>/): every year of the cluster and the start of a new
+one."""
 
 import pytest
 

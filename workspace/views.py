@@ -1,3 +1,5 @@
+"""A person's clusters and a cluster's page: they compose clusters, grid, plans and reports."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,10 +11,9 @@ from clusters.access import membership_for, memberships_of, require_role
 from clusters.forms import ClusterProfileForm
 from clusters.models import Membership
 from clusters.services import cluster_profile_update
-
-from .. import selectors, services
-from ..forms import StartAssessmentForm
-from ..presenters import percent, sparkline
+from grid import selectors, services
+from grid.forms import StartAssessmentForm
+from grid.presenters import percent, sparkline
 
 
 @login_required
@@ -20,7 +21,7 @@ from ..presenters import percent, sparkline
 def cluster_list(request):
     memberships = list(memberships_of(request.user))
     networks = list(request.user.coordinated_networks.all())
-    return render(request, "grid/cluster_list.html",
+    return render(request, "workspace/cluster_list.html",
                   {"memberships": memberships, "networks": networks})
 
 
@@ -41,7 +42,7 @@ def cluster_detail(request, slug):
         "start_form": StartAssessmentForm(campaigns=selectors.open_campaigns(membership)),
         "percent": percent,
     }
-    return render(request, "grid/cluster_detail.html", context)
+    return render(request, "workspace/cluster_detail.html", context)
 
 
 @login_required
@@ -52,7 +53,7 @@ def assessment_start(request, slug):
     form = StartAssessmentForm(request.POST, campaigns=selectors.open_campaigns(membership))
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("grid:cluster-detail", slug=slug)
+        return redirect("workspace:cluster-detail", slug=slug)
     try:
         assessment = services.assessment_start(
             cluster=membership.cluster, year=form.cleaned_data["year"], by=request.user,
@@ -63,7 +64,7 @@ def assessment_start(request, slug):
         assessment = exists.assessment
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("grid:cluster-detail", slug=slug)
+        return redirect("workspace:cluster-detail", slug=slug)
     return redirect("grid:grid", slug=slug, year=assessment.campaign.year)
 
 
@@ -85,10 +86,10 @@ def cluster_profile(request, slug):
                 form.add_error(None, error.messages)
             else:
                 messages.success(request, _("Profil du pôle enregistré."))
-                return redirect("grid:cluster-detail", slug=slug)
+                return redirect("workspace:cluster-detail", slug=slug)
         status = 400
     else:
         form = ClusterProfileForm(initial=ClusterProfileForm.initial_of(cluster))
     context = {"membership": membership, "cluster": cluster, "form": form,
                "is_editor": is_editor, "sectors": list(cluster.sectors.all())}
-    return render(request, "grid/cluster_profile.html", context, status=status)
+    return render(request, "workspace/cluster_profile.html", context, status=status)

@@ -1,0 +1,182 @@
+"""An assessment's start and its workflow steps: submit, validate, return, reopen (DESIGN §5).
+
+Each takes the acting user as `by`, runs in a transaction, records a Transition with who and the
+comment, and raises ValidationError with a French message that views show as is. The steps lock
+the assessment's row first (`locking`), so that of two concurrent steps exactly one happens.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from accounts.names import account_name, person_name
+from initiatives.models import Enjeu
+
+from .. import rules
+from ..changes import StoredRows
+from ..labels import ACTION_LABELS
+from ..models import Answer, Assessment, Campaign, CustomAnswer, Transition
+from ..scoring import submission_scores
+from ..selectors import assessment_rows, previous_assessment
+from ..specs import grid_spec
+from .locking import assessment_lock
+
+Status = Assessment.Status
+
+
+class AssessmentExists(ValidationError):
+    """The year is started already, by someone else (two « commencer » at once, or a page
+    loaded before): `assessment` is theirs, which the second person gets."""
+
+    def __init__(self, message: str, assessment: Assessment):
+        super().__init__(message)
+        self.assessment = assessment
+
+
+@transaction.atomic
+def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
+    """Open the cluster's grid for a campaign year, optionally carrying the answers of its
+    latest earlier year; AssessmentExists if the year is started already.
+
+    Answers carry over where the question code exists in both grid versions (DESIGN §5).
+    """
+    campaign = Campaign.objects.select_related("version").filter(year=year).first()
+    if campaign is None:
+        raise ValidationError(_("Aucune campagne n'est ouverte pour %(year)s.") % {"year": year})
+    theirs = Assessment.objects.filter(cluster=cluster, campaign=campaign).first()
+    if theirs is not None:
+        raise _started(theirs)
+    last = previous_assessment(cluster, year) if prefill else None
+    carried = assessment_rows(last) if last else StoredRows({}, {}, {})
+    try:
+        with transaction.atomic():  # another « commencer » of the year may commit first
+            assessment = Assessment.objects.create(cluster=cluster, campaign=campaign)
+    except IntegrityError:
+        raise _started(Assessment.objects.get(cluster=cluster, campaign=campaign)) from None
+    Answer.objects.bulk_create(
+        Answer(assessment=assessment, question=question, value=old.answer or "",
+               comment=old.comment)
+        if (old := carried.answers.get(question.code))
+        else Answer(assessment=assessment, question=question)
+        for question in campaign.version.questions.all()
+    )
+    CustomAnswer.objects.bulk_create(
+        CustomAnswer(
+            assessment=assessment, enjeu=enjeu, label=old.label, level=old.level,
+            bareme=old.bareme, value=old.answer or "",
+        )
+        if (old := carried.custom.get(enjeu.code))
+        else CustomAnswer(assessment=assessment, enjeu=enjeu)
+        for enjeu in Enjeu.objects.all()
+    )
+    Transition.objects.create(
+        assessment=assessment, from_status=Status.DRAFT, to_status=Status.DRAFT, by=by,
+        by_name=account_name(by), carried_from=last.campaign.year if last else None,
+    )
+    return assessment
+
+
+def _started(assessment: Assessment) -> AssessmentExists:
+    """The year is started: who opened it and when, for the person who wanted to."""
+    opening = assessment.transitions.select_related("by").order_by("at", "pk").first()
+    return AssessmentExists(
+        _("%(who)s a commencé l'autoévaluation %(year)s le %(day)s : la voici.") % {
+            "who": capfirst(opening.author if opening else person_name(None)),
+            "year": assessment.campaign.year,
+            "day": formats.date_format(
+                timezone.localdate(opening.at if opening else assessment.created_at),
+                "SHORT_DATE_FORMAT"),
+        },
+        assessment,
+    )
+
+
+def _record(assessment: Assessment, to_status: str, by, comment: str = "") -> None:
+    Transition.objects.create(
+        assessment=assessment, from_status=assessment.status, to_status=to_status, by=by,
+        by_name=account_name(by), comment=comment,
+    )
+    assessment.status = to_status
+    assessment.save(update_fields=["status", "scores", "updated_at"])
+
+
+def _require_status(assessment: Assessment, action: str, *allowed: str) -> None:
+    """Refuse a step the assessment's status does not allow, saying what happened before."""
+    if assessment.status in allowed:
+        return
+    last = assessment.transitions.select_related("by").order_by("-at", "-pk").first()
+    message = _("Impossible de « %(action)s » : l'autoévaluation est au statut « %(status)s »") % {
+        "action": str(ACTION_LABELS[action][0]).lower(),
+        "status": assessment.get_status_display(),
+    }
+    if last is not None:
+        message += _(" (%(step)s par %(who)s le %(when)s)") % {
+            "step": last.label.lower(),
+            "who": last.author,
+            "when": _("%(date)s à %(time)s") % {
+                "date": formats.date_format(last.at, "DATE_FORMAT"),
+                "time": formats.time_format(last.at, "TIME_FORMAT"),
+            },
+        }
+    raise ValidationError(message + ".")
+
+
+def _board_comment(comment: str) -> str:
+    problem = rules.text_problem(
+        comment, limit=rules.BOARD_COMMENT_MAX_LENGTH, name=_("Le commentaire"),
+        max_lines=rules.BOARD_COMMENT_MAX_LINES,
+    )
+    if problem:
+        raise ValidationError(problem)
+    return rules.normalise_text(comment)
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, by) -> Assessment:
+    """Submit a complete grid and store its notes with it (history does not move, DESIGN §5)."""
+    locked = assessment_lock(assessment)
+    _require_status(locked, "submit", *Assessment.EDITABLE)
+    rows = assessment_rows(locked)
+    missing = rules.missing_answers(rows.answers)
+    if missing:
+        raise ValidationError(
+            _("La grille n'est pas complète. Questions sans réponse : %(codes)s.")
+            % {"codes": ", ".join(missing)}
+        )
+    locked.scores = submission_scores(grid_spec(locked.campaign.version), rows.answers,
+                                      rows.custom_rows)
+    _record(locked, Status.SUBMITTED, by)
+    return locked
+
+
+@transaction.atomic
+def assessment_validate(*, assessment: Assessment, by, comment: str = "") -> Assessment:
+    comment = _board_comment(comment)
+    locked = assessment_lock(assessment)
+    _require_status(locked, "validate", Status.SUBMITTED)
+    _record(locked, Status.VALIDATED, by, comment)
+    return locked
+
+
+@transaction.atomic
+def assessment_return(*, assessment: Assessment, by, comment: str) -> Assessment:
+    comment = _board_comment(comment)
+    locked = assessment_lock(assessment)
+    _require_status(locked, "return", Status.SUBMITTED)
+    if not comment:
+        raise ValidationError(_("Dites à l'équipe ce qui est à revoir (commentaire obligatoire)."))
+    locked.scores = None
+    _record(locked, Status.RETURNED, by, comment)
+    return locked
+
+
+@transaction.atomic
+def assessment_reopen(*, assessment: Assessment, by, comment: str = "") -> Assessment:
+    comment = _board_comment(comment)
+    locked = assessment_lock(assessment)
+    _require_status(locked, "reopen", Status.VALIDATED)
+    locked.scores = None
+    _record(locked, Status.RETURNED, by, comment)
+    return locked
