@@ -13,10 +13,11 @@ from grid.models import Assessment, Question, Transition
 from grid.scoring import ENJEUX, AnswerValue, Scores
 from grid.selectors import OverviewRow, answers_of, cluster_overview, maturity_scales
 from grid.specs import grid_specs
-from grid.versions import VersionGap, scores_on_shared, version_gap
+from grid.versions import VersionGap, version_gap
 from initiatives.models import Enjeu
 
-from .presenters import note_rows, radars, year_styles
+from .presenters import radars, year_styles
+from .summary import YearNotes, compared_notes, note_rows
 from .years import choose_years
 
 BOARD_STEPS = (Assessment.Status.VALIDATED, Assessment.Status.RETURNED)
@@ -89,17 +90,13 @@ def evolution_page(
     def spec_of(row: OverviewRow):
         return specs[row.assessment.campaign.version_id]
 
-    notes_gap = version_gap({r.assessment.campaign.year: spec_of(r) for r in shown_rows}) if (
-        notes_differ) else None
-    if notes_gap:
-        scores = [
-            scores_on_shared(spec_of(row), stored[row.assessment.pk].answers,
-                             stored[row.assessment.pk].custom_rows, notes_gap.shared, row.scores)
-            for row in shown_rows
-        ]
-    else:
-        # One version: the very notes the results page shows (stored once submitted).
-        scores = [row.scores for row in shown_rows]
+    compared = compared_notes([
+        YearNotes(row.assessment.campaign.year, row.assessment.campaign.version_id, row.scores,
+                  lambda row=row: (spec_of(row), stored[row.assessment.pk].answers,
+                                   stored[row.assessment.pk].custom_rows))
+        for row in shown_rows
+    ])
+    scores = compared.scores
     styles = year_styles(choice.shown)
     enjeu_names = dict(Enjeu.objects.filter(code__in=ENJEUX).values_list("code", "short_name"))
     # Each year is graded on its own version's maturity levels (one query for all versions).
@@ -118,7 +115,7 @@ def evolution_page(
         ],
         "notes": note_rows(scores, enjeu_names, scales),
         "radars": radars(choice.shown, scores, scales),
-        "notes_gap": notes_gap,
+        "notes_gap": compared.gap,
         "pair": pair,
         "changes": _changes(pair, pair_gap, stored),
         "pair_gap": pair_gap,
