@@ -1,4 +1,5 @@
-"""What the plan's pages show of an action: its indicator's progress and its history, readable."""
+"""What the plan's pages, the PDF and the XLSX show of an action: its indicator's progress, its
+lateness, its owner; and its history, readable."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -6,13 +7,15 @@ from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from accounts.names import person_name
+from accounts.names import account_name, person_name
 from grid.presenters import percent_pattern
 from initiatives.models import Sheet
 
+from . import rules
 from .models import Action
 
 HIDDEN_FIELDS = {"created_at", "updated_at", "created_by"}
@@ -26,17 +29,43 @@ FIELD_ORDER = {field.name: order for order, field in enumerate(
 
 @dataclass(frozen=True)
 class Progress:
-    """How far the measured value has gone from the baseline to the target."""
+    """An action's indicator as every page, the PDF and the XLSX show it: its three numbers and
+    how far the measured value has gone from the baseline to the target (plans.rules)."""
 
-    percent: int | None  # as computed, may pass 100 or fall below 0
-    meter: int | None  # the same, bounded to 0–100 for the <progress> element
-    text: str
+    baseline: Decimal | None
+    target: Decimal | None
+    measured: Decimal | None
+    unit: str = ""
+
+    @property
+    def ratio(self) -> Decimal | None:
+        return rules.progress_ratio(self.baseline, self.target, self.measured)
+
+    @property
+    def percent(self) -> int | None:
+        """As computed, may pass 100 or fall below 0."""
+        ratio = self.ratio
+        return None if ratio is None else int(round(ratio * 100))
+
+    @property
+    def meter(self) -> int | None:
+        """The percent bounded to 0–100, for the <progress> element."""
+        percent = self.percent
+        return None if percent is None else max(0, min(100, percent))
 
     @property
     def percent_text(self) -> str:
         """The percent as the page's language writes it: « 100 % » in French, « 100% » in
-        English."""
-        return "" if self.percent is None else percent_pattern() % {"number": self.percent}
+        English; « — » without one."""
+        percent = self.percent
+        return "—" if percent is None else percent_pattern() % {"number": percent}
+
+    @property
+    def text(self) -> str:
+        return _("%(baseline)s → %(measured)s / cible %(target)s") % {
+            "baseline": number(self.baseline, self.unit),
+            "measured": number(self.measured, self.unit),
+            "target": number(self.target, self.unit)}
 
 
 def number(value: Decimal | None, unit: str = "") -> str:
@@ -47,19 +76,37 @@ def number(value: Decimal | None, unit: str = "") -> str:
     return f"{shown} {unit}".strip()
 
 
-def indicator_progress(action: Action) -> Progress | None:
-    """None when the action has no indicator values; a percent when the numbers allow one."""
-    baseline, target, measured = action.baseline, action.target, action.measured
-    if target is None and measured is None and baseline is None:
+def indicator_progress(action) -> Progress | None:
+    """None when the action (an Action or a plans.report.PlanRow) has no indicator values."""
+    if action.target is None and action.measured is None and action.baseline is None:
         return None
-    start = baseline if baseline is not None else Decimal(0)
-    text = _("%(baseline)s → %(measured)s / cible %(target)s") % {
-        "baseline": number(baseline, action.unit), "measured": number(measured, action.unit),
-        "target": number(target, action.unit)}
-    if target is None or measured is None or target == start:
-        return Progress(None, None, text)
-    percent = int(round((measured - start) / (target - start) * 100))
-    return Progress(percent, max(0, min(100, percent)), text)
+    return Progress(action.baseline, action.target, action.measured, action.unit)
+
+
+def owner_text(owner, owner_name: str) -> str:
+    """Who is in charge: the member, with the free text beside it (« Élise Martin (Comité
+    RSE) »), either alone, or "" for no one."""
+    name = account_name(owner)
+    if name and owner_name:
+        return f"{name} ({owner_name})"
+    return name or owner_name
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    """What the plan's pages show of an action beyond its fields, by the rules the PDF and the
+    XLSX follow too."""
+
+    progress: Progress | None
+    overdue: bool
+    done_late: bool
+    owner: str
+
+
+def action_facts(action: Action, today: date | None = None) -> ActionFacts:
+    return ActionFacts(indicator_progress(action),
+                       rules.is_late(action, today or timezone.localdate()),
+                       rules.done_late(action), owner_text(action.owner, action.owner_name))
 
 
 @dataclass(frozen=True)

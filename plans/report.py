@@ -10,8 +10,9 @@ from accounts.names import account_name
 from clusters.models import Cluster
 
 from .models import Action
+from .presenters import Progress, indicator_progress, owner_text
+from .rules import OPEN, is_late
 
-OPEN = (Action.Status.PLANNED, Action.Status.IN_PROGRESS)
 RECENT_DAYS = 365  # « réalisées depuis l'an dernier »: done in the 12 months before the report
 
 
@@ -24,7 +25,7 @@ class PlanRow:
     status_label: str
     sheets: tuple[str, ...]  # numbers, in the guide's order
     questions: tuple[str, ...]
-    owner: str
+    owner: str  # as export.json gives it: the free text, else the member's name
     starts_on: date | None
     due_on: date | None
     done_on: date | None
@@ -34,17 +35,11 @@ class PlanRow:
     target: Decimal | None
     measured: Decimal | None
     notes: str
+    owner_label: str = ""  # as the pages show it: the member and the free text (presenters)
 
     @property
-    def progress(self) -> Decimal | None:
-        """How far the indicator went from its baseline towards its target (1 = reached); None
-        without the three numbers or when target and baseline are equal."""
-        if None in (self.baseline, self.target, self.measured) or self.target == self.baseline:
-            return None
-        return (self.measured - self.baseline) / (self.target - self.baseline)
-
-    def is_late(self, on: date) -> bool:
-        return self.status in OPEN and self.due_on is not None and self.due_on < on
+    def progress(self) -> Progress | None:
+        return indicator_progress(self)
 
 
 def plan_rows(cluster: Cluster) -> list[PlanRow]:
@@ -70,6 +65,7 @@ def _row(action: Action, sheets: tuple[str, ...]) -> PlanRow:
         starts_on=action.starts_on, due_on=action.due_on, done_on=action.done_on,
         indicator=action.indicator, unit=action.unit, baseline=action.baseline,
         target=action.target, measured=action.measured, notes=action.notes,
+        owner_label=owner_text(action.owner, action.owner_name),
     )
 
 
@@ -130,7 +126,7 @@ def plan_for_report(rows: list[PlanRow], on: date) -> PlanForReport:
     for row in rows:
         if row.status == Action.Status.DONE and row.done_on and row.done_on > since:
             plan.done.append(row)
-        elif row.is_late(on):
+        elif is_late(row, on):
             plan.late.append(row)
         elif row.status in OPEN:
             plan.ongoing.append(row)

@@ -1,5 +1,6 @@
 """The rules of an action (DESIGN §8), written once: the forms, the JSON and the services check
-actions here. Pure: plain values in, French messages out."""
+actions here, and every page, the PDF and the XLSX read lateness and progress from here. Pure:
+plain values in, French messages out."""
 
 from datetime import date
 from decimal import Decimal
@@ -19,6 +20,7 @@ TEXT_LIMITS = {
     "unit": (models.UNIT_MAX_LENGTH, gettext_lazy("l'unité")),
     "notes": (models.NOTES_MAX_LENGTH, gettext_lazy("les notes")),
 }
+OPEN = (models.Action.Status.PLANNED, models.Action.Status.IN_PROGRESS)
 NUMBER_LIMIT = Decimal("1e12")  # 14 digits, 2 after the point
 CENT = Decimal("0.01")  # the columns keep 2 decimals: a number with more is not rounded unsaid
 
@@ -60,3 +62,26 @@ def action_problems(
 
 def not_a_number(value: object) -> str:
     return _("La valeur « %(value)s » n'est pas un nombre admis.") % {"value": shown(str(value))}
+
+
+def is_late(action, on: date) -> bool:
+    """Open (neither done nor dropped) and past its due date on the day `on`. `action` is an
+    Action or anything with its `status` and `due_on` (plans.report.PlanRow)."""
+    return action.status in OPEN and action.due_on is not None and action.due_on < on
+
+
+def done_late(action) -> bool:
+    """Done, but after its due date."""
+    return (action.status == models.Action.Status.DONE and action.done_on is not None
+            and action.due_on is not None and action.done_on > action.due_on)
+
+
+def progress_ratio(baseline: Decimal | None, target: Decimal | None,
+                   measured: Decimal | None) -> Decimal | None:
+    """How far the measured value went from the baseline towards the target (1 = reached; may
+    pass 1 or fall below 0). Without a baseline the indicator starts from 0; None without a
+    target or a measure, or when the target is the start."""
+    start = baseline if baseline is not None else Decimal(0)
+    if target is None or measured is None or target == start:
+        return None
+    return (measured - start) / (target - start)

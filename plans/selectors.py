@@ -15,8 +15,8 @@ from initiatives.kept import kept
 from initiatives.models import Path, PathStep, Section, Sheet
 
 from .models import Action, StepReached
+from .rules import is_late
 
-CLOSED = (Action.Status.DONE, Action.Status.DROPPED)
 COMMENTS_PER_PAGE = 20
 
 
@@ -49,10 +49,10 @@ def actions_of(cluster: Cluster, *, status: str | None = None, enjeu: str | None
     actions = _actions(cluster)
     if status:
         actions = actions.filter(status=status)
-    if overdue:
-        actions = actions.filter(due_on__lt=today or timezone.localdate()).exclude(
-            status__in=CLOSED)
     found = list(actions)
+    if overdue:
+        on = today or timezone.localdate()
+        found = [a for a in found if is_late(a, on)]
     if sheet:
         found = [a for a in found if any(s.number == sheet for s in a.sheets.all())]
     if enjeu:
@@ -85,17 +85,6 @@ def actions_by_question(cluster: Cluster) -> dict[str, list[Action]]:
         for code in action.question_codes:
             by_code.setdefault(code, []).append(action)
     return by_code
-
-
-def done_late(action: Action) -> bool:
-    """Done, but after its due date."""
-    return (action.status == Action.Status.DONE and action.done_on is not None
-            and action.due_on is not None and action.done_on > action.due_on)
-
-
-def is_overdue(action: Action, today: date | None = None) -> bool:
-    return (action.due_on is not None and action.status not in CLOSED
-            and action.due_on < (today or timezone.localdate()))
 
 
 @dataclass(frozen=True)

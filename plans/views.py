@@ -17,7 +17,7 @@ from initiatives.models import Enjeu, PathStep, Sheet
 from . import selectors, services
 from .forms import ActionFilterForm, ActionForm, CommentForm, StepForm
 from .models import Action
-from .presenters import action_conflict, action_history, indicator_progress, page_links
+from .presenters import action_conflict, action_facts, action_history, page_links
 
 
 def _editor(request, slug) -> Membership:
@@ -38,9 +38,9 @@ def _action_form(membership, *args, **kwargs) -> ActionForm:
 
 
 def _row(action: Action) -> dict:
-    return {"action": action, "overdue": selectors.is_overdue(action),
-            "done_late": selectors.done_late(action),
-            "progress": indicator_progress(action)}
+    facts = action_facts(action)
+    return {"action": action, "overdue": facts.overdue, "done_late": facts.done_late,
+            "progress": facts.progress, "owner": facts.owner}
 
 
 @login_required

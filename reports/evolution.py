@@ -9,14 +9,17 @@ from dataclasses import dataclass
 
 from clusters.models import Membership
 from grid.labels import answer_short_label
+from grid.maturity import Scale
 from grid.models import Assessment, Question, Transition
 from grid.scoring import ENJEUX, AnswerValue, Scores
 from grid.selectors import OverviewRow, answers_of, cluster_overview, maturity_scales
 from grid.specs import grid_specs
-from grid.versions import VersionGap, scores_on_shared, version_gap
+from grid.versions import VersionGap, version_gap
+from initiatives.kept import kept
 from initiatives.models import Enjeu
 
-from .presenters import note_rows, radars, year_styles
+from .presenters import radars, year_styles
+from .summary import YearNotes, compared_notes, note_rows
 from .years import choose_years
 
 BOARD_STEPS = (Assessment.Status.VALIDATED, Assessment.Status.RETURNED)
@@ -89,22 +92,17 @@ def evolution_page(
     def spec_of(row: OverviewRow):
         return specs[row.assessment.campaign.version_id]
 
-    notes_gap = version_gap({r.assessment.campaign.year: spec_of(r) for r in shown_rows}) if (
-        notes_differ) else None
-    if notes_gap:
-        scores = [
-            scores_on_shared(spec_of(row), stored[row.assessment.pk].answers,
-                             stored[row.assessment.pk].custom_rows, notes_gap.shared, row.scores)
-            for row in shown_rows
-        ]
-    else:
-        # One version: the very notes the results page shows (stored once submitted).
-        scores = [row.scores for row in shown_rows]
+    compared = compared_notes([
+        YearNotes(row.assessment.campaign.year, row.assessment.campaign.version_id, row.scores,
+                  lambda row=row: (spec_of(row), stored[row.assessment.pk].answers,
+                                   stored[row.assessment.pk].custom_rows))
+        for row in shown_rows
+    ])
+    scores = compared.scores
     styles = year_styles(choice.shown)
-    enjeu_names = dict(Enjeu.objects.filter(code__in=ENJEUX).values_list("code", "short_name"))
-    # Each year is graded on its own version's maturity levels (one query for all versions).
-    version_scales = maturity_scales({row.assessment.campaign.version_id for row in shown_rows})
-    scales = [version_scales[row.assessment.campaign.version_id] for row in shown_rows]
+    content = _content({row.assessment.campaign.version_id for row in (*shown_rows, *pair)})
+    # Each year is graded on its own version's maturity levels.
+    scales = [content.scales[row.assessment.campaign.version_id] for row in shown_rows]
     pair_gap = version_gap({r.assessment.campaign.year: spec_of(r) for r in pair}) if (
         pair_differs) else None
     return {
@@ -116,11 +114,11 @@ def evolution_page(
                 choice.shown, scores, (None, *choice.shown), strict=False
             )
         ],
-        "notes": note_rows(scores, enjeu_names, scales),
+        "notes": note_rows(scores, content.enjeu_names, scales),
         "radars": radars(choice.shown, scores, scales),
-        "notes_gap": notes_gap,
+        "notes_gap": compared.gap,
         "pair": pair,
-        "changes": _changes(pair, pair_gap, stored),
+        "changes": _changes(pair, pair_gap, stored, content.questions),
         "pair_gap": pair_gap,
         "comments": _board_comments(shown_rows),
     }
@@ -130,17 +128,37 @@ def _versions_differ(rows: Sequence[OverviewRow]) -> bool:
     return len({row.assessment.campaign.version_id for row in rows}) > 1
 
 
-def _changes(pair: Sequence[OverviewRow], gap: VersionGap | None, stored) -> list[ChangedAnswer]:
+def _changes(pair: Sequence[OverviewRow], gap: VersionGap | None, stored,
+             questions: Mapping[int, list[tuple[str, str]]]) -> list[ChangedAnswer]:
     """The answers that changed from the older year of `pair` to the newer, in the newer grid's
     order and wording; only the questions both versions share when they differ."""
     if len(pair) < 2:
         return []
     old, new = (row.assessment for row in pair)
-    questions = Question.objects.filter(version_id=new.campaign.version_id).order_by("order")
-    if gap is not None:
-        questions = questions.filter(code__in=gap.shared)
-    return changed_answers(questions.values_list("code", "text"), stored[old.pk].answers,
-                           stored[new.pk].answers)
+    compared = [(code, text) for code, text in questions[new.campaign.version_id]
+                if gap is None or code in gap.shared]
+    return changed_answers(compared, stored[old.pk].answers, stored[new.pk].answers)
+
+
+@dataclass(frozen=True)
+class _Content:
+    enjeu_names: dict[str, str]
+    scales: dict[int, Scale]  # by grid version
+    questions: dict[int, list[tuple[str, str]]]  # by grid version: code and text, grid order
+
+
+def _content(version_ids: set[int]) -> _Content:
+    """What the page shows of the guide and of these grid versions, the same for every cluster:
+    kept until the content is edited (initiatives.kept), three queries otherwise."""
+    def read() -> _Content:
+        questions: dict[int, list[tuple[str, str]]] = {pk: [] for pk in version_ids}
+        for version_id, code, text in (Question.objects.filter(version_id__in=version_ids)
+                                       .order_by("order").values_list("version_id", "code",
+                                                                       "text")):
+            questions[version_id].append((code, text))
+        names = dict(Enjeu.objects.filter(code__in=ENJEUX).values_list("code", "short_name"))
+        return _Content(names, maturity_scales(version_ids), questions)
+    return kept(("evolution", *sorted(version_ids)), read)
 
 
 def _board_comments(rows: Sequence[OverviewRow]) -> list[YearComments]:

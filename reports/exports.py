@@ -32,6 +32,7 @@ from grid.scoring import (
     answer_points,
     axis_sections,
 )
+from plans.presenters import Progress
 from plans.report import PlanRow, plan_json
 
 GRID_SHEET = "Grille d'autoévaluation"  # the tab names of the guide's workbook (L401, L465)
@@ -39,6 +40,7 @@ RESULTS_SHEET = "Résultats"
 PLAN_SHEET = "Plan d'actions"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERCENT = "0.0%"  # LibreOffice and Excel show 62,5 % in a French locale
+WHOLE_PERCENT = "0%"  # an action's progress, in whole percents as the plan page shows it
 
 
 @dataclass(frozen=True)
@@ -338,10 +340,10 @@ def _plan_sheet(sheet: Worksheet, heading: str, plan: Sequence[PlanRow]) -> None
     for line, row in enumerate(plan, start=3):
         values = (
             row.title, row.status_label, ", ".join(row.sheets), ", ".join(row.questions),
-            row.owner, row.starts_on, row.due_on, row.done_on, row.indicator, row.unit,
+            row.owner_label, row.starts_on, row.due_on, row.done_on, row.indicator, row.unit,
             *(None if number is None else float(number)
               for number in (row.baseline, row.target, row.measured)),
-            None if row.progress is None else round(float(row.progress), 4),
+            _ratio(row.progress),
             row.notes,
         )
         for column, value in enumerate(values, start=1):
@@ -349,11 +351,18 @@ def _plan_sheet(sheet: Worksheet, heading: str, plan: Sequence[PlanRow]) -> None
             cell.alignment = WRAP if column in PLAN_WRAPPED else TOP
             if column in PLAN_DATES:
                 cell.number_format = "DD/MM/YYYY"
-        sheet.cell(line, PLAN_PROGRESS).number_format = PERCENT
+        sheet.cell(line, PLAN_PROGRESS).number_format = WHOLE_PERCENT
         lines = max(math.ceil(len(values[column - 1] or "") / (PLAN_WIDTHS[column - 1] - 4))
                     for column in PLAN_WRAPPED)
         if lines > 1:
             sheet.row_dimensions[line].height = 15 * lines
+
+
+def _ratio(progress: Progress | None) -> float | None:
+    """The whole percent the plan page and the PDF show, as a number the sheet formats as a
+    percent (0.5 → 50 %)."""
+    percent = None if progress is None else progress.percent
+    return None if percent is None else percent / 100
 
 
 def _put(sheet: Worksheet, row: int, column: int, value):

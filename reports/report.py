@@ -19,18 +19,17 @@ from weasyprint.urls import URLFetcher
 
 from grid import selectors as grid_selectors
 from grid.changes import BLANK
-from grid.maturity import Scale, label_of, scale_text, with_level
+from grid.maturity import scale_text
 from grid.models import Assessment
-from grid.presenters import decimal_2, percent
-from grid.scoring import ENJEUX, SECTIONS, Scores, answer_points
-from grid.versions import scores_on_shared, version_gap
+from grid.presenters import decimal_2
+from grid.scoring import ENJEUX, answer_points
 from initiatives.labels import level_title
 from network.presenters import peer_sections
 from network.selectors import peer_positions
 from plans.report import PlanRow, plan_for_report, plan_rows
 
 from . import charts, exports, selectors
-from .presenters import delta
+from .summary import Compared, YearNotes, compared_notes, factor_width, note_rows, note_texts
 
 PDF_VARIANT = "pdf/a-3a"
 TOP_RECOMMENDATIONS = 5
@@ -135,51 +134,6 @@ def _radars(scores, previous_scores, year, previous_year) -> list[dict]:
     ]
 
 
-def _comparison(
-    assessment: Assessment, page: dict, previous
-) -> tuple[Scores, Scores | None, int | None]:
-    """This year and last year as they compare: on the questions both grid versions share when
-    last year was filled on another version (then also their number), else as they stand."""
-    if previous is None:
-        return page["scores"], None, None
-    if previous.assessment.campaign.version_id == assessment.campaign.version_id:
-        return page["scores"], previous.scores, None
-    spec = page["spec"]
-    previous_spec, previous_answers, previous_custom = grid_selectors.assessment_inputs(
-        previous.assessment
-    )
-    gap = version_gap({assessment.campaign.year: spec,
-                       previous.assessment.campaign.year: previous_spec})
-    current = scores_on_shared(spec, page["answers"], page["custom"], gap.shared, page["scores"])
-    before = scores_on_shared(previous_spec, previous_answers, previous_custom, gap.shared,
-                              previous.scores)
-    return current, before, len(gap.shared)
-
-
-def _note_rows(scores, previous_scores, enjeux, scale: Scale = ()) -> list[dict]:
-    """Global, F, each axis, each level and each section, with last year's note and the delta;
-    the global note, the axes and the levels with this year's maturity level."""
-    def row(label, pick, kind):
-        current = pick(scores)
-        before = pick(previous_scores) if previous_scores else None
-        graded = kind in ("global", "axis", "level")
-        return {"label": label, "current": percent(current), "previous": percent(before),
-                "delta": delta(before, current), "kind": kind,
-                "maturity": label_of(current, scale) if graded else ""}
-
-    names = {enjeu.code: enjeu.name for enjeu in enjeux}
-    return [
-        row(_("Note globale"), lambda s: s.global_note, "global"),
-        row(_("Stratégie globale (facteur F)"), lambda s: s.strategy_factor, "factor"),
-        *[row(f"{code} · {names.get(code, '')}", lambda s, c=code: s.axes[c], "axis")
-          for code in ENJEUX],
-        *[row(_("Niveau %(level)s") % {"level": level}, lambda s, n=level: s.levels[n], "level")
-          for level in (1, 2)],
-        *[row(_("Section %(code)s") % {"code": code}, lambda s, c=code: s.sections[c], "section")
-          for code in SECTIONS],
-    ]
-
-
 def _answer_rows(page) -> list[dict]:
     """The full answer table, grouped by section as in the grid."""
     def row(question):
@@ -199,13 +153,36 @@ def _recommended_sheets(recommendations, agenda21, agenda21_first) -> list:
     return sheets
 
 
+def _compared(assessment: Assessment, page: dict, previous) -> tuple[Compared, list]:
+    """Last year and this year as they compare (reports.summary), and the table of their notes,
+    each year graded on its own version's maturity levels."""
+    current = YearNotes(assessment.campaign.year, assessment.campaign.version_id, page["scores"],
+                        lambda: (page["spec"], page["answers"], page["custom"]))
+    if previous is None:
+        years, scales = [current], [page["maturity"]]
+    else:
+        before = previous.assessment
+        years = [YearNotes(before.campaign.year, before.campaign.version_id, previous.scores,
+                           lambda: grid_selectors.assessment_inputs(before)), current]
+        same = before.campaign.version_id == assessment.campaign.version_id
+        scales = [page["maturity"] if same
+                  else grid_selectors.maturity_scale(before.campaign.version_id),
+                  page["maturity"]]
+    compared = compared_notes(years)
+    names = {enjeu.code: enjeu.short_name for enjeu in page["enjeux"]}
+    return compared, note_rows(compared.scores, names, scales)
+
+
 def report_context(assessment: Assessment) -> dict:
     """Everything the report shows; reads only, through the selectors."""
     page = selectors.results_page(assessment, limit=TOP_RECOMMENDATIONS)
     scores = page["scores"]
     transitions, steps = grid_selectors.latest_transitions(assessment, STEPS_SHOWN)
     previous = _previous_year(assessment)
-    compared, previous_scores, shared_count = _comparison(assessment, page, previous)
+    compared, notes = _compared(assessment, page, previous)
+    previous_scores = compared.scores[0] if previous else None
+    note_table = [row for _group, rows in notes for row in rows]  # the global note first
+    texts = note_texts(scores, page["maturity"])
     previous_year = previous.assessment.campaign.year if previous else None
     year = assessment.campaign.year
     custom_rows = [row for row in page["custom"] if row.label]
@@ -222,22 +199,20 @@ def report_context(assessment: Assessment) -> dict:
         "logo": _logo_data_uri(assessment.cluster),
         "generated_at": timezone.localtime(),
         "scores": scores,
-        "global": percent(scores.global_note),
-        "factor": percent(scores.strategy_factor),
-        "factor_width": f"{float(scores.strategy_factor or 0) * 100:.1f}",
-        "completion": percent(scores.completion),
-        "levels": [(level, with_level(percent(scores.levels[level]), scores.levels[level],
-                                      page["maturity"])) for level in (1, 2)],
-        "global_maturity": label_of(scores.global_note, page["maturity"]),
+        "global": texts["global"],
+        "global_maturity": texts["global-maturity"],
+        "factor": texts["factor"],
+        "factor_width": factor_width(scores),
+        "completion": texts["completion"],
+        "levels": texts["levels"],
         "maturity_scale": scale_text(page["maturity"]),
         "previous": previous,
         "previous_year": previous_year,
         # Set when last year was on another grid version: notes compare on shared questions.
-        "shared_count": shared_count,
-        "global_delta": delta(previous_scores and previous_scores.global_note,
-                              compared.global_note),
+        "shared_count": len(compared.gap.shared) if compared.gap else None,
+        "global_delta": note_table[0].latest_delta,
         "radars": _radars(scores, previous_scores, year, previous_year),
-        "note_rows": _note_rows(compared, previous_scores, page["enjeux"], page["maturity"]),
+        "note_rows": note_table,
         # Each with an experience that illustrates it, or None (« Ils l'ont fait »).
         "recommendations": [(gap, question, examples.get(question.code))
                             for gap, question in page["recommendations"]],

@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -9,29 +8,16 @@ from clusters.models import Membership
 from grid import selectors as grid_selectors
 from grid.forms import TransitionForm
 from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
-from grid.layout import rendered_once
-from grid.maturity import with_level
-from grid.presenters import percent
 from grid.rules import answer_values
-from grid.scoring import ENJEUX
+from grid.scoring import ENJEUX, SECTIONS
 from network.presenters import peer_sections
 from network.selectors import peer_positions
 from plans.selectors import path_position
 
 from .. import selectors
 from ..plan_links import new_action_url
-from ..presenters import (
-    factor_width,
-    formula,
-    levels_text,
-    maturity_text,
-    progress_title,
-    radar_series,
-    radar_titles,
-    recommendation_items,
-    section_rows,
-    shortened,
-)
+from ..presenters import formula, progress_title, radar_series, radar_titles, shortened
+from ..summary import factor_width, note_texts
 
 
 @login_required
@@ -43,18 +29,10 @@ def results(request, slug, year):
 
 def results_response(request, membership, assessment, *, status=200):
     page = selectors.results_page(assessment)
-    version = assessment.campaign.version
-    question_links = rendered_once("question-links", version, lambda: {
-        code: render_to_string("reports/includes/_question_links.html", {"question": question})
-        for code, question in selectors.results_content(version).questions.items()
-    })
     scores = page["scores"]
     slug = membership.cluster.slug
     scale = page["maturity"]
-    axes = [
-        (enjeu, with_level(percent(scores.axes[enjeu.code]), scores.axes[enjeu.code], scale))
-        for enjeu in page["enjeux"] if enjeu.code in ENJEUX
-    ]
+    notes = note_texts(scores, scale)
     examples = selectors.recommendation_examples(page["recommendations"])
     context = {
         **page,
@@ -63,37 +41,35 @@ def results_response(request, membership, assessment, *, status=200):
         "cluster": membership.cluster,
         "is_board": membership.role == Membership.Role.BOARD,
         "is_editor": membership.role == Membership.Role.EDITOR,
-        "global": percent(scores.global_note),
-        "global_maturity": maturity_text(scores.global_note, scale),
-        "factor": percent(scores.strategy_factor),
+        "global": notes["global"],
+        "global_maturity": notes["global-maturity"],
+        "factor": notes["factor"],
         "factor_width": factor_width(scores),
-        "completion": percent(scores.completion),
-        "levels": levels_text(scores, scale),
-        "axes": axes,
-        "sections": section_rows(scores),
+        "completion": notes["completion"],
+        "levels": notes["levels"],
+        "axes": [(enjeu, notes[f"axis-{enjeu.code}"])
+                 for enjeu in page["enjeux"] if enjeu.code in ENJEUX],
+        "sections": [(code, notes[f"section-{code}"]) for code in SECTIONS],
         "radars": radar_series(scores, scale),
         "radar_titles": radar_titles(),
         "formula": formula(page["spec"], page["answers"], page["custom"], scores),
         "transitions": grid_selectors.transitions(assessment),
         "transition_form": TransitionForm(),
         "actions": ACTION_LABELS,
-        "recommended": recommendation_items(
-            [(gap, question, question_links[question.code], new_action_url(
-                slug, code=question.code,
-                sheets=[sheet.number for sheet in question.sheets.all()],
-                title=progress_title(question.code, question.text),
-            ), examples.get(question.code)) for gap, question in page["recommendations"]],
-            can_plan=membership.role == Membership.Role.EDITOR,
-        ),
+        "recommended": [
+            {"gap": gap, "question": question, "example": examples.get(question.code),
+             "plan_url": new_action_url(
+                 slug, code=question.code,
+                 sheets=[sheet.number for sheet in question.sheets.all()],
+                 title=progress_title(question.code, question.text))}
+            for gap, question in page["recommendations"]
+        ],
         "peers": peer_sections(
             peer_positions(membership.cluster, assessment.campaign.year, scores)),
         "path_position": page["suggested_path"]
         and path_position(membership.cluster, page["suggested_path"].code),
-        "simulation_questions": rendered_once(
-            "simulation", version,
-            lambda: render_to_string("reports/includes/_simulation_questions.html",
-                                     {"simulation": _simulation_panel(page["sections"])}),
-        ),
+        # Called by the template only when its cached fragment is missing.
+        "simulation": lambda: _simulation_panel(page["sections"]),
         "simulation_saved": {code: value.answer or "" for code, value in page["answers"].items()},
         "simulation_texts": _simulation_texts(
             reverse("reports:simulate", args=[slug, assessment.campaign.year])

@@ -17,7 +17,8 @@ from grid.scoring import score, scores_to_json
 
 from .. import selectors, services, simulation
 from ..plan_links import plan_url
-from ..presenters import factor_width, note_texts, radar_series
+from ..presenters import radar_series
+from ..summary import factor_width, note_texts
 from .results import results_response
 
 

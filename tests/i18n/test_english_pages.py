@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from grid.maturity import default_scale, scale_text
 from grid.presenters import csv_delimiter, decimal_2, percent
 from plans.services import action_create
-from reports.presenters import delta
+from reports.summary import delta
 from tests.fixtures import url
 
 

@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -74,10 +76,28 @@ def test_the_rows_carry_every_field_with_sheets_in_the_guides_order(plan, cluste
     assert first.questions == ("2B-3", "1B-1")
     assert first.owner == "Élise Martin"  # the member's name when no free text is given
     assert (first.status, first.status_label) == ("done", "réalisée")
-    assert first.progress == Decimal("1.225")  # (95.5 − 120) / (100 − 120)
+    assert first.progress.ratio == Decimal("1.225")  # (95.5 − 120) / (100 − 120)
     charter = next(row for row in rows if row.title == "Charte achats responsables")
-    assert charter.owner == "Comité RSE" and charter.progress == Decimal("0.25")
+    assert charter.owner == "Comité RSE" and charter.progress.ratio == Decimal("0.25")
     assert next(row for row in rows if row.title == "Label abandonné").progress is None
+
+
+def test_without_a_baseline_the_plan_page_the_pdf_and_the_xlsx_show_the_same_progress(
+        editor_client, editor, cluster_a, assessment):
+    """One rule (plans.rules.progress_ratio): without a baseline the indicator starts from 0."""
+    action_create(cluster=cluster_a, by=editor, title="Sans départ", status="in_progress",
+                  due_on=days(30), indicator="Adhérents", target="100", measured="50")
+    page = editor_client.get(reverse("plans:action-list", args=[cluster_a.slug]))
+    assert page.context["rows"][0]["progress"].percent_text == "50\u00a0%"
+    assert "<strong>50\u00a0%</strong>" in page.content.decode()
+    # The HTML the PDF is drawn from (WeasyPrint adds nothing to it).
+    html = render_to_string("reports/report/report.html", report_context(assessment))
+    row = re.search(r"Sans départ.*?</tr>", html, re.S).group()
+    assert '<td class="num">50\u00a0%</td>' in row
+    book = load_workbook(BytesIO(editor_client.get(url("export-xlsx", assessment)).content))
+    line = next(line for line in book["Plan d'actions"].iter_rows(min_row=3)
+                if line[0].value == "Sans départ")
+    assert (line[13].value, line[13].number_format) == (0.5, "0%")
 
 
 def test_the_report_groups_done_lately_open_and_late_on_the_reports_date():
@@ -248,8 +268,9 @@ def test_the_workbook_has_a_plan_tab_with_real_dates_and_numbers(editor_client, 
     assert carbon[1:5] == ["réalisée", "3, 12", "2B-3, 1B-1", "Élise Martin"]
     assert [value.date() for value in carbon[5:8]] == [days(-200), days(-40), days(-30)]
     assert lines["Bilan carbone du pôle"][6].is_date
-    assert carbon[8:14] == ["Émissions", "tCO2e", 120, 100, 95.5, 1.225]
-    assert lines["Bilan carbone du pôle"][13].number_format == "0.0%"
+    # 122.5 % shown as the plan page shows it, in whole percents.
+    assert carbon[8:14] == ["Émissions", "tCO2e", 120, 100, 95.5, 1.22]
+    assert lines["Bilan carbone du pôle"][13].number_format == "0%"
     assert carbon[14] == "=HYPERLINK(\"x\") voté en CA"  # kept as text, never a formula
     assert lines["Bilan carbone du pôle"][14].data_type == "s"
     dropped = [cell.value for cell in lines["Label abandonné"]]
@@ -274,8 +295,9 @@ def test_the_report_has_a_plan_page_with_its_three_groups(assessment, plan):
     report = report_pdf(assessment)
     text = pdf.flat(_plan_page(report))
     assert "dans les 12 mois avant cette date" in text
-    assert "120 → 95,5 / 100 tco2e" in text and "122,5 %" in text
-    assert "0 → 10 / 40 %" in text and "25,0 %" in text
+    # In whole percents, as the plan page shows them (122.5 rounds to even).
+    assert "120 → 95,5 / 100 tco2e" in text and "122 %" in text
+    assert "0 → 10 / 40 %" in text and "25 %" in text
     assert "fiche 3, 12" in text and "2b-3, 1b-1" in text and "comité rse" in text
     assert "ancien audit" not in text and "label abandonné" not in text
     assert "2 autres actions (réalisées plus tôt ou abandonnées)" in text

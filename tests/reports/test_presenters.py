@@ -1,10 +1,12 @@
-"""Deltas, the table of notes and the radars of several years (reports.presenters, pure)."""
+"""Deltas, the table of notes and the radars of several years (reports.summary,
+reports.presenters, pure)."""
 
 from decimal import Decimal
 from fractions import Fraction as F
 
 from grid.scoring import AnswerValue, GridSpec, QuestionSpec, score
-from reports.presenters import delta, note_rows, radars, year_styles
+from reports.presenters import radars, year_styles
+from reports.summary import delta, note_rows
 
 NBSP = "\u00a0"
 WEIGHTS = {"++": F(1), "+": F(2, 3), "-": F(1, 3), "--": F(0)}
