@@ -226,6 +226,15 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+# Each process's memory, as Django's default, with room for the grid page's fragments: about 300
+# a version and language (templates/grid/includes/_question.html), where the default keeps 300.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 STATIC_URL = "/static/"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # static/plotly/plotly.min.js is a partial Plotly bundle built by `make plotly` (no CDN).
