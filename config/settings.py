@@ -226,8 +226,8 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
-# Each process's memory, as Django's default, with room for the grid page's fragments: about 300
-# a version and language (templates/grid/includes/_question.html), where the default keeps 300.
+# Each process's memory, as Django's default, with room for the grid page's fragments: several
+# hundred a version and language (templates/grid/includes/_question.html); the default keeps 300.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
