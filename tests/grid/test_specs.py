@@ -6,13 +6,13 @@ from contextlib import contextmanager
 from fractions import Fraction
 
 import pytest
-from django.core.signals import request_finished, request_started
 from django.utils import translation
 
 from grid.models import GridVersion, Question
 from grid.payload import PayloadError, parse_payload_text
 from grid.services import grid_version_derive
 from grid.specs import grid_spec_by_code
+from initiatives import kept
 from tests.fixtures import GRID
 
 pytestmark = pytest.mark.django_db
@@ -20,12 +20,13 @@ pytestmark = pytest.mark.django_db
 
 @contextmanager
 def in_request():
-    """What Django's handler signals around a request (the content stamp is read once then)."""
-    request_started.send(sender=None)
+    """As within a request, where the content stamp is read once (sending request_started
+    itself would close the test's database connection)."""
+    kept._request_starts()
     try:
         yield
     finally:
-        request_finished.send(sender=None)
+        kept._request_ends()
 
 
 def test_a_kept_spec_costs_no_query_within_a_request(django_assert_num_queries):
