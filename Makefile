@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: run test test-fast lint fixtures bench bench-load bench-network system-deps system-deps-test messages
+.PHONY: run test test-fast lint fixtures bench bench-load bench-network system-deps system-deps-test messages plotly
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,8 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
 	touch $@
 
-# axe-core, run in Chromium by the browser tests (package-lock.json pins it).
+# axe-core, run in Chromium by the browser tests; plotly.js and esbuild for `make plotly`
+# (package-lock.json pins them).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -41,6 +42,11 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	DEBUG=True $(PY) manage.py makemigrations --check --dry-run
 
+# Rebuild static/plotly/plotly.min.js (committed: `make run` needs no npm) with only the trace
+# types the pages draw, from the plotly.js that package-lock.json pins.
+plotly: node_modules/.installed
+	node scripts/build-plotly.mjs
+
 # Regenerate fixtures/guide.json from the guide's text in fixtures/sources/.
 fixtures: $(VENV)/.installed
 	DEBUG=True $(PY) manage.py import_guide
@@ -49,6 +55,7 @@ fixtures: $(VENV)/.installed
 # database); then the load test against gunicorn and PostgreSQL (bench/RESULTS.md).
 bench: $(VENV)/.installed
 	$(PY) bench/pages.py
+	$(PY) bench/scripts_weight.py
 	$(PY) bench/action_history.py
 	$(PY) bench/report.py
 	$(MAKE) bench-load

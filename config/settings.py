@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-import plotly
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -229,11 +228,19 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+# Each process's memory, as Django's default, with room for the grid page's fragments: several
+# hundred a version and language (templates/grid/includes/_question.html); the default keeps 300.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 STATIC_URL = "/static/"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
-# plotly.min.js is served from the installed plotly package (no CDN): /static/plotly/plotly.min.js
-PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
-STATICFILES_DIRS = [BASE_DIR / "static", ("plotly", PLOTLY_JS_DIR)]
+# static/plotly/plotly.min.js is a partial Plotly bundle built by `make plotly` (no CDN).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -11,8 +11,9 @@ class GridConfig(AppConfig):
         from initiatives.kept import watch
 
         from .approach import maturity_section
-        from .models import MaturityLevel, Question
+        from .models import GridVersion, MaturityLevel, Question
 
+        watch(GridVersion)  # its answer weights are in the specs kept by code (grid.specs)
         watch(Question)
         watch(MaturityLevel)  # what is kept per version shows its levels (reports.selectors)
         approach.register(maturity_section)

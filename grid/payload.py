@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from . import rules
@@ -169,13 +170,14 @@ def _parse_answer(
 
 
 _INVALID = object()  # marks an answer already reported as malformed
+_lazy_question_subject = lazy(rules.question_subject, str)  # translated for a message only
 
 
 def _answer_and_comment(code: str, value: object, errors: list[str]) -> tuple[object, str]:
     """An answer is a bare string, or {"answer", "comment"}; null is a blank."""
-    where = rules.question_subject(code)
     if value is None or isinstance(value, str):
         return value, ""
+    where = _lazy_question_subject(code)
     if not isinstance(value, dict):
         errors.append(
             _("%(where)s : la réponse doit être une chaîne ou un objet {« answer », « comment »}.")
@@ -228,8 +230,15 @@ def _parse_custom(raw: object, errors: list[str]) -> list[CustomRow]:
     return rows
 
 
+def _custom_row_subject(number: int) -> str:
+    return _("Ligne « autre action » n° %(number)s") % {"number": number}
+
+
+_lazy_custom_row_subject = lazy(_custom_row_subject, str)  # translated for a message only
+
+
 def _parse_custom_row(number: int, item: object, errors: list[str]) -> CustomRow | None:
-    where = _("Ligne « autre action » n° %(number)s") % {"number": number}
+    where = _lazy_custom_row_subject(number)
     if not isinstance(item, dict):
         errors.append(_("%(where)s : elle doit être un objet JSON.") % {"where": where})
         return None

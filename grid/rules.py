@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .scoring import (
     ANSWERS,
@@ -42,6 +43,10 @@ CODE_MAX_LENGTH = 10
 # others print as nothing, and nobody means to type them.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SHOWN_MAX = 30  # a refused value is quoted back, cut to this many characters
+# What a message names, translated only when there is a message: a valid file has none, and
+# translating every name of a file's 41 answers was most of the time a parse took.
+_COMMENT = gettext_lazy("le commentaire")
+_LABEL = gettext_lazy("le libellé")
 
 
 def normalise_text(text: str) -> str:
@@ -116,31 +121,32 @@ def question_problems(
     """What is wrong with `value` (None for a blank) and `comment` as the answer to question
     `code` of `grid` (`question` is None when the grid has no such code). A simulation stores
     nothing, so it may try `na` without writing its justification (`comment_required=False`)."""
-    where = question_subject(code)
     if question is None:
         return [
             _("%(where)s : code inconnu dans la grille « %(grid)s ».")
-            % {"where": where, "grid": grid}
+            % {"where": question_subject(code), "grid": grid}
         ]
     problems = []
     if value is not None and value not in QUESTION_VALUES:
         problems.append(
             _("%(where)s : réponse « %(value)s » invalide (attendu : %(allowed)s).")
-            % {"where": where, "value": shown(value), "allowed": ", ".join(QUESTION_VALUES)}
+            % {"where": question_subject(code), "value": shown(value),
+               "allowed": ", ".join(QUESTION_VALUES)}
         )
     elif value == NOT_APPLICABLE and not allows_not_applicable(question.section):
         problems.append(
             _("%(where)s : « na » (non applicable) est interdit dans la section S.")
-            % {"where": where}
+            % {"where": question_subject(code)}
         )
     elif comment_required and lacks_justification(value, comment):
         problems.append(
-            _("%(where)s : « na » (non applicable) exige un commentaire.") % {"where": where}
+            _("%(where)s : « na » (non applicable) exige un commentaire.")
+            % {"where": question_subject(code)}
         )
-    problem = text_problem(comment, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"),
+    problem = text_problem(comment, limit=COMMENT_MAX_LENGTH, name=_COMMENT,
                            max_lines=COMMENT_MAX_LINES)
     if problem:
-        problems.append(f"{where} : {problem}")
+        problems.append(f"{question_subject(code)} : {problem}")
     return problems
 
 
@@ -148,7 +154,7 @@ def custom_row_problems(
     where: str, *, enjeu: object, label: str, level: object, bareme: object, value: str | None
 ) -> list[str]:
     """What is wrong with an « autre action » row (`value` None for a blank); `where` names the
-    row in the messages."""
+    row in the messages (a lazy string is only translated for a message)."""
     problems = []
     if enjeu not in ENJEUX:
         problems.append(
@@ -165,7 +171,7 @@ def custom_row_problems(
             _("%(where)s : barème « %(bareme)s » invalide (entier de 1 à 4).")
             % {"where": where, "bareme": shown(bareme)}
         )
-    problem = text_problem(label, limit=LABEL_MAX_LENGTH, name=_("le libellé"))
+    problem = text_problem(label, limit=LABEL_MAX_LENGTH, name=_LABEL)
     if problem:
         problems.append(f"{where} : {problem}")
     if value is not None and value not in ANSWERS:

@@ -9,13 +9,12 @@ from dataclasses import dataclass, replace
 from django.db.models import Count, F, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils.safestring import SafeString, mark_safe
 
 from clusters.models import Cluster, Membership
 
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
-from .layout import CustomRowLayout, QuestionLayout, SectionLayout, grid_layout
+from .layout import CUSTOM_CHOICES, QuestionLayout, SectionLayout, fragments, grid_layout
 from .maturity import Band, Scale
 from .models import (
     Answer,
@@ -128,16 +127,23 @@ class FormRow:
     revision: int
     errors: tuple[str, ...] = ()
     notes: tuple[QuestionNote, ...] = ()  # what other apps say of the question (plans)
-    can_edit: bool = False
 
     @property
     def code(self) -> str:
         return self.layout.code
 
     @property
-    def html(self) -> str:
-        return self.layout.render(value=self.value, comment=self.comment, revision=self.revision,
-                                  errors=self.errors, notes=self.notes, can_edit=self.can_edit)
+    def links(self) -> list[QuestionNote]:
+        return [note for note in self.notes if not note.offer]
+
+    @property
+    def offers(self) -> list[QuestionNote]:
+        return [note for note in self.notes if note.offer]
+
+    @property
+    def state(self) -> tuple:
+        """Everything the row prints that is not the version's (see FormSection.state)."""
+        return self.code, self.value, self.comment, self.revision, self.errors, self.notes
 
 
 @dataclass(frozen=True)
@@ -151,14 +157,25 @@ class CustomRowState:
     value: str
     revision: int
     errors: tuple[str, ...] = ()
-    layout: CustomRowLayout | None = None
-    can_edit: bool = False
+    choices = CUSTOM_CHOICES
 
     @property
-    def html(self) -> str:
-        return self.layout.render(label=self.label, level=self.level, bareme=self.bareme,
-                                  value=self.value, revision=self.revision, errors=self.errors,
-                                  can_edit=self.can_edit)
+    def prefix(self) -> str:
+        return custom_key(self.enjeu)
+
+    @property
+    def selected_level(self) -> str:
+        """The level and barème as their options' values (a refused post carries them typed)."""
+        return str(self.level or "")
+
+    @property
+    def selected_bareme(self) -> str:
+        return str(self.bareme or "")
+
+    @property
+    def state(self) -> tuple:
+        return (self.enjeu, self.label, self.selected_level, self.selected_bareme, self.value,
+                self.revision, self.errors)
 
 
 @dataclass
@@ -172,25 +189,25 @@ class FormSection:
         return sum(1 for row in self.questions if row.value)
 
     @property
-    def html(self) -> SafeString:
-        """The section's rows, joined here rather than looped over in the template: the page's
-        largest part, at the cost of a string join."""
-        rows = [row.html for row in self.questions]
-        if self.custom:
-            rows.append(self.custom.html)
-        return mark_safe("".join(rows))  # noqa: S308 - rows rendered and escaped by grid.layout
+    def state(self) -> tuple:
+        """What the section's rows print of the assessment: with the version's fragments, the
+        display and the person's right to edit, the key of the section's HTML in the cache
+        (templates/grid/grid.html), which a change of any of its rows changes."""
+        return (self.layout.code, *(row.state for row in self.questions),
+                self.custom.state if self.custom else None)
 
 
-def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
+def grid_form(assessment: Assessment, *, can_edit: bool,
               kept: Mapping[str, dict] | None = None) -> dict:
-    """The grid page's rows: the version's layout (rendered once, grid.layout) filled with the
+    """The grid page's rows: the version's layout (read once, grid.layout) filled with the
     stored answers, and the live notes of those answers.
 
     `kept` maps row keys to what a refused post carried (fields, and `errors`): those rows show
     what the person typed, with why it was not saved, instead of the stored answer.
     """
     kept = kept or {}
-    layout = grid_layout(assessment.campaign.version, compact=compact)
+    version = assessment.campaign.version
+    layout = grid_layout(version)
     notes = notes_for(assessment, [question.code for question in layout.questions],
                       can_edit=can_edit)
     rows = assessment_rows(assessment)
@@ -201,18 +218,17 @@ def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
             answer = rows.answers.get(question.code, BLANK)
             row = FormRow(question, answer.answer or "", answer.comment,
                           rows.revisions.get(question.code, 0),
-                          notes=tuple(notes.get(question.code, ())), can_edit=can_edit)
+                          notes=tuple(notes.get(question.code, ())))
             if question.code in kept:
                 row = replace(row, **kept[question.code])
             questions.append(row)
         custom = None
-        if section.custom:
+        if section.has_custom:
             key = custom_key(section.enjeu_code)
             stored = rows.custom.get(section.enjeu_code, CustomRow(section.enjeu_code))
             custom = replace(CustomRowState(
                 section.enjeu_code, stored.label, stored.level, stored.bareme,
-                stored.answer or "", rows.revisions.get(key, 0), layout=section.custom,
-                can_edit=can_edit,
+                stored.answer or "", rows.revisions.get(key, 0),
             ), **kept.get(key, {}))
         sections.append(FormSection(section, questions, custom))
     return {
@@ -221,6 +237,7 @@ def grid_form(assessment: Assessment, *, compact: bool, can_edit: bool,
         "total": len(rows.answers),
         "scores": score(layout.spec, rows.answers, rows.custom_rows),
         "spec": layout.spec,
+        "fragments": fragments(version),
     }
 
 

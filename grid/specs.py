@@ -3,6 +3,8 @@
 from collections.abc import Collection
 from fractions import Fraction
 
+from initiatives.kept import kept
+
 from .models import GridVersion, Question
 from .scoring import GridSpec, QuestionSpec
 
@@ -33,5 +35,14 @@ def grid_specs(versions: Collection[GridVersion]) -> dict[int, GridSpec]:
 
 
 def grid_spec_by_code(code: str) -> GridSpec | None:
-    version = GridVersion.objects.filter(code=code).first()
-    return grid_spec(version) if version else None
+    """The spec of the version `code`, None for no such version. Every version's spec is kept
+    per process (initiatives.kept): those in use are frozen, and an edit of one that is not yet
+    writes history, which makes them again. No query while kept within a request (the content
+    stamp is read once per request), one outside a request."""
+    return kept(("grid-specs",), _specs_by_code).get(code)
+
+
+def _specs_by_code() -> dict[str, GridSpec]:
+    versions = list(GridVersion.objects.all())
+    specs = grid_specs(versions)
+    return {version.code: specs[version.pk] for version in versions}

@@ -87,7 +87,7 @@ def grid(request, slug, year):
             return redirect("grid:grid", slug=slug, year=year)
     compact = selectors.grid_is_compact(request.user)
     can_edit = membership.role == Membership.Role.EDITOR and assessment.is_editable
-    page = selectors.grid_form(assessment, compact=compact, can_edit=can_edit, kept=kept)
+    page = selectors.grid_form(assessment, can_edit=can_edit, kept=kept)
     scores = page["scores"]
     context = {
         "membership": membership,

@@ -2,22 +2,22 @@
 
 Under the Content Security Policy pages may not carry inline <style>: they link this file with
 the id and class plotly.js looks for (`plotly.js-style-global`, `no-inline-styles`), and
-plotly.js then injects nothing. A browser test compares the file with what the installed
-plotly.js injects; after upgrading plotly, regenerate it:
+plotly.js then injects nothing. A browser test compares the file with what the pages' bundle
+(static/plotly/plotly.min.js, `make plotly`) injects; after upgrading plotly.js, regenerate it:
 
     .venv/bin/python -m tests.browser.plotly_css
 """
 
 from pathlib import Path
 
-import plotly
 from playwright.sync_api import sync_playwright
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-CSS = Path(__file__).resolve().parents[2] / "static" / "vendor" / "plotly" / "plotly.css"
+STATIC = Path(__file__).resolve().parents[2] / "static"
+PLOTLY_JS = STATIC / "plotly" / "plotly.min.js"
+CSS = STATIC / "vendor" / "plotly" / "plotly.css"
 HEADER = (
     "/* The rules plotly.js injects at load, extracted by tests/browser/plotly_css.py from the "
-    "installed plotly package: pages link them instead (no inline style). */\n"
+    "plotly.js the pages load: pages link them instead (no inline style). */\n"
 )
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 

@@ -123,6 +123,25 @@ def test_an_edit_of_the_content_shows_on_the_next_page(editor_client, assessment
     assert "Levier renommé" in response.content.decode()
 
 
+def test_what_is_kept_of_the_page_follows_its_answers_its_reader_and_its_language(
+    editor_client, board_client, editor, assessment
+):
+    """Each section is kept in the cache under what its rows show (templates/grid/grid.html),
+    the questions' fixed parts under the version, the content and the language."""
+    editor_client.get(url("grid", assessment))
+    fill(assessment, editor, answers={"2B-3": "-"}, comments={"2B-3": "Revu en juin."}, codes=[])
+    html = editor_client.get(url("grid", assessment)).content.decode()
+    assert 'name="2B-3-value" id="2B-3-value-3" value="-" checked' in html
+    assert "Revu en juin." in html and " disabled>" not in html
+    html = board_client.get(url("grid", assessment)).content.decode()
+    assert len(re.findall(r'data-kind="question" data-code="[^"]+" [^>]*disabled', html)) == 41
+    assert 'value="-" checked' in html
+    editor_client.cookies["django_language"] = "en"
+    html = editor_client.get(url("grid", assessment)).content.decode()
+    assert "(optional)" in html and "(facultatif)" not in html
+    assert "Weight 4" in html and "Barème" not in html
+
+
 # --- « Enregistrer tout »: the page posted as a whole, without JavaScript ---
 
 

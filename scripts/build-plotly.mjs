@@ -1,0 +1,34 @@
+// Builds static/plotly/plotly.min.js: plotly.js (pinned in package-lock.json) with only the
+// trace types the pages draw, so that the results page loads a fraction of the full bundle.
+// `make plotly` runs it; the built file is committed so that `make run` needs no npm.
+//   scatterpolar: the radars (results.js, evolution.js, simulate.js)
+//   box, scatter: the network page's box plots and trend line (network.js)
+import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const TRACES = ["scatter", "scatterpolar", "box"];
+const version = JSON.parse(readFileSync(require.resolve("plotly.js/package.json"))).version;
+const entry = [
+  'var Plotly = require("plotly.js/lib/core");',
+  `Plotly.register([${TRACES.map((trace) => `require("plotly.js/lib/${trace}")`).join(", ")}]);`,
+  "module.exports = Plotly;",
+].join("\n");
+
+await build({
+  stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: "plotly-partial.js" },
+  outfile: "static/plotly/plotly.min.js",
+  // The options of plotly.js's own esbuild-config.js that these traces need.
+  format: "iife",
+  globalName: "Plotly",
+  bundle: true,
+  minify: true,
+  target: "es2016",
+  define: { global: "window", "define.amd": "false" },
+  // The registry requires the map library's CSS for map traces, which are not bundled.
+  loader: { ".css": "empty" },
+  legalComments: "eof",
+  banner: { js: `/* plotly.js v${version} (MIT), traces: ${TRACES.join(", ")}; built by scripts/build-plotly.mjs */` },
+  logLevel: "info",
+});

@@ -1,0 +1,14 @@
+"""The partial Plotly bundle (`make plotly`) holds every trace type the pages' scripts draw."""
+
+import re
+from pathlib import Path
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+
+
+def test_the_bundle_registers_every_trace_type_the_scripts_draw():
+    banner = (STATIC / "plotly" / "plotly.min.js").open().readline()
+    bundled = set(re.search(r"traces: ([\w, ]+);", banner).group(1).split(", "))
+    drawn = {trace for script in (STATIC / "js").glob("*.js")
+             for trace in re.findall(r'\btype: "(\w+)"', script.read_text())}
+    assert drawn and drawn <= bundled, f"add {drawn - bundled} to scripts/build-plotly.mjs"
