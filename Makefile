@@ -12,8 +12,7 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
 	touch $@
 
-# axe-core, run in Chromium by the browser tests; plotly.js and esbuild for `make plotly`
-# (package-lock.json pins them).
+# axe-core, run in Chromium by the browser tests (package-lock.json pins it).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -43,9 +42,9 @@ lint: $(VENV)/.installed
 	DEBUG=True $(PY) manage.py makemigrations --check --dry-run
 
 # Rebuild static/plotly/plotly.min.js (committed: `make run` needs no npm) with only the trace
-# types the pages draw, from the plotly.js that package-lock.json pins.
-plotly: node_modules/.installed
-	node scripts/build-plotly.mjs
+# types the pages draw, from the plotly.js that scripts/plotly/package-lock.json pins.
+plotly:
+	cd scripts/plotly && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 
 # Regenerate fixtures/guide.json from the guide's text in fixtures/sources/.
 fixtures: $(VENV)/.installed

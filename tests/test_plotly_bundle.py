@@ -11,4 +11,4 @@ def test_the_bundle_registers_every_trace_type_the_scripts_draw():
     bundled = set(re.search(r"traces: ([\w, ]+);", banner).group(1).split(", "))
     drawn = {trace for script in (STATIC / "js").glob("*.js")
              for trace in re.findall(r'\btype: "(\w+)"', script.read_text())}
-    assert drawn and drawn <= bundled, f"add {drawn - bundled} to scripts/build-plotly.mjs"
+    assert drawn and drawn <= bundled, f"add {drawn - bundled} to scripts/plotly/build.mjs"

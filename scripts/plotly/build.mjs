@@ -1,4 +1,4 @@
-// Builds static/plotly/plotly.min.js: plotly.js (pinned in package-lock.json) with only the
+// Builds static/plotly/plotly.min.js: plotly.js (pinned in scripts/plotly/package-lock.json) with only the
 // trace types the pages draw, so that the results page loads a fraction of the full bundle.
 // `make plotly` runs it; the built file is committed so that `make run` needs no npm.
 //   scatterpolar: the radars (results.js, evolution.js, simulate.js)
@@ -6,8 +6,10 @@
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
+const here = fileURLToPath(new URL(".", import.meta.url));
 const TRACES = ["scatter", "scatterpolar", "box"];
 const version = JSON.parse(readFileSync(require.resolve("plotly.js/package.json"))).version;
 const entry = [
@@ -17,8 +19,8 @@ const entry = [
 ].join("\n");
 
 await build({
-  stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: "plotly-partial.js" },
-  outfile: "static/plotly/plotly.min.js",
+  stdin: { contents: entry, resolveDir: here, sourcefile: "plotly-partial.js" },
+  outfile: `${here}../../static/plotly/plotly.min.js`,
   // The options of plotly.js's own esbuild-config.js that these traces need.
   format: "iife",
   globalName: "Plotly",
@@ -29,6 +31,6 @@ await build({
   // The registry requires the map library's CSS for map traces, which are not bundled.
   loader: { ".css": "empty" },
   legalComments: "eof",
-  banner: { js: `/* plotly.js v${version} (MIT), traces: ${TRACES.join(", ")}; built by scripts/build-plotly.mjs */` },
+  banner: { js: `/* plotly.js v${version} (MIT), traces: ${TRACES.join(", ")}; built by scripts/plotly/build.mjs */` },
   logLevel: "info",
 });
