@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -23,6 +24,7 @@ from grid import rules, services
 from grid.demo import CONTENT_APPS
 from grid.models import Campaign, GridVersion
 from grid.scoring import AnswerValue
+from initiatives.kept import forget
 
 PASSWORD = "mot-de-passe-de-test"  # noqa: S105 - test accounts
 GRID = "cgdd-2012"
@@ -37,14 +39,22 @@ def fast_password_hasher():
         yield
 
 
+def fresh_content():
+    """Forget what was made of another database state (as conftest's fresh_content_cache)."""
+    forget()
+    cache.clear()
+
+
 @contextmanager
 def built_once(django_db_blocker):
     """For rows a module's tests only read (a module-scoped fixture): built inside a
     transaction rolled back after the module; each test's own writes roll back after it (its
     savepoint), so the next test finds the rows as built."""
     with django_db_blocker.unblock(), transaction.atomic():
+        fresh_content()  # nothing kept from another test's rows
         yield
         transaction.set_rollback(True)
+    fresh_content()
 
 
 # --- clusters and people ---
@@ -172,6 +182,17 @@ def campaign_2024(version):
 def assessment(cluster_a, editor, campaign_2025):
     """Cluster A's 2025 grid, just opened by its staff: 41 blank answers."""
     return services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
+
+
+def validated_year():
+    """What the `validated` fixture gives, for a module-scoped fixture (built_once)."""
+    cluster = new_cluster_a()
+    editor, board = new_editor(cluster), new_board(cluster)
+    Campaign.objects.create(year=2025, version=GridVersion.objects.get(code=GRID))
+    assessment = fill(services.assessment_start(cluster=cluster, year=2025, by=editor,
+                                                prefill=False), editor)
+    services.assessment_submit(assessment=assessment, by=editor)
+    return services.assessment_validate(assessment=assessment, by=board, comment="Vu en CA.")
 
 
 def fill(assessment, by, value="++", *, codes=None, answers=None, comments=None):
