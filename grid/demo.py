@@ -9,9 +9,9 @@ from django.db import transaction
 from clusters.models import Cluster, Membership
 from clusters.services import membership_add
 
-from . import services
+from . import rules, services
 from .models import Campaign, GridVersion
-from .scoring import ANSWERS
+from .scoring import ANSWERS, AnswerValue
 
 PASSWORD = "demo"  # noqa: S105 - demo accounts, never loaded with production settings
 YEARS = (2023, 2024, 2025)
@@ -46,6 +46,7 @@ EVIDENCE = (
 def _fill(assessment, by, rng, progress: float, share: float = 1.0) -> None:
     # A separate generator for comments keeps the answers the same as before they existed.
     comments = random.Random(assessment.campaign.year)
+    answers, revisions = {}, {}
     for answer in assessment.answers.select_related("question__section").order_by(
         "question__order"
     ):
@@ -57,10 +58,12 @@ def _fill(assessment, by, rng, progress: float, share: float = 1.0) -> None:
             value, comment = "na", "Sans objet pour notre filière cette année."
         elif value == "++" and comments.random() < 0.5:
             comment = comments.choice(EVIDENCE)
-        services.answer_save(
-            assessment=assessment, code=answer.question.code, value=value, comment=comment,
-            revision=answer.revision, by=by,
-        )
+        code = answer.question.code
+        answers[code] = AnswerValue(value, rules.normalise_text(comment))
+        revisions[code] = answer.revision
+    # One save for the year, as the grid's whole-form post (a tenth of the time of one each).
+    services.answers_update(assessment=assessment, answers=answers, custom={},
+                            revisions=revisions, by=by, all_or_nothing=True)
 
 
 @transaction.atomic

@@ -4,11 +4,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import override_settings
 
 from initiatives.guide_import.seed import Seed
 from initiatives.kept import forget
+from tests import content
 from tests.fixtures import *  # noqa: F403 - the people and assessments every app's tests use
 from tests.strict_templates import Unresolved
 
@@ -49,13 +49,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory,
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the guide's content, as `make run` loads it."""
     with django_db_blocker.unblock():
-        call_command("loaddata", "guide", "experiences", verbosity=0)
+        content.load_and_keep("guide", "experiences")
 
 
 @pytest.fixture
 def guide_content(transactional_db):
     """Transactional tests start from an empty database: load the guide's content."""
-    call_command("loaddata", "guide", verbosity=0)
+    content.write_back("guide")
 
 
 @pytest.fixture(autouse=True)

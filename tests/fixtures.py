@@ -7,12 +7,15 @@ so fixtures exercise the same rules as the pages.
 """
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
-from django.test import Client
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from clusters.models import Cluster, Membership
@@ -21,24 +24,49 @@ from grid import rules, services
 from grid.demo import CONTENT_APPS
 from grid.models import Campaign, GridVersion
 from grid.scoring import AnswerValue
+from initiatives.kept import forget
 
 PASSWORD = "mot-de-passe-de-test"  # noqa: S105 - test accounts
 GRID = "cgdd-2012"
 STRATEGY_CODES = ("S-1", "S-2", "S-3", "S-4")
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Hashing with the production hasher would make every user a tenth of a second."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Hashing with the production hasher would make every user a tenth of a second (users
+    made by module-scoped fixtures too)."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+def fresh_content():
+    """Forget what was made of another database state (as conftest's fresh_content_cache)."""
+    forget()
+    cache.clear()
+
+
+@contextmanager
+def built_once(django_db_blocker):
+    """For rows a module's tests only read (a module-scoped fixture): built inside a
+    transaction rolled back after the module; each test's own writes roll back after it (its
+    savepoint), so the next test finds the rows as built."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        fresh_content()  # nothing kept from another test's rows
+        yield
+        transaction.set_rollback(True)
+    fresh_content()
 
 
 # --- clusters and people ---
 
 
+def new_cluster_a():
+    return Cluster.objects.create(name="Pôle Alpha Maritime", slug="pole-alpha")
+
+
 @pytest.fixture
 def cluster_a(db):
-    return Cluster.objects.create(name="Pôle Alpha Maritime", slug="pole-alpha")
+    return new_cluster_a()
 
 
 @pytest.fixture
@@ -54,16 +82,24 @@ def make_member(username, cluster, role, first_name, last_name):
     return user
 
 
+def new_editor(cluster_a):
+    return make_member("equipe-a", cluster_a, Membership.Role.EDITOR, "Élise", "Martin")
+
+
+def new_board(cluster_a):
+    return make_member("conseil-a", cluster_a, Membership.Role.BOARD, "Bruno", "Durand")
+
+
 @pytest.fixture
 def editor(cluster_a):
     """Staff of cluster A: fills its grid (the owner of every page of A)."""
-    return make_member("equipe-a", cluster_a, Membership.Role.EDITOR, "Élise", "Martin")
+    return new_editor(cluster_a)
 
 
 @pytest.fixture
 def board(cluster_a):
     """Board member of cluster A: reads, validates, returns, reopens."""
-    return make_member("conseil-a", cluster_a, Membership.Role.BOARD, "Bruno", "Durand")
+    return new_board(cluster_a)
 
 
 @pytest.fixture
@@ -72,14 +108,18 @@ def outsider(cluster_b):
     return make_member("equipe-b", cluster_b, Membership.Role.EDITOR, "Olga", "Petit")
 
 
-@pytest.fixture
-def coordinator(db):
-    """A network coordinator (group `network`): a member of no cluster."""
+def new_coordinator():
     user = get_user_model().objects.create_user(
         "reseau-test", password=PASSWORD, first_name="Nadia", last_name="Réseau"
     )
     user.groups.add(Group.objects.get_or_create(name="network")[0])
     return user
+
+
+@pytest.fixture
+def coordinator(db):
+    """A network coordinator (group `network`): a member of no cluster."""
+    return new_coordinator()
 
 
 @pytest.fixture
@@ -142,6 +182,17 @@ def campaign_2024(version):
 def assessment(cluster_a, editor, campaign_2025):
     """Cluster A's 2025 grid, just opened by its staff: 41 blank answers."""
     return services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
+
+
+def validated_year():
+    """What the `validated` fixture gives, for a module-scoped fixture (built_once)."""
+    cluster = new_cluster_a()
+    editor, board = new_editor(cluster), new_board(cluster)
+    Campaign.objects.create(year=2025, version=GridVersion.objects.get(code=GRID))
+    assessment = fill(services.assessment_start(cluster=cluster, year=2025, by=editor,
+                                                prefill=False), editor)
+    services.assessment_submit(assessment=assessment, by=editor)
+    return services.assessment_validate(assessment=assessment, by=board, comment="Vu en CA.")
 
 
 def fill(assessment, by, value="++", *, codes=None, answers=None, comments=None):

@@ -14,6 +14,8 @@ from django.core.management import call_command
 from django.utils import translation
 from playwright.sync_api import expect
 
+from tests import content
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
 AXE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -80,7 +82,7 @@ def tr(ui_language) -> Words:
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server with the guide loaded (transactional tests start from an empty database)."""
-    call_command("loaddata", "guide", "experiences", verbosity=0)
+    content.write_back("guide", "experiences")
     return live_server
 
 

@@ -27,11 +27,15 @@ def add_cluster(network, index, *, region="BRE", kind="pole", size="50-149", sec
     return cluster
 
 
-@pytest.fixture
-def network(db, coordinator):
+def new_network(coordinator):
     network = Network.objects.create(name="Réseau test", slug="reseau-test")
     network.coordinators.add(coordinator)
     return network
+
+
+@pytest.fixture
+def network(db, coordinator):
+    return new_network(coordinator)
 
 
 @pytest.fixture
@@ -47,6 +51,10 @@ def fifteen(network, campaign_2025, editor):
     """Fifteen clusters with a submitted 2025, in this order: ten in Bretagne (in the « numérique »
     sector), then five in Normandie; one with a draft and one that has not started. Figures
     change by five (network/anonymity.py): all fifteen are in them."""
+    return add_fifteen(network, editor)
+
+
+def add_fifteen(network, editor):
     for index in range(10):
         add_cluster(network, index, region="BRE", sectors=["numerique"], by=editor)
     for index in range(10, 15):

@@ -9,7 +9,6 @@ import itertools
 from collections import defaultdict
 
 import pytest
-from django.db import transaction
 
 from clusters.models import Cluster, Network
 from grid import services as grid_services
@@ -25,7 +24,7 @@ from network.anonymity import (
 from network.generate import generate
 from network.models import Snapshot
 from network.selectors import HEATMAP_ANSWERS, Record, group_key, groups_of
-from tests.fixtures import fill
+from tests.fixtures import built_once, fill
 
 from .conftest import add_cluster
 
@@ -36,13 +35,11 @@ HIDDEN = "moins de 5 pôles : non affiché"
 
 @pytest.fixture(scope="module")
 def generated(django_db_setup, django_db_blocker):
-    """Built once for the module, inside a transaction rolled back at its end; each test's own
-    changes are rolled back after it (its savepoint)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """Built once for the module (tests.fixtures.built_once)."""
+    with built_once(django_db_blocker):
         generate(network_slug="attaque", clusters=CLUSTERS, years=len(YEARS),
                  first_year=YEARS[0], seed=7)
         yield Network.objects.get(slug="attaque")
-        transaction.set_rollback(True)
 
 
 def segments(network) -> list[dict]:

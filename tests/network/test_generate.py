@@ -15,6 +15,7 @@ from grid.selectors import assessment_inputs
 from network import selectors
 from network.generate import SLUG_PREFIX, generate
 from network.models import Snapshot
+from tests.fixtures import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -89,58 +90,6 @@ def test_the_same_seed_gives_the_same_network_and_a_completed_one_is_the_same():
     assert snapshot("essai") != once
 
 
-@pytest.fixture
-def generated():
-    generate(network_slug="essai", clusters=40, years=4, first_year=2021, seed=1)
-    return Assessment.objects.filter(cluster__networks__slug="essai").select_related(
-        "campaign__version", "cluster")
-
-
-def test_statuses_are_mostly_validated_with_some_submitted_and_drafts(generated):
-    statuses = Counter(a.status for a in generated)
-    assert {"validated", "submitted", "draft"} <= set(statuses) <= set(Assessment.Status.values)
-    assert statuses["validated"] > len(generated) / 2
-    for assessment in generated:
-        steps = list(assessment.transitions.values_list("to_status", "by_name"))
-        assert steps[-1][0] == assessment.status
-        assert all(name for _, name in steps)  # no account behind them, but a name
-
-
-def test_stored_scores_are_what_the_scoring_gives_on_the_stored_answers(generated):
-    for assessment in generated:
-        spec, answers, custom = assessment_inputs(assessment)
-        if assessment.status in ("submitted", "validated"):
-            assert assessment.scores == scores_to_json(spec.code, score(spec, answers, custom))
-            assert assessment.scores["provisional"] is False
-        else:  # drafts and returned grids store no notes: they never count
-            assert assessment.scores is None
-    drafts = [a for a in generated if a.status == "draft"]
-    assert any(a.answers.filter(value="").exists() for a in drafts)
-
-
-def test_answers_follow_the_rules_and_vary(generated):
-    answers = Answer.objects.filter(assessment__in=generated)
-    assert not answers.filter(value="na", question__section__code="S").exists()
-    assert not answers.filter(value="na", comment="").exists()
-    values = Counter(answers.values_list("value", flat=True))
-    assert {"++", "+", "-", "--", "na"} <= set(values)
-    assert values["--"] < values["+"]
-    counted = CustomAnswer.objects.filter(assessment__in=generated).exclude(value="")
-    assert counted.exists()
-    assert all(row.label and row.level in (1, 2) and 1 <= row.bareme <= 4 for row in counted)
-    notes = {a.scores["global"] for a in generated if a.scores}
-    assert len(notes) > len(generated) / 2  # no two clusters alike
-
-
-def test_a_cluster_improves_a_little_over_the_years(generated):
-    by_year = {}
-    for assessment in generated:
-        if assessment.scores:
-            by_year.setdefault(assessment.campaign.year, []).append(assessment.scores["global"])
-    means = [sum(notes) / len(notes) for _, notes in sorted(by_year.items())]
-    assert means[0] < means[-1] < means[0] + 0.3
-
-
 def test_profiles_are_varied_and_use_the_sector_table():
     generate(network_slug="essai", clusters=60, years=1, seed=1)
     clusters = Cluster.objects.filter(networks__slug="essai").prefetch_related("sectors")
@@ -191,6 +140,68 @@ def test_load_demo_creates_the_demo_network_coordinated_by_reseau(settings):
     assert (littoral.kind, littoral.region, littoral.size) == ("pole", "PDL", "50-149")
     for year in (2023, 2024, 2025):  # every year has its distributions, the latest included
         assert selectors.network_year(network, year, {}).boxes["global"] is not None
+
+
+# The tests that read `generated` come last: its rows stay until the module ends.
+
+
+@pytest.fixture(scope="module")
+def generated_once(django_db_setup, django_db_blocker):
+    """Generated once: the tests that take it only read it (tests.fixtures.built_once)."""
+    with built_once(django_db_blocker):
+        generate(network_slug="essai", clusters=40, years=4, first_year=2021, seed=1)
+        yield
+
+
+@pytest.fixture
+def generated(generated_once):
+    return Assessment.objects.filter(cluster__networks__slug="essai").select_related(
+        "campaign__version", "cluster")
+
+
+def test_statuses_are_mostly_validated_with_some_submitted_and_drafts(generated):
+    statuses = Counter(a.status for a in generated)
+    assert {"validated", "submitted", "draft"} <= set(statuses) <= set(Assessment.Status.values)
+    assert statuses["validated"] > len(generated) / 2
+    for assessment in generated:
+        steps = list(assessment.transitions.values_list("to_status", "by_name"))
+        assert steps[-1][0] == assessment.status
+        assert all(name for _, name in steps)  # no account behind them, but a name
+
+
+def test_stored_scores_are_what_the_scoring_gives_on_the_stored_answers(generated):
+    for assessment in generated:
+        spec, answers, custom = assessment_inputs(assessment)
+        if assessment.status in ("submitted", "validated"):
+            assert assessment.scores == scores_to_json(spec.code, score(spec, answers, custom))
+            assert assessment.scores["provisional"] is False
+        else:  # drafts and returned grids store no notes: they never count
+            assert assessment.scores is None
+    drafts = [a for a in generated if a.status == "draft"]
+    assert any(a.answers.filter(value="").exists() for a in drafts)
+
+
+def test_answers_follow_the_rules_and_vary(generated):
+    answers = Answer.objects.filter(assessment__in=generated)
+    assert not answers.filter(value="na", question__section__code="S").exists()
+    assert not answers.filter(value="na", comment="").exists()
+    values = Counter(answers.values_list("value", flat=True))
+    assert {"++", "+", "-", "--", "na"} <= set(values)
+    assert values["--"] < values["+"]
+    counted = CustomAnswer.objects.filter(assessment__in=generated).exclude(value="")
+    assert counted.exists()
+    assert all(row.label and row.level in (1, 2) and 1 <= row.bareme <= 4 for row in counted)
+    notes = {a.scores["global"] for a in generated if a.scores}
+    assert len(notes) > len(generated) / 2  # no two clusters alike
+
+
+def test_a_cluster_improves_a_little_over_the_years(generated):
+    by_year = {}
+    for assessment in generated:
+        if assessment.scores:
+            by_year.setdefault(assessment.campaign.year, []).append(assessment.scores["global"])
+    means = [sum(notes) / len(notes) for _, notes in sorted(by_year.items())]
+    assert means[0] < means[-1] < means[0] + 0.3
 
 
 def test_generated_years_are_counted_on_the_day_they_were_submitted(generated):

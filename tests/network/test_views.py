@@ -6,12 +6,61 @@ import io
 import subprocess
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.fixtures import logged_in
+from clusters.models import Cluster, Network
+from grid.models import Campaign, GridVersion
+from tests.fixtures import (
+    GRID,
+    built_once,
+    logged_in,
+    new_cluster_a,
+    new_coordinator,
+    new_editor,
+)
+
+from .conftest import add_fifteen, new_network
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def fifteen_once(django_db_setup, django_db_blocker):
+    """`fifteen` and its people, built once: these tests only read them (GETs)."""
+    with built_once(django_db_blocker):
+        editor = new_editor(new_cluster_a())
+        Campaign.objects.create(year=2025, version=GridVersion.objects.get(code=GRID))
+        yield add_fifteen(new_network(new_coordinator()), editor).pk
+
+
+# Each test gets its own instances of the rows built once.
+
+
+@pytest.fixture
+def fifteen(fifteen_once, db):
+    return Network.objects.get(pk=fifteen_once)
+
+
+@pytest.fixture
+def network(fifteen):
+    return fifteen
+
+
+@pytest.fixture
+def cluster_a(fifteen_once, db):
+    return Cluster.objects.get(slug="pole-alpha")
+
+
+@pytest.fixture
+def editor(fifteen_once, db):
+    return get_user_model().objects.get(username="equipe-a")
+
+
+@pytest.fixture
+def coordinator(fifteen_once, db):
+    return get_user_model().objects.get(username="reseau-test")
 HIDDEN = "moins de 5 pôles : non affiché"
 
 

@@ -5,9 +5,11 @@ import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
+@lru_cache(maxsize=16)  # the same reading of the same PDF: once (shared renders, repeated reads)
 def _run(*args: str, pdf: bytes) -> str:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.pdf"

@@ -20,7 +20,7 @@ from reports import services as services_module
 from reports.models import ArchivedReport
 from reports.report import report_context, report_pdf
 from reports.services import report_for
-from tests.fixtures import STRATEGY_CODES, fill, set_custom, url
+from tests.fixtures import STRATEGY_CODES, built_once, fill, set_custom, url, validated_year
 from tests.races import after_first_read
 from tests.reports import pdf
 
@@ -35,8 +35,15 @@ def _png(size=(120, 60)) -> bytes:
     return buffer.getvalue()
 
 
-def test_page_one_names_the_cluster_the_year_and_the_global_note(validated):
-    report = report_pdf(validated)
+@pytest.fixture(scope="module")
+def validated_pdf(django_db_setup, django_db_blocker) -> bytes:
+    """The report of `validated`, rendered once for the tests that only read it."""
+    with built_once(django_db_blocker):
+        return report_pdf(validated_year())
+
+
+def test_page_one_names_the_cluster_the_year_and_the_global_note(validated_pdf):
+    report = validated_pdf
     first = pdf.page_texts(report)[0]
     assert "Pôle Alpha Maritime" in first
     assert "2025" in first
@@ -46,8 +53,8 @@ def test_page_one_names_the_cluster_the_year_and_the_global_note(validated):
     assert "PROVISOIRE" not in report.decode("latin-1") and "PROVISOIRE" not in first
 
 
-def test_every_page_has_the_header_and_page_x_of_y(validated):
-    texts = pdf.page_texts(report_pdf(validated))
+def test_every_page_has_the_header_and_page_x_of_y(validated_pdf):
+    texts = pdf.page_texts(validated_pdf)
     assert len(texts) >= 3
     for number, text in enumerate(texts, start=1):
         assert "Pôle Alpha Maritime · 2025" in text
@@ -63,8 +70,8 @@ def test_an_incomplete_grid_says_provisoire_on_every_page(assessment, editor):
     assert "Résultats provisoires" in texts[0]
 
 
-def test_the_summary_holds_on_page_one(validated):
-    first = pdf.flat(pdf.page_texts(report_pdf(validated))[0])
+def test_the_summary_holds_on_page_one(validated_pdf):
+    first = pdf.flat(pdf.page_texts(validated_pdf)[0])
     for heading in ("les 4 enjeux", "niveau 1", "niveau 2", "stratégie globale (facteur f)",
                     "complétude", "cinq recommandations prioritaires"):
         assert heading in first
@@ -83,8 +90,8 @@ def test_page_one_shows_the_delta_since_last_year(cluster_a, editor, board, camp
     assert "2024 (tirets)" in first
 
 
-def test_the_first_year_says_there_is_nothing_to_compare(validated):
-    assert "Première année évaluée" in pdf.page_texts(report_pdf(validated))[0]
+def test_the_first_year_says_there_is_nothing_to_compare(validated_pdf):
+    assert "Première année évaluée" in pdf.page_texts(validated_pdf)[0]
 
 
 def test_the_recommendations_and_their_sheets_principe_follow(assessment, editor):
@@ -149,8 +156,8 @@ def test_the_assessment_json_rides_inside_the_pdf(assessment, editor):
     assert found == {**payload_from(spec.code, answers, custom), "plan": []}
 
 
-def test_it_is_pdf_a3_with_embedded_fonts_and_tagged_with_the_grid(validated):
-    report = report_pdf(validated)
+def test_it_is_pdf_a3_with_embedded_fonts_and_tagged_with_the_grid(validated_pdf):
+    report = validated_pdf
     xmp = pdf.metadata(report)
     # PDF/A-3 level A: archival AND tagged for screen readers (structure, reading order, alt).
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp

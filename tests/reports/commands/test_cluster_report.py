@@ -12,6 +12,7 @@ from django.db import connection
 from clusters.models import Cluster
 from grid import services
 from grid.models import Campaign, GridVersion
+from tests import content
 from tests.fixtures import fill
 from tests.reports import pdf
 
@@ -132,7 +133,7 @@ EDITED = re.compile(r"édité le .*")
 @pytest.mark.skipif(connection.vendor != "postgresql",
                     reason="worker processes share no in-memory SQLite database")
 def test_jobs_render_the_same_reports_in_parallel(tmp_path, cluster_b, outsider):
-    call_command("loaddata", "guide", verbosity=0)  # a transactional test starts empty
+    content.write_back("guide")  # a transactional test starts empty
     Campaign.objects.create(year=2025, version=GridVersion.objects.get(code="cgdd-2012"))
     for number in range(4):
         cluster = Cluster.objects.create(name=f"Pôle parallèle {number}", slug=f"pole-p{number}")
