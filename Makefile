@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
+# Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test test-fast lint fixtures bench bench-load bench-network system-deps system-deps-test messages plotly
 
@@ -31,11 +33,11 @@ run: system-deps $(VENV)/.installed
 
 # The whole suite, browser journeys included (what .ci/run calls).
 test: system-deps-test $(VENV)/.installed node_modules/.installed
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS)
 
 # Everything but the browser journeys.
 test-fast: system-deps-test $(VENV)/.installed
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) -m "not browser"
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
