@@ -12,3 +12,12 @@ def test_the_bundle_registers_every_trace_type_the_scripts_draw():
     drawn = {trace for script in (STATIC / "js").glob("*.js")
              for trace in re.findall(r'\btype: "(\w+)"', script.read_text())}
     assert drawn and drawn <= bundled, f"add {drawn - bundled} to scripts/plotly/build.mjs"
+
+
+
+def test_the_bundle_names_no_server_to_fetch_from():
+    """The app works offline: the build empties Plotly's defaults that name its servers (its other
+    addresses are documentation links in console messages and XML namespaces)."""
+    bundle = (STATIC / "plotly" / "plotly.min.js").read_text()
+    assert "//cdn.plot.ly" not in bundle
+    assert "//cloud.plotly.com" not in bundle

@@ -18,6 +18,23 @@ const entry = [
   "module.exports = Plotly;",
 ].join("\n");
 
+// The app works offline: the two config defaults that name a Plotly server (the topojson of map
+// traces, not bundled, and the « send to Chart Studio » button, not shown) are emptied, so that
+// the file names no host to fetch from.
+const OFFLINE = {
+  name: "offline-config",
+  setup(builder) {
+    builder.onLoad({ filter: /plot_api[\\/]plot_config\.js$/ }, ({ path }) => {
+      let source = readFileSync(path, "utf8");
+      for (const url of ["https://cloud.plotly.com/newchart", "https://cdn.plot.ly/un/"]) {
+        if (!source.includes(`'${url}'`)) throw new Error(`${url} is no longer in ${path}`);
+        source = source.replace(`'${url}'`, "''");
+      }
+      return { contents: source, loader: "js" };
+    });
+  },
+};
+
 await build({
   stdin: { contents: entry, resolveDir: here, sourcefile: "plotly-partial.js" },
   outfile: `${here}../../static/plotly/plotly.min.js`,
@@ -33,4 +50,5 @@ await build({
   legalComments: "eof",
   banner: { js: `/* plotly.js v${version} (MIT), traces: ${TRACES.join(", ")}; built by scripts/plotly/build.mjs */` },
   logLevel: "info",
+  plugins: [OFFLINE],
 });
