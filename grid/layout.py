@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db.models import Prefetch
-from django.utils.translation import get_language
 
-from initiatives.kept import content_stamp, kept
+from initiatives.kept import content_key, kept
 from initiatives.models import Lever, Sheet
 
 from .models import Answer, GridVersion, Question
@@ -75,10 +74,11 @@ def grid_layout(version: GridVersion) -> GridLayout:
     return rendered_once("grid", version, lambda: _read(version))
 
 
-def fragments(version: GridVersion) -> tuple:
+def fragments(version: GridVersion) -> str:
     """What the grid page's cached fragments are keyed by: the version, when the content was last
-    edited, and the language (the fragments hold its words)."""
-    return version.pk, content_stamp(), get_language()
+    edited, and the language (the fragments hold its words), as `rendered_once` keys what it
+    keeps."""
+    return content_key(version.pk, version.created_at)
 
 
 def rendered_once(name: str, version: GridVersion, render: Callable[[], T]) -> T:

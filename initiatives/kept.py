@@ -52,6 +52,13 @@ def content_stamp() -> tuple:
     return stamp
 
 
+def content_key(*parts) -> str:
+    """The key of a `{% cache %}` fragment made of the guide's content alone: `parts` (say a grid
+    version's pk and creation time), the time of the content's last edit and the language, so
+    that an edit or another language renders it anew, as `kept` does."""
+    return ":".join(str(part) for part in (*parts, *content_stamp(), get_language()))
+
+
 def kept(key: tuple, make: Callable[[], T]) -> T:
     """What `make` returns, kept under `key` until the content is edited. For what depends on
     the guide's content (and what `key` names) only, never on a cluster's data. Kept per

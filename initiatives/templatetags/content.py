@@ -2,21 +2,15 @@ import re
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from initiatives.kept import content_stamp
+from initiatives.kept import content_key
 from initiatives.languages import french_page, in_french
 from initiatives.markdown import link_terms, render_markdown
 
 register = template.Library()
 
 
-@register.simple_tag
-def content_key(*parts) -> str:
-    """The key of a `{% cache %}` fragment made of the guide's content alone: `parts` (a grid
-    version's pk and creation time), the time of the content's last edit and the language, so
-    that an edit or another language renders it anew (initiatives.kept)."""
-    return ":".join(str(part) for part in (*parts, *content_stamp(), get_language()))
+register.simple_tag(content_key, name="content_key")
 
 
 @register.filter
