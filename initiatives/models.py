@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -270,7 +270,7 @@ class Path(NaturalKeyMixin, models.Model):
     class Meta:
         ordering = ["order"]
         verbose_name = _("parcours")
-        verbose_name_plural = _("parcours")
+        verbose_name_plural = pgettext_lazy("plural", "parcours")
 
     def __str__(self):
         return self.name

@@ -95,7 +95,7 @@ class ActionForm(forms.Form):
     baseline = NumberField(label=_("Valeur de départ"))
     target = NumberField(label=_("Cible"))
     measured = NumberField(label=_("Valeur mesurée"))
-    notes = FreeTextField(label=_("Notes"), required=False,
+    notes = FreeTextField(label=pgettext_lazy("free text", "Notes"), required=False,
                           widget=forms.Textarea(attrs={"rows": 4,
                                                        "maxlength": NOTES_MAX_LENGTH}))
 
@@ -178,7 +178,7 @@ class StepForm(forms.Form):
     reached_on = forms.DateField(label=_("Atteinte le"), required=False,
                                  widget=forms.DateInput(attrs={"type": "date"},
                                                         format="%Y-%m-%d"))
-    note = FreeTextField(label=pgettext_lazy("a remark written on a reached step", "Note"),
+    note = FreeTextField(label=pgettext_lazy("free text", "Note"),
                          required=False)
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from accounts.names import NAME_MAX_LENGTH, person_name
@@ -50,7 +51,8 @@ class Action(models.Model):
                                  null=True, blank=True)
     measured = models.DecimalField(_("valeur mesurée"), max_digits=14, decimal_places=2,
                                    null=True, blank=True)
-    notes = models.TextField(_("notes"), max_length=NOTES_MAX_LENGTH, blank=True)
+    notes = models.TextField(pgettext_lazy("free text", "notes"), max_length=NOTES_MAX_LENGTH,
+                             blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
                                    related_name="+")
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
@@ -112,7 +114,8 @@ class StepReached(models.Model):
     cluster = models.ForeignKey(Cluster, models.CASCADE, related_name="steps_reached")
     step = models.ForeignKey(PathStep, models.CASCADE, related_name="+")
     reached_on = models.DateField(_("atteinte le"))
-    note = models.TextField(_("note"), max_length=NOTES_MAX_LENGTH, blank=True)
+    note = models.TextField(pgettext_lazy("free text", "note"), max_length=NOTES_MAX_LENGTH,
+                            blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
                            related_name="+")
 

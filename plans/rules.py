@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from grid.rules import shown, text_problem
 
@@ -18,7 +18,7 @@ TEXT_LIMITS = {
     "owner_name": (models.OWNER_MAX_LENGTH, gettext_lazy("le responsable")),
     "indicator": (models.INDICATOR_MAX_LENGTH, gettext_lazy("l'indicateur")),
     "unit": (models.UNIT_MAX_LENGTH, gettext_lazy("l'unité")),
-    "notes": (models.NOTES_MAX_LENGTH, gettext_lazy("les notes")),
+    "notes": (models.NOTES_MAX_LENGTH, pgettext_lazy("free text", "les notes")),
 }
 OPEN = (models.Action.Status.PLANNED, models.Action.Status.IN_PROGRESS)
 NUMBER_LIMIT = Decimal("1e12")  # 14 digits, 2 after the point

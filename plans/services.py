@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accounts.names import account_name, person_name
 from clusters.models import Cluster, Membership
@@ -158,7 +159,7 @@ def _step_problems(reached_on: date | None, note: str) -> list[str]:
     elif reached_on > timezone.localdate():
         problems.append(_("La date (%(day)s) est dans le futur.") % {
             "day": date_format(reached_on, "SHORT_DATE_FORMAT")})
-    problem = text_problem(note, limit=NOTES_MAX_LENGTH, name=_("la note"))
+    problem = text_problem(note, limit=NOTES_MAX_LENGTH, name=pgettext("free text", "la note"))
     if problem:
         problems.append(problem[0].upper() + problem[1:])
     return problems
@@ -180,7 +181,8 @@ def step_reach(*, cluster: Cluster, step: PathStep, by, reached_on: date | None,
             return _step_write(StepReached(cluster=cluster, step=step), reached_on, note, by)
     except IntegrityError:
         theirs = StepReached.objects.select_related("by").get(cluster=cluster, step=step)
-        raise ValidationError(_(
+        raise ValidationError(pgettext(
+            "free text",
             "%(who)s vient de marquer cette étape atteinte le %(day)s : votre marque n'a pas "
             "été enregistrée. Changez sa date ou sa note si besoin.") % {
             "who": capfirst(person_name(theirs.by)),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -330,7 +331,7 @@ def _plan_sheet(sheet: Worksheet, heading: str, plan: Sequence[PlanRow]) -> None
     headers = (
         _("Intitulé"), _("Statut"), _("Fiches"), _("Questions"), _("Responsable"), _("Début"),
         _("Échéance"), _("Réalisée le"), _("Indicateur"), _("Unité"), _("Valeur de départ"),
-        _("Cible"), _("Valeur mesurée"), _("Avancement"), _("Notes"),
+        _("Cible"), _("Valeur mesurée"), _("Avancement"), pgettext("free text", "Notes"),
     )
     for column, (header, width) in enumerate(zip(headers, PLAN_WIDTHS, strict=True), start=1):
         cell = _put(sheet, 2, column, header)

@@ -82,7 +82,7 @@ def test_a_stale_save_is_refused_and_the_history_is_paged(demo_site, page, scree
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{base}/poles/{CLUSTER}/plan/{action.pk}/modifier/")
     page.get_by_label(tr("Valeur mesurée")).fill("171")
-    page.get_by_label(tr("Notes")).fill("Mesuré sur les événements de 2026.")
+    page.get_by_label(tr("Notes", "free text")).fill("Mesuré sur les événements de 2026.")
     # Meanwhile, a colleague saves the action from the form they opened at the same revision.
     services.action_update(action=action, by=colleague, revision=0, target="140",
                            title="Bilan carbone du pôle et de ses événements")
@@ -90,7 +90,8 @@ def test_a_stale_save_is_refused_and_the_history_is_paged(demo_site, page, scree
     alert = page.locator(".action-conflict")
     expect(alert).to_contain_text(colleague.get_full_name() or colleague.username)
     expect(alert).to_contain_text("Bilan carbone du pôle et de ses événements")
-    expect(page.get_by_label(tr("Notes"))).to_have_value("Mesuré sur les événements de 2026.")
+    notes = page.get_by_label(tr("Notes", "free text"))
+    expect(notes).to_have_value("Mesuré sur les événements de 2026.")
     assert axe() == []
     screenshot("plan-stale-1280")
     page.get_by_role("button", name=tr("Enregistrer")).click()
