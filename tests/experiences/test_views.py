@@ -57,8 +57,15 @@ def test_filters_combine(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["theme=nope", "enjeu=Z", "lever=nope", "organisation_type=banque", "region=Mars",
-     "source=wikipedia", "q=" + "x" * 201],
+    [
+        "theme=nope",
+        "enjeu=Z",
+        "lever=nope",
+        "organisation_type=banque",
+        "region=Mars",
+        "source=wikipedia",
+        "q=" + "x" * 201,
+    ],
 )
 def test_a_wrong_filter_says_so_and_shows_nothing(client, query):
     response = client.get(f"{LIST}?{query}")
