@@ -33,7 +33,7 @@ WORDS = {
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
     "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
     "cent": 100, "mille": 1000,
-    # « une dizaine, une cinquantaine » print an approximate number, which a figure may keep as such.
+    # « une dizaine, une cinquantaine »: an approximate number, which a figure may keep as such.
     "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
 }  # fmt: skip
