@@ -103,10 +103,12 @@ class CitedText:
     """What an item's cited lines print: either the text itself or, for the Apec study, only the
     hashes of the numbers each line prints."""
 
-    def __init__(self, text: str | None = None, hashes: set[str] | None = None):
+    def __init__(self, text: str | None = None, hashes: set[str] | None = None, beyond=()):
         self.numbers = numbers_in(text) if text is not None else None
         self.text = (text or "").lower()
         self.hashes = hashes
+        # Cited lines past the document's end: a typo in `source_lines` would hide a statement.
+        self.beyond = list(beyond)
 
     def prints(self, number: str) -> bool:
         if self.numbers is not None:
@@ -124,7 +126,7 @@ class CitedText:
 def figures_problems(item: dict, cited: CitedText) -> list[str]:
     """What the item states with a number that its cited lines do not print."""
     slug, where = item["slug"], item["source_lines"]
-    found = []
+    found = [f"{slug}: ligne L{n} au-delà de la fin du document" for n in cited.beyond]
     for figure in item["key_figures"]:
         if not cited.prints(canonical(figure["value"])):
             found.append(f"{slug}: chiffre {figure['value']} {figure['unit']} absent de {where}")
@@ -139,16 +141,20 @@ def figures_problems(item: dict, cited: CitedText) -> list[str]:
     return found
 
 
+def lines_text(lines: list[str], wanted: list[int]) -> CitedText:
+    text = "\n".join(lines[n - 1] for n in wanted if n <= len(lines))
+    return CitedText(text, beyond=[n for n in wanted if n > len(lines)])
+
+
 def cited_text(item: dict, sources_dir: Path, apec_seed: Path | None = None) -> CitedText:
     wanted = cited_lines(item["source_lines"])
     if item["source"] == Source.APEC:
         if apec_seed is not None and apec_seed.is_file():
-            lines = apec_seed.read_text(encoding="utf-8").splitlines()
-            return CitedText("\n".join(lines[n - 1] for n in wanted if n <= len(lines)))
+            return lines_text(apec_seed.read_text(encoding="utf-8").splitlines(), wanted)
         stored = read_apec_line_hashes((sources_dir / APEC_LINE_NUMBERS).read_text("ascii"))
         return CitedText(hashes=set().union(*(stored.get(n, set()) for n in wanted)))
     lines = (sources_dir / SOURCE_FILES[item["source"]]).read_text("utf-8").splitlines()
-    return CitedText("\n".join(lines[n - 1] for n in wanted if n <= len(lines)))
+    return lines_text(lines, wanted)
 
 
 def catalogue_problems(source: dict, sources_dir: Path, apec_seed: Path | None = None) -> list:

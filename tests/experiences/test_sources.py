@@ -86,6 +86,26 @@ def test_a_figure_outside_the_cited_lines_is_reported():
     assert any(p.startswith(f"{changed['slug']}: chiffre") for p in problems)
 
 
+def test_a_line_past_the_end_of_the_document_is_reported():
+    data = copy.deepcopy(catalogue())
+    changed = item(data, "rameau")
+    changed["source_lines"] += ", L99999"
+    assert f"{changed['slug']}: ligne L99999 au-delà de la fin du document" in catalogue_problems(
+        data, SOURCES
+    )
+
+
+def test_no_two_links_give_the_same_reason():
+    # A reason says how this item relates to that sheet, lever or question: a copied one cannot.
+    reasons = [
+        link["reason"]
+        for item in catalogue()["experiences"]
+        for kind in ("sheets", "levers", "questions")
+        for link in item[kind]
+    ]
+    assert sorted({r for r in reasons if reasons.count(r) > 1}) == []
+
+
 def test_cited_lines_reads_ranges_and_single_lines():
     assert cited_lines("L80–L82, L119") == [80, 81, 82, 119]
 
