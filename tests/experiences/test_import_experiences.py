@@ -115,12 +115,14 @@ def test_the_hashes_are_those_of_the_study_and_catch_a_copy():
     assert window_hashes(copied) <= window_hashes(text)
 
 
-def test_the_hash_command_writes_one_line_per_window(tmp_path):
+def test_the_hash_command_writes_one_line_per_window_and_the_lines_numbers(tmp_path):
     seed = tmp_path / "seed.txt"
     seed.write_text(" ".join(f"mot{i}" for i in range(20)), encoding="utf-8")
-    output = tmp_path / "hashes.txt"
-    call_command("apec_hashes", str(seed), "--output", str(output))
+    output, numbers = tmp_path / "hashes.txt", tmp_path / "numbers.txt"
+    call_command("apec_hashes", str(seed), "--output", output, "--line-numbers-output", numbers)
     assert len(Path(output).read_text().split()) == 20 - WINDOW + 1
+    # One line, « L1 » followed by the hashes of the twenty numbers it prints.
+    assert len(Path(numbers).read_text().split()) == 1 + 20
 
 
 @pytest.mark.django_db

@@ -57,8 +57,15 @@ def test_filters_combine(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["theme=nope", "enjeu=Z", "lever=nope", "organisation_type=banque", "region=Mars",
-     "source=wikipedia", "q=" + "x" * 201],
+    [
+        "theme=nope",
+        "enjeu=Z",
+        "lever=nope",
+        "organisation_type=banque",
+        "region=Mars",
+        "source=wikipedia",
+        "q=" + "x" * 201,
+    ],
 )
 def test_a_wrong_filter_says_so_and_shows_nothing(client, query):
     response = client.get(f"{LIST}?{query}")
@@ -73,12 +80,12 @@ def test_the_item_page_shows_its_links_reasons_and_source(client):
     response = client.get(detail("mont-blanc-industries-charte-club-bourse"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert reverse("guide:sheet-detail", args=["8"]) in html
-    assert "Une charte des valeurs engage les membres" in html
+    assert reverse("guide:sheet-detail", args=["4"]) in html
+    assert "le Club BouRSE réunit des dirigeants cinq fois par an" in html
     assert "Bonnes pratiques des affaires" in html
     assert "2A-4" in html
     assert "Source : France Clusters" in html and "L213–L247" in html
-    assert "355" in html and "adhérents" in html
+    assert "nouvelles adhérentes du Club BouRSE" in html and "2017" in html
 
 
 def test_an_apec_summary_says_it_is_a_summary(client):

@@ -128,5 +128,5 @@ def test_it_lists_the_experiences_that_illustrate_it_with_their_reason(client):
     html = client.get(url("29")).content.decode()
     assert "Ils l&#x27;ont fait" in html or "Ils l'ont fait" in html
     assert "/retours/rennes-exploratoire/" in html
-    assert "Faire connaître les métiers aux jeunes." in html
+    assert "un lieu permanent de découverte des métiers" in html
     assert "Aucun retour d" in client.get(url("agenda-21")).content.decode()

@@ -48,7 +48,7 @@ def test_each_recommendation_names_an_experience_when_there_is_one(
     fill(assessment, editor, answers={"2C-6": "-"})
     texts = pdf.page_texts(editor_client.get(url("report", assessment)).content)
     first = " ".join(texts[0].split())
-    assert "2C-6" in first and "Ils l'ont fait : Neopolia" in first
+    assert "2C-6" in first and "Ils l'ont fait : Communauté urbaine et Maison de l'emploi" in first
 
 
 # --- rendered outside the request (issue « No input within the rules stalls the site »: three

@@ -172,6 +172,6 @@ def test_each_recommendation_names_an_experience_when_there_is_one(
     by_code = {re.search(r"<strong>([^<]+)</strong>", item).group(1): item for item in items}
     # 2C-6 is named by an experience itself; 1A-3 through its sheet; nothing illustrates 2B-2.
     assert "Ils l&#x27;ont fait" in by_code["2C-6"] or "Ils l'ont fait" in by_code["2C-6"]
-    assert "/retours/neopolia-matrice-competences/" in by_code["2C-6"]
+    assert "/retours/strasbourg-reve/" in by_code["2C-6"]
     assert "/retours/" in by_code["1A-3"]
     assert "/retours/" not in by_code["2B-2"]
