@@ -166,12 +166,12 @@ def test_its_queries_do_not_grow_with_the_answers(
 def test_each_recommendation_names_an_experience_when_there_is_one(
     editor_client, editor, assessment
 ):
-    fill(assessment, editor, answers={"1A-3": "-", "2B-2": "+", "2C-6": "-"})
+    fill(assessment, editor, answers={"1A-3": "-", "2D-2": "+", "2C-6": "-"})
     html = editor_client.get(url("results", assessment)).content.decode()
     items = html.split('<ol class="recommendations">')[1].split("</ol>")[0].split("<li")[1:]
     by_code = {re.search(r"<strong>([^<]+)</strong>", item).group(1): item for item in items}
-    # 2C-6 is named by an experience itself; 1A-3 through its sheet; nothing illustrates 2B-2.
+    # 2C-6 is named by an experience itself; 1A-3 through its sheet; nothing illustrates 2D-2.
     assert "Ils l&#x27;ont fait" in by_code["2C-6"] or "Ils l'ont fait" in by_code["2C-6"]
     assert "/retours/strasbourg-reve/" in by_code["2C-6"]
     assert "/retours/" in by_code["1A-3"]
-    assert "/retours/" not in by_code["2B-2"]
+    assert "/retours/" not in by_code["2D-2"]
