@@ -47,8 +47,10 @@ def problems_of(item: dict, themes: set[str], keys: dict[str, set[str]]) -> list
     if not re.fullmatch(lines_validator.regex, item["source_lines"]):
         found.append(f"{slug}: lignes mal écrites {item['source_lines']}")
     found += [f"{slug}: thème inconnu {t}" for t in item["themes"] if t not in themes]
-    if not item["sheets"]:
-        found.append(f"{slug}: aucune fiche liée")
+    # A sheet or a question is how a reader of the guide or the grid reaches the item; where
+    # no sheet describes what it does, a question alone is better than a weak sheet link.
+    if not item["sheets"] and not item["questions"]:
+        found.append(f"{slug}: aucune fiche ni question liée")
     for kind, key in (("sheets", "sheet"), ("levers", "lever"), ("questions", "code")):
         for link in item[kind]:
             wanted = "question" if key == "code" else key

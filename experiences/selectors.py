@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from initiatives.models import Enjeu, Lever, Sheet
@@ -36,7 +36,12 @@ def experience_list(
     if theme:
         experiences = experiences.filter(themes__slug=theme)
     if enjeu:
-        experiences = experiences.filter(sheet_links__sheet__section__enjeu__code=enjeu)
+        # A question code names its enjeu after its level (2C-12): items with no sheet count too.
+        experiences = experiences.filter(
+            Q(sheet_links__sheet__section__enjeu__code=enjeu)
+            | Q(question_links__code__startswith=f"1{enjeu}-")
+            | Q(question_links__code__startswith=f"2{enjeu}-")
+        )
     if lever:
         experiences = experiences.filter(lever_links__lever__slug=lever)
     if organisation_type:

@@ -36,6 +36,8 @@ def test_an_unpublished_experience_is_neither_listed_nor_shown(client):
     [
         ("theme=label", "france-it-label-enr", "neopolia-matrice-competences"),
         ("enjeu=C", "neopolia-matrice-competences", "france-it-label-enr"),
+        # No sheet describes DARE: its question 2C-12 puts it under enjeu C.
+        ("enjeu=C", "toulouse-dare", "france-it-label-enr"),
         ("lever=communication-metiers-filiere", "rennes-exploratoire", "toulouse-dare"),
         ("organisation_type=collectivite", "toulouse-dare", "terralia-afaq-26000"),
         ("region=Bretagne", "rennes-exploratoire", "toulouse-dare"),
@@ -115,3 +117,9 @@ def test_the_pages_run_a_constant_number_of_queries(client, django_assert_num_qu
         client.get(detail("terralia-afaq-26000"))
     with django_assert_num_queries(6):
         client.get(detail("rennes-exploratoire"))
+
+
+def test_an_item_no_sheet_describes_says_so_and_lists_its_questions(client):
+    response = client.get(detail("toulouse-dare"))
+    assert "Aucune fiche du guide ne décrit cette initiative" in response.text
+    assert "2C-12" in response.text
