@@ -2,8 +2,10 @@
 
 Everything a reader sees is transcribed from the seed by parsing its headings and bullets; the only
 data typed here is what the guide does not print (colours, short names, the path table that the
-lost badge colours used to encode, guide-structure §6). The path table is checked against the
-badge numbers printed on the sheets, so it cannot drift from the guide unnoticed.
+lost badge colours used to encode, guide-structure §6), and the depth of the few bullets the
+conversion misplaced (`DEPTH_FIXES`). The path table is checked against the badge numbers printed
+on the sheets, and each depth fix against the bullet it moves, so neither can drift from the
+guide unnoticed.
 """
 
 import re
