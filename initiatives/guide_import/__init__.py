@@ -7,4 +7,6 @@ without duplicating rows:
 - `about`: the introduction concepts and the references (« démarche » page);
 - `glossary`: the 46 terms and their links to sheets;
 - `grid`: the `cgdd-2012` grid version and its 41 questions.
+`lint` then finds the conversion faults left in the records; `import_guide` writes none while
+any is left.
 """

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from . import about, content, glossary, grid
+from . import about, content, glossary, grid, lint
 from .seed import Seed
 
 
@@ -16,5 +16,8 @@ def render(records: list[dict]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def build(seed_path: Path) -> str:
-    return render(build_records(Seed.read(seed_path)))
+def build(seed_path: Path) -> tuple[str, list[lint.Fault]]:
+    """The fixture's text, and the faults `lint` finds in its records."""
+    seed = Seed.read(seed_path)
+    records = build_records(seed)
+    return render(records), lint.faults(records, seed)

@@ -2,8 +2,10 @@
 
 Everything a reader sees is transcribed from the seed by parsing its headings and bullets; the only
 data typed here is what the guide does not print (colours, short names, the path table that the
-lost badge colours used to encode, guide-structure §6). The path table is checked against the
-badge numbers printed on the sheets, so it cannot drift from the guide unnoticed.
+lost badge colours used to encode, guide-structure §6), and the depth of the few bullets the
+conversion misplaced (`DEPTH_FIXES`). The path table is checked against the badge numbers printed
+on the sheets, and each depth fix against the bullet it moves, so neither can drift from the
+guide unnoticed.
 """
 
 import re
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 from initiatives.models import Sheet as SheetModel
 
-from .levers import LEVERS
+from .levers import LEVERS, STRATEGY_LEVER
 from .seed import Seed, cite, record
 
 # --- Data the guide does not print ----------------------------------------------------------------
@@ -90,6 +92,25 @@ PART_HEADINGS = (
     ("case_study", re.compile(r"^#+ Cas pratique$")),
     ("applicability", re.compile(r"^#+ Applicabilité$")),
 )
+GROUP_HEADING = re.compile(r"^#+ [EÉ]léments méthodologiques de mise en œuvre$")
+
+# Bullets that the conversion put at the wrong depth, where no rule can tell from the text:
+# (sheet, part) → {the bullet's first words: its depth (0 = top level)}. The bullet's sub-bullets
+# move with it; a fix whose bullet is gone fails the import.
+DEPTH_FIXES = {
+    # « une formation en 4 modules » (L2026): the four modules are siblings, the seed indents
+    # every other one under the module before it (L2027–L2030).
+    ("12", "key_steps"): {
+        "Eco-efficience des procédés": 1,
+        "Communication environnementale sur le produit": 1,
+    },
+    # The three kinds of cost are the part's three bold lead-ins; the seed nests the second under
+    # the first, and sets the third's explanation beside it (L3227–L3234).
+    ("26", "costs"): {
+        "**Un coût centré sur le temps de travail": 0,
+        "A condition que le pôle capitalise": 1,
+    },
+}
 APPLICABILITY = re.compile(
     r"^- (?:\*\*)?(?P<key>Secteurs?|Maturité) ?(?:\*\*)? ?: (?P<value>.+?)(?:\*\*)?$"
 )
@@ -125,7 +146,10 @@ def is_furniture(text: str) -> bool:
 
 @dataclass
 class Item:
-    """A bullet (`level` ≥ 0) or a paragraph (`level` None), with its continuation lines."""
+    """A bullet (`level` ≥ 0) or a paragraph (`level` None), with its continuation lines.
+
+    An empty string among `lines` starts a new paragraph inside the item.
+    """
 
     level: int | None
     lines: list[str]
@@ -146,6 +170,11 @@ def parse_items(lines: list[str]) -> list[Item]:
         if not text.strip() or is_furniture(text.strip()):
             follows_text = False
             continue
+        if text.startswith("#"):  # a heading inside a part: a block of its own
+            items.append(Item(None, [text]))
+            open_indents = []
+            follows_text = hard_break = False
+            continue
         bullet = BULLET.match(text)
         if bullet:
             if not (bullet["text"] or "").strip():
@@ -156,8 +185,11 @@ def parse_items(lines: list[str]) -> list[Item]:
             items.append(Item(len(open_indents), [bullet["text"].strip()]))
             open_indents.append(indent)
         elif follows_text:
-            if hard_break:  # kept as <br>: trailing spaces do not survive editing
-                items[-1].lines[-1] += "<br>"
+            if hard_break:
+                # The page set this line apart (an example under sheet 15's first step): a
+                # paragraph of the same item. Not <br>, which is HTML in the Markdown, nor
+                # trailing spaces, which do not survive editing.
+                items[-1].lines.append("")
             items[-1].lines.append(text.strip())
         else:
             items.append(Item(None, [text.strip()]))
@@ -176,7 +208,9 @@ def render_items(items: list[Item]) -> str:
             continue
         pad = "    " * item.level
         out.append(f"{pad}- {item.lines[0]}")
-        out += [f"{pad}    {line}" for line in item.lines[1:]]
+        out += [f"{pad}    {line}" if line else "" for line in item.lines[1:]]
+        if "" in item.lines:
+            out.append("")  # else the next bullet would be read as the paragraph's last line
     return "\n".join(_squeeze_blanks(out))
 
 
@@ -381,6 +415,7 @@ class LeverText:
     sheets: tuple[str, ...]
     first: int
     last: int
+    description_line: int | None = None  # where the description is, if not under the name
 
 
 def section_levers(seed: Seed, page: SectionPage) -> list[LeverText]:
@@ -439,10 +474,31 @@ def first_lever_line(seed: Seed, page: SectionPage) -> int:
     return min(lever.first for lever in section_levers(seed, page))
 
 
+def strategy_lever(seed: Seed) -> LeverText:
+    """« Démarche Agenda 21 »: no synopsis page, only the grid's lever column (L442–L445).
+
+    Its description is the Principe of its sheet, the Agenda 21 sheet « + » (L794).
+    """
+    spec = next(spec for spec in LEVERS if spec.slug == STRATEGY_LEVER)
+    rows = [
+        number for number, text in enumerate(seed.lines, start=1) if spec.name in text.split("\t")
+    ]
+    if not rows:
+        raise ValueError(f"the grid prints no « {spec.name} »")
+    first = last = rows[0]
+    while last + 1 in rows:  # the legend table's strategy rows; the example table repeats two
+        last += 1
+    agenda21_page = sheet_page_headings(seed)[0][0]  # the first sheet is « + »
+    principle = find_line(seed, "- ", find_line(seed, "## Principe", agenda21_page))
+    description = BULLET.match(seed.line(principle))["text"].strip().strip("*")
+    return LeverText(spec.slug, description, spec.sheets, first, last, principle)
+
+
 def lever_records(seed: Seed) -> list[dict]:
     texts = {
         lever.slug: lever for page in section_pages(seed) for lever in section_levers(seed, page)
     }
+    texts[STRATEGY_LEVER] = strategy_lever(seed)
     out = []
     for spec in LEVERS:
         text = texts.get(spec.slug)
@@ -460,7 +516,10 @@ def lever_records(seed: Seed) -> list[dict]:
                 section=[spec.section],
                 order=siblings.index(spec.slug) + 1,
                 description=text.description,
-                source_lines=cite(text.first, text.last),
+                source_lines=", ".join(
+                    [cite(text.first, text.last)]
+                    + ([cite(text.description_line)] if text.description_line else [])
+                ),
             )
         )
     return out
@@ -606,25 +665,48 @@ def sheet_parts(seed: Seed, number: str, pages: list[tuple[int, int]]) -> dict[s
             footnote = FOOTNOTE.match(text)
             if footnote:
                 footnotes[footnote["mark"]] = footnote["text"]
-            if text.startswith("#"):
-                current = part_name(text)
-                if current in lines_of:
+            # A part is known by its name, whatever its heading's level: sheet 33 prints
+            # « Cas pratique » and « Applicabilité » at ### as if under « Éléments
+            # méthodologiques » (L3883, L3887), the others at ##.
+            name = part_name(text) if text.startswith("#") else None
+            if name:
+                if name in lines_of:
                     raise ValueError(f"sheet {number}: two « {text} » headings")
-                if current:
-                    lines_of[current] = []
+                current = name
+                lines_of[current] = []
+            elif GROUP_HEADING.match(text):
+                current = None  # the heading of the three « mise en œuvre » parts
             elif current:
-                lines_of[current].append(text)
+                lines_of[current].append(text)  # another heading stays in its part
     missing = [name for name, _ in PART_HEADINGS if name not in lines_of]
     if missing:
         raise ValueError(f"sheet {number} has no {missing}")
     parts = {
-        name: add_footnotes(to_markdown(lines), footnotes)
+        name: add_footnotes(render_items(fix_depths(number, name, parse_items(lines))), footnotes)
         for name, lines in lines_of.items()
         if name not in ("case_study", "applicability")
     }
     parts["case_study"] = add_footnotes(case_study(lines_of["case_study"]), footnotes)
     parts.update(applicability(number, lines_of["applicability"]))
     return {name: parts[name] for name in SheetModel.PARTS}
+
+
+def fix_depths(number: str, part: str, items: list[Item]) -> list[Item]:
+    """Items with DEPTH_FIXES applied: each listed bullet moves, with its sub-bullets."""
+    fixes = dict(DEPTH_FIXES.get((number, part), {}))
+    for index, item in enumerate(items):
+        start = next((text for text in fixes if item.lines[0].startswith(text)), None)
+        if start is None or item.level is None:
+            continue
+        old, shift = item.level, fixes.pop(start) - item.level
+        item.level += shift
+        for below in items[index + 1 :]:
+            if below.level is None or below.level <= old:
+                break
+            below.level += shift
+    if fixes:
+        raise ValueError(f"sheet {number} {part}: no bullet starts with {sorted(fixes)}")
+    return items
 
 
 def part_name(heading: str) -> str | None:

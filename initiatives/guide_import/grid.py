@@ -36,17 +36,13 @@ MATURITY_BANDS = (
     (4, "A", "Expert", 75),
 )
 
-# The strategy rows' lever has no Lever row: it is the "+" sheet itself (guide-structure §2.7).
-AGENDA21_LEVER = "Démarche Agenda 21"
-
 
 class Verbatim(NamedTuple):
-    """A row printed in the guide's legend table: its text is read from `line`."""
+    """A row printed in the guide's legend table: its text and lever are read from `line`."""
 
     code: str
     bareme: int
     sheets: tuple[str, ...]
-    levers: tuple[str, ...]
     line: int
 
 
@@ -63,20 +59,21 @@ class Reconstructed(NamedTuple):
     levers: tuple[str, ...] = ()
 
 
-# The legend table "Mode d'emploi 2/3" (L439–L456); the levers are those the grid's lever column
-# names there (1A-1's "Implication des parties prenantes" is an alias of the concertation lever).
+# The legend table "Mode d'emploi 2/3" (L439–L456). Each row's lever is the one its lever column
+# names (1A-1's "Implication des parties prenantes" is an alias of the concertation lever, the
+# strategy rows' "Démarche Agenda 21" is the strategy section's lever).
 VERBATIM: tuple[Verbatim, ...] = (
-    Verbatim("S-1", 4, ("+",), (), 442),
-    Verbatim("S-2", 4, ("+",), (), 443),
-    Verbatim("S-3", 4, ("+",), (), 444),
-    Verbatim("S-4", 4, ("+",), (), 445),
-    Verbatim("1A-1", 2, ("1",), ("concertation-parties-prenantes",), 448),
-    Verbatim("1A-2", 2, ("1",), ("responsabilite-rendre-compte",), 449),
-    Verbatim("1A-3", 4, ("2",), ("evaluation-amelioration-continue",), 450),
-    Verbatim("2A-1", 2, ("3", "4"), ("promotion-rse-sphere-influence",), 452),
-    Verbatim("2A-2", 2, ("5", "6"), ("partage-reflexion-prospective",), 453),
-    Verbatim("2A-3", 4, ("7",), ("demarches-territoriales-dd",), 454),
-    Verbatim("2A-4", 2, ("8",), ("bonnes-pratiques-affaires",), 455),
+    Verbatim("S-1", 4, ("+",), 442),
+    Verbatim("S-2", 4, ("+",), 443),
+    Verbatim("S-3", 4, ("+",), 444),
+    Verbatim("S-4", 4, ("+",), 445),
+    Verbatim("1A-1", 2, ("1",), 448),
+    Verbatim("1A-2", 2, ("1",), 449),
+    Verbatim("1A-3", 4, ("2",), 450),
+    Verbatim("2A-1", 2, ("3", "4"), 452),
+    Verbatim("2A-2", 2, ("5", "6"), 453),
+    Verbatim("2A-3", 4, ("7",), 454),
+    Verbatim("2A-4", 2, ("8",), 455),
 )
 
 R = Reconstructed
@@ -241,8 +238,8 @@ def strip_markup(text: str) -> str:
     return re.sub(r"</?b>|\*\*", "", text).strip()
 
 
-def parse_legend_row(seed: Seed, row: Verbatim) -> str:
-    """The affirmation of a legend-table line; checks its lever and barème columns on the way.
+def parse_legend_row(seed: Seed, row: Verbatim) -> tuple[str, tuple[str, ...]]:
+    """The affirmation of a legend-table line and its levers; checks its barème on the way.
 
     A line reads: affirmation, four answer cells ("x" marks are the screenshot's example
     answers, not data), lever, barème; cells are separated by tabs.
@@ -255,10 +252,17 @@ def parse_legend_row(seed: Seed, row: Verbatim) -> str:
         raise ValueError(f"{cite(row.line)}: unexpected answer cells {marks}")
     if bareme != str(row.bareme):
         raise ValueError(f"{cite(row.line)}: barème {bareme}, the table says {row.bareme}")
-    expected = {AGENDA21_LEVER} if not row.levers else LEVER_NAMES[row.levers[0]]
-    if lever not in expected:
-        raise ValueError(f"{cite(row.line)}: lever {lever!r} is not {row.levers}")
-    return text
+    return text, printed_levers(lever, row.line)
+
+
+def printed_levers(cell: str, line: int) -> tuple[str, ...]:
+    """The levers a lever cell names; none if it is blank (`lint` reports such a question)."""
+    if not cell:
+        return ()
+    slugs = tuple(slug for slug, names in LEVER_NAMES.items() if cell in names)
+    if not slugs:
+        raise ValueError(f"{cite(line)}: lever {cell!r} is not one of the guide's levers")
+    return slugs
 
 
 def question(order: int, code: str, bareme: int, sheets, levers, text, origin, anchor, lines):
@@ -303,9 +307,9 @@ def records(seed: Seed) -> list[dict]:
     order = 0
     for row in VERBATIM:
         order += 1
-        text = parse_legend_row(seed, row)
+        text, levers = parse_legend_row(seed, row)
         out.append(
-            question(order, row.code, row.bareme, row.sheets, row.levers, text,
+            question(order, row.code, row.bareme, row.sheets, levers, text,
                      "verbatim", None, cite(row.line))
         )
     for row in RECONSTRUCTED:

@@ -1,4 +1,7 @@
-"""The 27 levers (guide-structure §2.7): canonical name (sommaire wording), aliases, sheets.
+"""The 28 levers (guide-structure §2.7): canonical name (sommaire wording), aliases, sheets.
+
+The 27 of the matrix, then the strategy section's « Démarche Agenda 21 », which only the grid
+prints (the lever column of its four strategy rows, L442–L445 and L488–L489).
 
 Shared by `content` (which adds each lever's description and lines from the synopsis pages) and
 `grid` (which links questions to levers by slug).
@@ -15,7 +18,10 @@ class LeverSpec(NamedTuple):
     sheets: tuple[str, ...]
 
 
+STRATEGY_LEVER = "demarche-agenda-21"
+
 LEVERS: tuple[LeverSpec, ...] = (
+    LeverSpec("S", STRATEGY_LEVER, "Démarche Agenda 21", (), ("+",)),
     LeverSpec("1A", "concertation-parties-prenantes", "Concertation avec les parties prenantes",
               ("Implication des parties prenantes",), ("1",)),
     LeverSpec("1A", "evaluation-amelioration-continue", "Evaluation et amélioration continue",

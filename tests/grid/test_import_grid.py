@@ -147,7 +147,7 @@ def test_every_lever_slug_exists(questions):
 
 def test_levers_are_those_the_design_names(questions):
     rows = {q["code"]: [s[0] for s in q["levers"]] for q in questions}
-    assert all(rows[f"S-{n}"] == [] for n in range(1, 5))
+    assert all(rows[f"S-{n}"] == ["demarche-agenda-21"] for n in range(1, 5))  # L442–L445
     assert rows["1A-1"] == ["concertation-parties-prenantes"]
     assert rows["1A-2"] == ["responsabilite-rendre-compte"]
     assert rows["1A-3"] == ["evaluation-amelioration-continue"]

@@ -18,7 +18,7 @@ def test_the_database_holds_the_whole_guide():
     assert Enjeu.objects.count() == 4
     assert Level.objects.count() == 2
     assert GuideSection.objects.count() == 9
-    assert Lever.objects.count() == 27
+    assert Lever.objects.count() == 28  # the matrix's 27 and the strategy's Agenda 21
     assert Sheet.objects.count() == 37
     assert Path.objects.count() == 5
     assert PathStep.objects.count() == 43

@@ -38,7 +38,7 @@ def sheet(records, number):
         ("enjeu", 4),
         ("level", 2),
         ("section", 9),
-        ("lever", 27),
+        ("lever", 28),
         ("sheet", 37),
         ("path", 5),
         ("pathstep", 43),
@@ -104,7 +104,7 @@ def test_the_agenda_21_sheet_opens_the_list_in_the_strategy_section(records):
         "agenda-21",
         0,
         ["S"],
-        [],
+        [["demarche-agenda-21"]],
     )
     assert fields["title"] == "Stratégie structurée de développement durable de type Agenda 21"
 
@@ -172,6 +172,32 @@ def test_an_irregular_indent_in_the_seed_still_nests_under_the_bullet_above(reco
     # Sheet 26 indents sub-bullets by 4 spaces under a top-level bullet (L3227–L3228).
     costs = sheet(records, "26")["costs"]
     assert "\n    - Néanmoins, possibilité de sous-traitance" in costs
+
+
+def test_bullets_the_conversion_misplaced_are_at_their_depth(records):
+    # Sheet 26's three kinds of cost are its three lead-ins (L3227–L3234).
+    costs = sheet(records, "26")["costs"]
+    assert "\n- **Un coût centré sur le temps de travail" in costs
+    assert "\n    - Capitalisation sur le réseau existant" in costs
+    assert "\n- **Un coût globalement très faible**\n    - A condition que le pôle" in costs
+    # Sheet 12's « formation en 4 modules » lists four sibling modules (L2026–L2030).
+    modules = sheet(records, "12")["key_steps"].split("(7 journées de formation collective)**\n")[1]
+    assert modules.startswith(
+        "    - Principes, stratégies, méthodes et outils d'éco-conception\n"
+        "    - Eco-efficience des procédés\n"
+        "    - Méthodologies d'évaluation environnementale\n"
+        "    - Communication environnementale sur le produit\n- **"
+    )
+
+
+def test_a_line_the_page_set_apart_is_a_paragraph_of_its_bullet_not_html(records):
+    steps = sheet(records, "15")["key_steps"]
+    assert "<br>" not in steps
+    html = markdown.markdown(steps)
+    assert re.search(
+        r"<li>\s*<p>Générer et collecter des idées[^<]*</p>\s*<p>Dans le cas de la création", html
+    )
+    assert re.search(r"<li>\s*<p><strong>Phase 2 - Maturation", html)
 
 
 def test_a_footnote_follows_the_parts_that_call_it(records):
@@ -251,6 +277,7 @@ def test_levers_are_numbered_within_their_section_and_described(records):
     levers = of(records, "lever")
     orders = Counter(tuple(f["section"]) for f in levers)
     assert orders == {
+        ("S",): 1,
         ("1A",): 3,
         ("2A",): 4,
         ("1B",): 1,

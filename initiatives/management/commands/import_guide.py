@@ -21,13 +21,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check",
             action="store_true",
-            help="n'écrit rien ; échoue si la fixture existante diffère de ce que donne le guide",
+            help=(
+                "n'écrit rien ; échoue si le contenu tiré du guide garde un défaut de conversion "
+                "(HTML, liste ou titre mal imbriqués, habillage des pages, levier manquant) ou si "
+                "la fixture existante diffère de ce que donne le guide"
+            ),
         )
 
     def handle(self, *args, seed: Path, output: Path, check: bool, **options):
         if not seed.is_file():
             raise CommandError(f"Texte du guide introuvable : {seed}")
-        text = build(seed)
+        try:
+            text, faults = build(seed)
+        except ValueError as error:  # the importer's own checks against the guide's structure
+            raise CommandError(f"Le texte du guide ne se lit pas : {error}") from error
+        if faults:  # neither written nor passed: the site would show them
+            raise CommandError(
+                f"{len(faults)} défaut(s) de conversion dans le contenu tiré de {seed} :\n"
+                + "\n".join(f"- {fault}" for fault in faults)
+            )
         if check:
             if not output.is_file() or output.read_text(encoding="utf-8") != text:
                 raise CommandError(f"{output} ne correspond pas au guide : relancez import_guide.")

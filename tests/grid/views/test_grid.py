@@ -43,6 +43,13 @@ def test_it_shows_the_owner_every_question_editable(editor_client, assessment):
     assert response.context["can_edit"] is True
 
 
+def test_the_strategy_questions_show_the_lever_the_guide_prints_for_them(editor_client, assessment):
+    html = editor_client.get(url("grid", assessment)).content.decode()
+    for code in ("S-1", "S-2", "S-3", "S-4"):  # L442–L445
+        row = html.split(f'id="q-{code}"')[1].split("</fieldset>")[0]
+        assert "Démarche Agenda 21" in row, code
+
+
 def test_it_offers_not_applicable_outside_section_s_only(editor_client, assessment):
     html = editor_client.get(url("grid", assessment)).content.decode()
     assert 'name="S-1-value" id="S-1-value-5" value="na"' not in html
