@@ -137,7 +137,7 @@ class QuestionManager(models.Manager):
 class Question(models.Model):
     class Origin(models.TextChoices):
         VERBATIM = "verbatim", _("texte du guide")
-        RECONSTRUCTED = "reconstructed", _("reconstituée, à relire")
+        RECONSTRUCTED = "reconstructed", _("reconstituée")  # reviewed or not: `reviewed_on`
 
     version = models.ForeignKey(GridVersion, models.CASCADE, related_name="questions")
     section = models.ForeignKey(Section, models.PROTECT, related_name="questions")
