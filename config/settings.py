@@ -264,13 +264,6 @@ LOGOUT_REDIRECT_URL = "guide:home"
 # (tests/test_layers.py), as Django's auth names none of the pages above.
 ASSESSMENT_RESULTS_URL = "reports:results"
 
-# Where the guide's text came from; cited on every sheet page.
-GUIDE_SOURCE = {
-    "title": "Guide du développement durable à l'intention des pôles de compétitivité",
-    "publisher": "CGDD / DRI, collection « RéférenceS »",
-    "date": "septembre 2012",
-}
-
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

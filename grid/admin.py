@@ -4,12 +4,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .maturity import RANKS, scale_problems
 from .models import Campaign, GridVersion, MaturityLevel, Question
 from .selectors import grid_version_is_frozen
-from .services import grid_version_derive, maturity_levels_default
+from .services import (
+    grid_version_derive,
+    maturity_levels_default,
+    question_mark_reviewed,
+    question_review_forget,
+)
 
 
 class FrozenVersionMixin:
@@ -94,6 +100,12 @@ class GridVersionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
         # A new version starts from the default levels (save_related); edit them afterwards.
         return self.inlines if obj is not None else [QuestionInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Question:
+            for question_form in formset.forms:
+                question_review_forget(question_form.instance, question_form.changed_data)
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not form.instance.maturity_levels.exists():
@@ -128,16 +140,43 @@ class GridVersionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
-    list_display = ["code", "version", "section", "bareme", "origin", "anchor_sheet", "short_text"]
-    list_filter = ["version", "section", "origin", "bareme"]
+    list_display = ["code", "version", "section", "bareme", "origin", "anchor_sheet",
+                    "reviewed_on", "short_text"]
+    list_filter = ["version", "section", "origin", ("reviewed_on", admin.EmptyFieldListFilter),
+                   "bareme"]
     list_select_related = ["version", "section", "anchor_sheet"]
     search_fields = ["code", "text"]
     # Checkboxes rather than the filter widget, whose help icons misuse aria-label (axe).
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    readonly_fields = ["source_lines"]
+    # A review is given by the action below, which records who and when; never typed in.
+    readonly_fields = ["source_lines", "reviewed_on", "reviewed_by"]
+    actions = ["mark_reviewed"]
 
     def version_of(self, obj):
         return obj.version
+
+    def save_model(self, request, obj, form, change):
+        question_review_forget(obj, form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    # Reviewing changes neither wording nor barème: allowed on a frozen version too, to those
+    # who may change questions (has_change_permission without a question: the model's right).
+    @admin.action(description=_("Marquer comme revue"), permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        marked = [question_mark_reviewed(question=question, by=request.user)
+                  for question in queryset]
+        done, refused = marked.count(True), marked.count(False)
+        if done:
+            self.message_user(request, ngettext(
+                "%(count)d question marquée comme revue.",
+                "%(count)d questions marquées comme revues.", done,
+            ) % {"count": done}, messages.SUCCESS)
+        if refused:
+            self.message_user(request, ngettext(
+                "%(count)d question est le texte du guide : elle ne se marque pas comme revue.",
+                "%(count)d questions sont le texte du guide : elles ne se marquent pas comme "
+                "revues.", refused,
+            ) % {"count": refused}, messages.WARNING)
 
     @admin.display(description=_("affirmation"))
     def short_text(self, question):

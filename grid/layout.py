@@ -19,6 +19,7 @@ from initiatives.kept import content_key, kept
 from initiatives.models import Lever, Sheet
 
 from .models import Answer, GridVersion, Question
+from .presenters import TextOrigin
 from .rules import allows_not_applicable
 from .scoring import ANSWERS, LEVELS, GridSpec
 from .specs import grid_spec
@@ -42,6 +43,7 @@ class QuestionLayout:
     sheets: tuple[SheetLink, ...]
     has_na: bool  # « non applicable » is offered (and then needs a comment) outside section S
     choices: tuple[tuple[str, str], ...]  # the answer buttons: value, label
+    origin: TextOrigin  # the guide's text, or this application's (marked on the page)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def rendered_once(name: str, version: GridVersion, render: Callable[[], T]) -> T
 def _read(version: GridVersion) -> GridLayout:
     questions = (
         Question.objects.filter(version=version)
-        .select_related("section__enjeu", "section__level")
+        .select_related("section__enjeu", "section__level", "anchor_sheet")
         .prefetch_related(
             Prefetch("levers", queryset=Lever.objects.only("name", "slug")),
             Prefetch("sheets", queryset=Sheet.objects.only("number", "slug", "title", "order")),
@@ -131,4 +133,5 @@ def _question(question: Question) -> QuestionLayout:
         has_na=has_na,
         choices=tuple((value, label) for value, label in Answer.Value.choices
                       if has_na or value != Answer.Value.NOT_APPLICABLE),
+        origin=question.text_origin,
     )

@@ -14,6 +14,7 @@ from initiatives.labels import LEVEL_CHOICES
 from initiatives.models import Lever, NaturalKeyManager, NaturalKeyMixin, Section, Sheet
 
 from .labels import ANSWER_LABELS, STATUS_LABELS, step_label
+from .presenters import TextOrigin
 from .rules import (
     BOARD_COMMENT_MAX_LENGTH,
     BOARD_COMMENT_MAX_LINES,
@@ -136,7 +137,7 @@ class QuestionManager(models.Manager):
 class Question(models.Model):
     class Origin(models.TextChoices):
         VERBATIM = "verbatim", _("texte du guide")
-        RECONSTRUCTED = "reconstructed", _("reconstituée, à relire")
+        RECONSTRUCTED = "reconstructed", _("reconstituée")  # reviewed or not: `reviewed_on`
 
     version = models.ForeignKey(GridVersion, models.CASCADE, related_name="questions")
     section = models.ForeignKey(Section, models.PROTECT, related_name="questions")
@@ -159,6 +160,13 @@ class Question(models.Model):
         help_text=_("Fiche dont le principe a servi à écrire une affirmation reconstituée."),
     )
     source_lines = models.CharField(_("lignes du guide"), max_length=40, blank=True)
+    # A content admin's reading of a reconstructed question's wording and barème: « revue le … »
+    # wherever the question is read (grid.presenters.TextOrigin). Who reviewed stays in history.
+    reviewed_on = models.DateField(_("revue le"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("revue par"),
+    )
 
     objects = QuestionManager()
     history = HistoricalRecords(m2m_fields=[levers, sheets])
@@ -173,10 +181,21 @@ class Question(models.Model):
             models.CheckConstraint(
                 condition=models.Q(bareme__gte=1, bareme__lte=4), name="question_bareme_1_to_4"
             ),
+            # Only what this application wrote is reviewed: the guide's own texts are the source.
+            models.CheckConstraint(
+                condition=models.Q(reviewed_on__isnull=True)
+                | models.Q(origin="reconstructed"),
+                name="question_reviewed_if_reconstructed",
+            ),
         ]
 
     def __str__(self):
         return f"{self.code} · {self.text[:60]}"
+
+    @property
+    def text_origin(self):
+        """Whose text and barème this is, as every page and export says it (grid.presenters)."""
+        return TextOrigin.of(self)
 
     def natural_key(self):
         return (self.version.code, self.code)

@@ -1,5 +1,7 @@
 """Notes as pages print them: percentages, decimals, the trend line of the cluster page."""
 
+import datetime
+from dataclasses import dataclass
 from fractions import Fraction
 
 from django.utils import formats
@@ -11,6 +13,59 @@ from .scoring import ENJEUX, Scores
 def decimal(text: str) -> str:
     """A number written with a dot, with the decimal mark of the page's language (62,5 / 62.5)."""
     return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
+@dataclass(frozen=True)
+class TextOrigin:
+    """Whose wording and barème a question has: the guide's, or this application's, written
+    from the Principe of an anchor sheet and perhaps reviewed since by a content admin. One
+    wording for every page, the PDF and the exports (DESIGN §3)."""
+
+    reconstructed: bool
+    anchor: str = ""  # the anchor sheet's number; empty when the guide has no sheet for it
+    reviewed_on: datetime.date | None = None
+
+    @classmethod
+    def of(cls, question) -> "TextOrigin":
+        """The origin of a `grid.models.Question` (its anchor sheet read, or selected with it)."""
+        reconstructed = question.origin == "reconstructed"
+        return cls(
+            reconstructed=reconstructed,
+            anchor=question.anchor_sheet.number if question.anchor_sheet_id else "",
+            reviewed_on=question.reviewed_on if reconstructed else None,
+        )
+
+    @property
+    def marker(self) -> str:
+        """« reconstituée d'après la fiche 12 · revue le 3 décembre 2026 »; empty for the
+        guide's own texts, which need no mark."""
+        if not self.reconstructed:
+            return ""
+        if self.anchor:
+            text = _("reconstituée d'après la fiche %(number)s") % {"number": self.anchor}
+        else:
+            text = _("reconstituée (sans fiche dans le guide)")
+        if self.reviewed_on:
+            text += " · " + _("revue le %(date)s") % {
+                "date": formats.date_format(self.reviewed_on, "DATE_FORMAT")
+            }
+        return text
+
+    @property
+    def label(self) -> str:
+        """The « origine » column of the exports: says the guide's texts too."""
+        return self.marker or _("texte du guide")
+
+
+def origin_legend() -> str:
+    """What the marker means, printed once beside the questions it marks."""
+    return _(
+        "« Reconstituée d'après la fiche N » : affirmation et barème écrits pour cette "
+        "application à partir du principe de la fiche N (ou du texte du guide sur le levier, "
+        "quand il n'a pas de fiche), car la grille imprimée du guide ne donne que 11 "
+        "affirmations et leurs barèmes ; « revue le … » : relus depuis par un administrateur "
+        "des contenus. Les affirmations sans marque sont le texte du guide."
+    )
 
 
 def csv_delimiter() -> str:

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from grid.maturity import Scale, label_of, level_of, scale_text
 from grid.payload import payload_from
-from grid.presenters import csv_delimiter, decimal_2
+from grid.presenters import TextOrigin, csv_delimiter, decimal_2
 from grid.scoring import (
     ENJEUX,
     LEVELS,
@@ -52,6 +52,7 @@ class QuestionLine:
     section: str
     text: str
     bareme: int
+    origin: TextOrigin
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class ExportRow:
     answer: str  # "++" "+" "-" "--" "na" or empty
     points: Fraction | None  # None for a blank or `na` answer, or no barème yet
     comment: str
+    origin: str  # the guide's text, reconstructed from a sheet (and reviewed), or the cluster's
     enjeu: str = ""  # set on « autre action » rows only
 
 
@@ -94,6 +96,7 @@ def grid_rows(
             answer=value.answer or "",
             points=answer_points(spec, question.bareme, value.answer),
             comment=value.comment,
+            origin=question.origin.label,
         ))
     for row in sorted(custom, key=lambda row: row.enjeu):
         if not row.label.strip():
@@ -106,6 +109,7 @@ def grid_rows(
             answer=row.answer or "",
             points=answer_points(spec, row.bareme, row.answer),
             comment="",
+            origin=_("action ajoutée par le pôle"),
             enjeu=row.enjeu,
         ))
     return rows
@@ -158,7 +162,7 @@ def csv_bytes(rows: Sequence[ExportRow], scores: Scores | None = None,
     writer = csv.writer(buffer, delimiter=csv_delimiter())
     writer.writerow([
         _("Code"), _("Section"), _("Affirmation"), _("Barème"), _("Réponse"), _("Points"),
-        _("Commentaire"), _("Niveau de maturité de la section"),
+        _("Commentaire"), _("Niveau de maturité de la section"), _("Origine"),
     ])
     sections = scores.sections if scores is not None else {}
     for row in rows:
@@ -171,6 +175,7 @@ def csv_bytes(rows: Sequence[ExportRow], scores: Scores | None = None,
             decimal_2(row.points),
             _inert(row.comment),
             label_of(sections.get(row.section), scale),
+            row.origin,
         ])
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -188,8 +193,9 @@ TITLE = Font(bold=True, size=13)
 HEADING_FILL = PatternFill("solid", fgColor="E7EEF5")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
-GRID_WIDTHS = (16, 70, 9, 9, 9, 50)  # Code, Affirmation, Barème, Réponse, Points, Commentaire
-WRAPPED_COLUMNS = (2, 6)  # Affirmation, Commentaire
+# Code, Affirmation, Barème, Réponse, Points, Commentaire, Origine
+GRID_WIDTHS = (16, 70, 9, 9, 9, 50, 36)
+WRAPPED_COLUMNS = (2, 6, 7)  # Affirmation, Commentaire, Origine
 POINTS_COLUMN = 5
 
 
@@ -211,6 +217,7 @@ def _grid_sheet(sheet: Worksheet, heading: str, rows: Sequence[ExportRow], label
     _put(sheet, 1, 1, heading).font = TITLE
     headers = (
         _("Code"), _("Affirmation"), _("Barème"), _("Réponse"), _("Points"), _("Commentaire"),
+        _("Origine"),
     )
     for column, (header, width) in enumerate(zip(headers, GRID_WIDTHS, strict=True), start=1):
         _put(sheet, 2, column, header).font = BOLD
@@ -253,6 +260,7 @@ def _grid_line(sheet: Worksheet, line: int, row: ExportRow) -> None:
         row.answer,
         None if row.points is None else round(float(row.points), 4),
         row.comment,
+        row.origin,
     )
     for column, value in enumerate(values, start=1):
         _put(sheet, line, column, value).alignment = WRAP if column in WRAPPED_COLUMNS else TOP

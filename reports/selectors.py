@@ -43,7 +43,7 @@ def results_content(version: GridVersion) -> ResultsContent:
 def _results_content(version: GridVersion) -> ResultsContent:
     questions = list(
         Question.objects.filter(version=version)
-        .select_related("section").prefetch_related("levers", "sheets")
+        .select_related("section", "anchor_sheet").prefetch_related("levers", "sheets")
         .order_by("section__order", "order")
     )
     sections: list[tuple[Section, list[Question]]] = []
@@ -96,13 +96,14 @@ def export_questions(assessment: Assessment) -> tuple[list[QuestionLine], Labels
     """The version's questions in grid order, and the names of their sections, in one query."""
     questions = (
         Question.objects.filter(version_id=assessment.campaign.version_id)
-        .select_related("section__enjeu", "section__level")
+        .select_related("section__enjeu", "section__level", "anchor_sheet")
         .order_by("section__order", "order")
     )
     lines, sections = [], {}
     for question in questions:
         lines.append(QuestionLine(
-            question.code, question.section.code, question.text, question.bareme
+            question.code, question.section.code, question.text, question.bareme,
+            question.text_origin,
         ))
         sections[question.section.code] = question.section
     labels = Labels(

@@ -23,7 +23,12 @@ from .assessments import (
     assessment_validate,
 )
 from .display import grid_display_set
-from .versions import grid_version_derive, maturity_levels_default
+from .versions import (
+    grid_version_derive,
+    maturity_levels_default,
+    question_mark_reviewed,
+    question_review_forget,
+)
 
 __all__ = [
     "AssessmentExists",
@@ -40,4 +45,6 @@ __all__ = [
     "grid_display_set",
     "grid_version_derive",
     "maturity_levels_default",
+    "question_mark_reviewed",
+    "question_review_forget",
 ]

@@ -3,7 +3,11 @@
 Whether a version is frozen is a read: `grid.selectors.grid_version_is_frozen`.
 """
 
+import datetime
+from collections.abc import Iterable
+
 from django.db import transaction
+from django.utils import timezone
 
 from ..maturity import DEFAULT_BANDS
 from ..models import GridVersion, MaturityLevel, Question
@@ -24,7 +28,8 @@ def grid_version_derive(*, source: GridVersion, code: str, name: str) -> GridVer
             version=version, section_id=question.section_id, code=question.code,
             order=question.order, text=question.text, bareme=question.bareme,
             origin=question.origin, anchor_sheet_id=question.anchor_sheet_id,
-            source_lines=question.source_lines,
+            source_lines=question.source_lines, reviewed_on=question.reviewed_on,
+            reviewed_by_id=question.reviewed_by_id,
         )
         copy.levers.set(question.levers.all())
         copy.sheets.set(question.sheets.all())
@@ -40,3 +45,26 @@ def maturity_levels_default(version: GridVersion, bands=DEFAULT_BANDS) -> None:
         MaturityLevel.objects.create(
             version=version, rank=rank, letter=letter, name=name, lower_bound=bound
         )
+
+
+REVIEWED_FIELDS = ("text", "bareme", "origin")  # what a review of a question vouches for
+
+
+def question_mark_reviewed(*, question: Question, by, on: datetime.date | None = None) -> bool:
+    """Record that a content admin has read a reconstructed question's wording and barème
+    (DESIGN §3). Wording and barème stay as they are, so a frozen version may be reviewed too.
+    Saved one by one: history keeps who and when, and the content stamp moves, so every page
+    that shows the question's marker is made anew. Returns False for the guide's own texts."""
+    if question.origin != Question.Origin.RECONSTRUCTED:
+        return False
+    question.reviewed_on = on or timezone.localdate()
+    question.reviewed_by = by
+    question.save(update_fields=["reviewed_on", "reviewed_by"])
+    return True
+
+
+def question_review_forget(question: Question, changed: Iterable[str]) -> None:
+    """A review vouches for a wording and a barème: changing either (or the origin) before the
+    question is saved takes the review back."""
+    if set(changed) & set(REVIEWED_FIELDS):
+        question.reviewed_on = question.reviewed_by = None

@@ -3,7 +3,7 @@ from django.utils import formats
 from django.utils.html import json_script
 from django.utils.translation import get_language
 
-from grid.presenters import label_value, percent_pattern
+from grid.presenters import label_value, origin_legend, percent_pattern
 from grid.presenters import percent as percent_text
 
 register = template.Library()
@@ -33,3 +33,7 @@ def chart_texts():
 def colon():
     """What separates a label from its value: «  : » in French, « : » in English."""
     return label_value("", "")
+
+
+# « Reconstituée d'après la fiche N … »: the one legend of the questions' origin markers.
+register.simple_tag(origin_legend, name="origin_legend")

@@ -19,7 +19,8 @@ VERSION_NAME = "Grille d'autoévaluation CGDD 2012"
 VERSION_DESCRIPTION = (
     "Grille des 41 affirmations du guide du CGDD (2012) pour l'autoévaluation des pôles de "
     "compétitivité en matière de développement durable : 11 reprennent mot pour mot le texte du "
-    "guide, 30 ont été reconstituées à partir des fiches-initiatives et sont à relire."
+    "guide, 30 ont été écrites pour cette application d'après le principe de leur fiche "
+    "d'ancrage (quand elles en ont une) et le disent partout où on les lit."
 )
 
 # DESIGN §4: weights as fractions, so that scores stay exact.

@@ -64,6 +64,9 @@ def results_response(request, membership, assessment, *, status=200):
                  title=progress_title(question.code, question.text))}
             for gap, question in page["recommendations"]
         ],
+        # The legend of the origin markers, when a recommended question bears one.
+        "recommended_marked": any(question.text_origin.reconstructed
+                                  for _gap, question in page["recommendations"]),
         "peers": peer_sections(
             peer_positions(membership.cluster, assessment.campaign.year, scores)),
         "path_position": page["suggested_path"]

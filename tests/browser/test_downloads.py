@@ -43,5 +43,5 @@ def test_the_board_downloads_the_report_and_the_workbook(demo_site, page, screen
         "cluster": "Pôle Littoral Durable", "year": 2024, "grid": "cgdd-2012"}
     assert [cell.value for cell in grid[2]] == [
         tr("Code"), tr("Affirmation"), tr("Barème"), tr("Réponse"), tr("Points"),
-        tr("Commentaire"),
+        tr("Commentaire"), tr("Origine"),
     ]

@@ -68,7 +68,7 @@ def test_the_csv_and_xlsx_exports_speak_english(editor, filled):
     text = client.get(url("export-csv", filled)).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=","))
     assert rows[0] == ["Code", "Section", "Statement", "Weight", "Answer", "Points", "Comment",
-                       "Section maturity level"]
+                       "Section maturity level", "Origin"]
     assert rows[1][5] == "4.00"
     book = load_workbook(io.BytesIO(client.get(url("export-xlsx", filled)).content))
     # The tabs keep the names of the guide's workbook (DESIGN §6) in every language.

@@ -1,18 +1,23 @@
 """`reports.exports` on plain data: rows, CSV cells and workbook cells, without a database."""
 
 import csv
+import datetime
 import io
 from fractions import Fraction
 
+from django.utils import translation
 from openpyxl import load_workbook
 
+from grid.presenters import TextOrigin
 from grid.scoring import AnswerValue, CustomRow, GridSpec, QuestionSpec, score
 from reports.exports import ExportRow, Labels, QuestionLine, csv_bytes, grid_rows, workbook_bytes
 
+GUIDE = TextOrigin(reconstructed=False)
 QUESTIONS = (
-    QuestionLine("S-1", "S", "Le pôle a une stratégie.", 4),
-    QuestionLine("1B-1", "1B", "Le pôle trie ses déchets.", 2),
-    QuestionLine("2B-1", "2B", "Le pôle aide ses membres.", 3),
+    QuestionLine("S-1", "S", "Le pôle a une stratégie.", 4, GUIDE),
+    QuestionLine("1B-1", "1B", "Le pôle trie ses déchets.", 2, TextOrigin(True, "9")),
+    QuestionLine("2B-1", "2B", "Le pôle aide ses membres.", 3,
+                 TextOrigin(True, "11", datetime.date(2026, 12, 3))),
 )
 SPEC = GridSpec(
     code="essai",
@@ -50,12 +55,41 @@ def test_other_actions_follow_in_enjeu_order_and_need_a_label():
 
 
 def test_csv_writes_french_decimals_and_defuses_formulas():
-    rows = [ExportRow("S-1", "S", "Texte", 4, "+", Fraction(8, 3), "@SOMME(1;2)"),
-            ExportRow("1B-1", "1B", "Texte", 2, "-", Fraction(2, 3), "- une puce")]
+    rows = [ExportRow("S-1", "S", "Texte", 4, "+", Fraction(8, 3), "@SOMME(1;2)", "guide"),
+            ExportRow("1B-1", "1B", "Texte", 2, "-", Fraction(2, 3), "- une puce", "guide")]
     text = csv_bytes(rows).decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert lines[1][4:] == ["+", "2,67", "'@SOMME(1;2)", ""]  # no scores: no maturity level
-    assert lines[2][4:] == ["-", "0,67", "'- une puce", ""]
+    assert lines[1][4:7] == ["+", "2,67", "'@SOMME(1;2)"]
+    assert lines[1][7] == ""  # no scores: no maturity level
+    assert lines[2][4:7] == ["-", "0,67", "'- une puce"]
+
+
+def test_each_row_says_whose_text_it_is():
+    custom = [CustomRow("B", "Covoiturage", 2, 1, "+")]
+    rows = grid_rows(SPEC, QUESTIONS, {}, custom)
+    assert [row.origin for row in rows] == [
+        "texte du guide",
+        "reconstituée d'après la fiche 9",
+        "reconstituée d'après la fiche 11 · revue le 3 décembre 2026",
+        "action ajoutée par le pôle",
+    ]
+    header, *lines = csv.reader(io.StringIO(csv_bytes(rows).decode("utf-8-sig"), newline=""),
+                                delimiter=";")
+    assert header[-1] == "Origine"
+    assert [line[-1] for line in lines] == [row.origin for row in rows]
+    content = workbook_bytes("Essai", rows, LABELS, score(SPEC, {}), [])
+    sheet = load_workbook(io.BytesIO(content))["Grille d'autoévaluation"]
+    assert sheet.cell(2, 7).value == "Origine"
+    cells = {row[0].value: row[6].value for row in sheet.iter_rows(min_row=3)}
+    assert [cells[row.code] for row in rows] == [row.origin for row in rows]
+
+
+def test_the_origin_is_worded_in_the_pages_language():
+    with translation.override("en"):
+        assert TextOrigin(True, "9", datetime.date(2026, 12, 3)).label == (
+            "reconstructed from sheet 9 · reviewed on 3 December 2026")
+        assert TextOrigin(True).label == "reconstructed (no sheet in the guide)"
+        assert GUIDE.label == "guide text"
 
 
 def test_the_workbook_keeps_awkward_comments_as_text():

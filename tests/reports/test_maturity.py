@@ -66,8 +66,8 @@ def test_the_pdf_prints_the_levels_beside_the_notes(editor_client, graded):
 def test_the_csv_has_each_sections_level(editor_client, graded):
     text = editor_client.get(url("export-csv", graded)).content.decode("utf-8-sig")
     rows = {row[0]: row for row in csv.reader(io.StringIO(text, newline=""), delimiter=";")}
-    assert rows["Code"][-1] == "Niveau de maturité de la section"
-    assert rows["1A-1"][-1] == C and rows["S-1"][-1] == ""
+    column = rows["Code"].index("Niveau de maturité de la section")
+    assert rows["1A-1"][column] == C and rows["S-1"][column] == ""
 
 
 def test_the_xlsx_results_tab_has_a_level_column(editor_client, graded):

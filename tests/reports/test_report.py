@@ -1,15 +1,18 @@
 """The PDF report (reports.report), read back with poppler as a reader's tools would."""
 
+import datetime
 import io
 import json
 import re
 from collections import Counter
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError
 from django.template.loader import render_to_string
+from django.utils import translation
 from PIL import Image
 
 from grid import services
@@ -329,3 +332,38 @@ def test_an_open_year_is_rendered_as_it_stands(filled, cluster_a):
     cluster_a.save()
     assert "Pôle renommé depuis" in pdf.page_texts(report_for(filled))[0]
     assert ArchivedReport.objects.count() == 0
+
+
+def _answer_rows(html: str) -> dict[str, str]:
+    """Each question's row of the answer table, by code."""
+    table = html.split('<table class="answers">')[1].split("</table>")[0]
+    return dict(re.findall(r'<tr[^>]*><td class="code">([^<]+)</td>(.*?)</tr>', table, re.S))
+
+
+def test_the_answer_table_marks_reconstructed_questions_under_one_legend(validated):
+    question = validated.campaign.version.questions.get(code="2B-3")
+    services.question_mark_reviewed(question=question, by=None, on=datetime.date(2026, 12, 3))
+    html = unescape(render_to_string("reports/report/report.html", report_context(validated)))
+    rows = _answer_rows(html)
+    assert len(rows) == 41
+    marked = {code for code, row in rows.items() if "origin-mark" in row}
+    assert len(marked) == 30 and not marked & {"S-1", "1A-2", "2A-3"}
+    assert "reconstituée d'après la fiche 9<" in rows["1B-1"]
+    assert "reconstituée d'après la fiche 13 · revue le 3 décembre 2026" in rows["2B-3"]
+    assert "reconstituée (sans fiche dans le guide)" in rows["2C-12"]
+    assert html.count("la grille imprimée du guide ne donne que 11 affirmations") == 1
+    with translation.override("en"):
+        english = unescape(render_to_string("reports/report/report.html",
+                                            report_context(validated)))
+    assert "reconstructed from sheet 13 · reviewed on 3 December 2026" in _answer_rows(
+        english)["2B-3"]
+
+
+def test_the_pdf_prints_the_markers_and_names_the_guide_by_its_title(assessment, editor):
+    fill(assessment, editor, "--")  # recommendations, so the sheets' principles follow
+    text = " ".join(" ".join(pdf.page_texts(report_pdf(assessment))[1:]).split())
+    assert "la grille imprimée du guide ne donne que 11 affirmations" in text
+    assert "reconstituée d'après la fiche 13" in text
+    assert ("Source : Guide du développement durable à l'intention des pôles de compétitivité, "
+            "CGDD / DRI, collection « RéférenceS », septembre 2012.") in text
+    assert "Le développement durable dans les pôles" not in text

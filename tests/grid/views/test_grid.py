@@ -1,12 +1,16 @@
 """`grid:grid` (/poles/<slug>/<year>/grille/): the 41 questions, and the no-JavaScript save."""
 
+import datetime
 import re
+from html import unescape
 
 import pytest
+from django.utils import translation
 
 from clusters.models import Membership
 from clusters.services import membership_add
-from grid.models import GridDisplay
+from grid import services
+from grid.models import GridDisplay, Question
 from initiatives.models import Lever
 from tests.fixtures import (
     answers_of,
@@ -314,3 +318,60 @@ def test_an_outsider_cannot_reach_the_display_switch(outsider_client, assessment
     response = outsider_client.post(url("grid-display", assessment), {"compact": "1"})
     assert response.status_code == 404
     assert not GridDisplay.objects.exists()
+
+
+# --- whose text each question is: the guide's, or this application's (DESIGN §3) ---
+
+
+def question_html(html, code):
+    """The fieldset of one question, as the page prints it."""
+    return re.search(rf'<fieldset [^>]*id="q-{code}".*?</fieldset>', html, re.S).group(0)
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_each_reconstructed_question_is_marked_with_its_sheet_in_both_displays(
+    compact, editor_client, editor, assessment
+):
+    GridDisplay.objects.create(user=editor, compact=compact)
+    html = unescape(editor_client.get(url("grid", assessment)).content.decode())
+    assert html.count('id="origin-legend"') == 1
+    assert "la grille imprimée du guide ne donne que 11 affirmations" in html
+    marked = {code for code in re.findall(r'id="q-([^"]+)"', html)
+              if "origin-mark" in question_html(html, code)}
+    assert len(marked) == 30
+    assert not marked & {"S-1", "S-4", "1A-1", "1A-3", "2A-1", "2A-4"}
+    assert "reconstituée d'après la fiche 13" in question_html(html, "2B-3")
+    assert "reconstituée (sans fiche dans le guide)" in question_html(html, "2D-1")
+    flags = re.findall(r'id="q-([^"]+)".*?<legend[^>]*>(.*?)</legend>', html, re.S)
+    flagged = {code for code, legend in flags if "origin-flag" in legend}
+    # The compact display's one-line rows carry a letter beside the code, its words hidden.
+    assert flagged == (marked if compact else set())
+    if compact:
+        legend = dict(flags)["2B-3"]
+        assert '<span aria-hidden="true">R</span>' in legend
+        assert '<span class="visually-hidden">reconstituée d\'après la fiche 13</span>' in legend
+
+
+def test_marking_a_question_reviewed_shows_on_the_page_kept_in_the_cache(
+    editor_client, editor, assessment
+):
+    for compact in (False, True):  # both displays kept in the cache first
+        GridDisplay.objects.update_or_create(user=editor, defaults={"compact": compact})
+        assert "revue le 3" not in editor_client.get(url("grid", assessment)).content.decode()
+    question = Question.objects.get(version__code="cgdd-2012", code="2B-3")
+    services.question_mark_reviewed(question=question, by=None, on=datetime.date(2026, 12, 3))
+    for compact in (True, False):
+        GridDisplay.objects.filter(user=editor).update(compact=compact)
+        html = unescape(editor_client.get(url("grid", assessment)).content.decode())
+        # In the compact display, the flag beside the code says it too (on hover, to readers).
+        assert html.count("revue le 3 décembre 2026") == 1 + 2 * compact
+        assert "revue le 3 décembre 2026" in question_html(html, "2B-3")
+
+
+def test_the_english_page_marks_the_questions_in_english(editor_client, assessment):
+    editor_client.cookies["django_language"] = "en"
+    with translation.override("fr"):  # the request's English stays in the request
+        html = unescape(editor_client.get(url("grid", assessment)).content.decode())
+    assert "reconstructed from sheet 13" in question_html(html, "2B-3")
+    assert "the guide's printed grid gives only 11 statements" in html
+    assert "reconstituée" not in html

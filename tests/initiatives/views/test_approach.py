@@ -33,6 +33,19 @@ def test_it_explains_the_quarter_and_three_quarters_reading(client):
     assert "le ¼ restant" in html
 
 
+def test_it_says_which_parts_of_the_grid_are_the_guides_and_which_the_applications(client):
+    html = " ".join(unescape(client.get(URL).content.decode()).split())
+    assert "selon son importance" not in html  # not every barème is the guide's
+    assert "sa grille imprimée ne montre que 11 des 41 affirmations" in html
+    origin = html.split('id="origine"')[1].split("</section>")[0]
+    assert "11 affirmations mot pour mot, avec leurs leviers et leurs barèmes" in origin
+    assert "les 30 autres affirmations et leurs barèmes" in origin
+    assert "les poids des réponses, 1, 2/3, 1/3 et 0" in origin
+    assert "« non applicable », absent du guide" in origin
+    assert "les seuils des niveaux de maturité" in origin
+    assert "Pourquoi : la grille complète" in origin
+
+
 def test_it_rejects_post(client):
     assert client.post(URL).status_code == 405
 

@@ -1,10 +1,12 @@
 """`reports:export-csv` (…/export.csv): one row per question, for French spreadsheets."""
 
 import csv
+import datetime
 import io
 from fractions import Fraction
 
 import pytest
+from django.utils import translation
 
 from grid.models import Question
 from tests.fixtures import (
@@ -17,7 +19,7 @@ from tests.fixtures import (
 pytestmark = pytest.mark.django_db
 
 HEADER = ["Code", "Section", "Affirmation", "Barème", "Réponse", "Points", "Commentaire",
-          "Niveau de maturité de la section"]
+          "Niveau de maturité de la section", "Origine"]
 WEIGHTS = {"++": Fraction(1), "+": Fraction(2, 3), "-": Fraction(1, 3), "--": Fraction(0)}
 
 
@@ -55,6 +57,7 @@ def test_it_lists_every_question_in_grid_order_as_stored(editor_client, editor, 
         ]
         # The level of the section's note; none for S (F is a factor, not a note).
         assert (row[7] == "") == (question.section.code == "S")
+        assert (row[8] == "texte du guide") == (question.origin == "verbatim")
     by_code = {row[0]: row for row in rows}
     assert by_code["1A-3"][4:6] == ["-", "1,33"]  # 4 × 1/3
     assert by_code["2B-2"][4:6] == ["+", "2,00"]  # 3 × 2/3
@@ -104,3 +107,25 @@ def test_its_queries_do_not_grow_with_the_answers(
     set_custom(assessment, editor, "B", label="Covoiturage", level=2, bareme=3, value="+")
     with django_assert_num_queries(8):
         editor_client.get(url("export-csv", assessment))
+
+
+def test_the_origin_column_names_the_anchor_sheet_and_the_review(editor_client, assessment):
+    question = Question.objects.get(version__code="cgdd-2012", code="1B-2")
+    question.reviewed_on = datetime.date(2026, 12, 3)
+    question.save()
+    rows = {row[0]: row for row in table(editor_client.get(url("export-csv", assessment)))}
+    assert rows["1A-3"][8] == "texte du guide"
+    assert rows["1B-1"][8] == "reconstituée d'après la fiche 9"
+    assert rows["1B-2"][8] == "reconstituée d'après la fiche 10 · revue le 3 décembre 2026"
+    assert rows["2C-12"][8] == "reconstituée (sans fiche dans le guide)"
+
+
+def test_the_english_file_says_the_origin_in_english(editor_client, assessment):
+    editor_client.cookies["django_language"] = "en"
+    with translation.override("fr"):  # the request's English stays in the request
+        text = editor_client.get(url("export-csv", assessment)).content.decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(text, newline=""), delimiter=",")
+    assert header[-1] == "Origin"
+    by_code = {row[0]: row for row in rows}
+    assert by_code["1B-1"][-1] == "reconstructed from sheet 9"
+    assert by_code["S-1"][-1] == "guide text"

@@ -1,6 +1,7 @@
 """`reports:export-xlsx` (…/export.xlsx): the guide's workbook, « Grille d'autoévaluation » and
 « Résultats », filled with the cluster's answers and the notes the results page shows."""
 
+import datetime
 from io import BytesIO
 
 import pytest
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 SHEETS = ["Grille d'autoévaluation", "Résultats", "Plan d'actions"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HEADER = ("Code", "Affirmation", "Barème", "Réponse", "Points", "Commentaire")
+HEADER = ("Code", "Affirmation", "Barème", "Réponse", "Points", "Commentaire", "Origine")
 
 
 def workbook(client, assessment):
@@ -32,7 +33,8 @@ def workbook(client, assessment):
 
 
 def grid_lines(book) -> dict[str, tuple]:
-    """Code → (Affirmation, Barème, Réponse, Points, Commentaire) of each answer line."""
+    """Code → (Affirmation, Barème, Réponse, Points, Commentaire, Origine) of each answer
+    line."""
     sheet = book["Grille d'autoévaluation"]
     return {
         row[0]: row[1:]
@@ -100,7 +102,7 @@ def test_every_answer_and_comment_is_the_databases(editor_client, editor, assess
     questions = Question.objects.filter(version__code="cgdd-2012")
     assert set(lines) == set(stored) == {q.code for q in questions}
     for question in questions:
-        text, bareme, answer, _points, comment = lines[question.code]
+        text, bareme, answer, _points, comment, _origin = lines[question.code]
         assert (text, bareme) == (question.text, question.bareme)
         assert (answer or "", comment or "") == stored[question.code]
     assert lines["1A-1"][4] == "=SOMME(A1:A2)"  # kept as text, never a formula
@@ -113,7 +115,21 @@ def test_it_lists_the_other_actions_with_their_points(editor_client, editor, ass
     set_custom(assessment, editor, "C", label="Crèche inter-entreprises", level=2, bareme=4,
                value="-")
     lines = grid_lines(workbook(editor_client, assessment))
-    assert lines["Autre action C"] == ("Crèche inter-entreprises", 4, "-", 1.3333, None)
+    assert lines["Autre action C"] == ("Crèche inter-entreprises", 4, "-", 1.3333, None,
+                                       "action ajoutée par le pôle")
+
+
+def test_each_question_says_whether_it_is_the_guides_text(editor_client, assessment):
+    question = Question.objects.get(version__code="cgdd-2012", code="2B-3")
+    question.reviewed_on = datetime.date(2026, 12, 3)
+    question.save()
+    origins = {code: line[5] for code, line in grid_lines(
+        workbook(editor_client, assessment)).items()}
+    assert origins["S-1"] == origins["2A-4"] == "texte du guide"
+    assert origins["2B-1"] == "reconstituée d'après la fiche 11"
+    assert origins["2B-3"] == "reconstituée d'après la fiche 13 · revue le 3 décembre 2026"
+    assert origins["2D-1"] == "reconstituée (sans fiche dans le guide)"
+    assert list(origins.values()).count("texte du guide") == 11
 
 
 def test_the_results_are_the_notes_of_the_results_page(editor_client, editor, assessment):

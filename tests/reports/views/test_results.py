@@ -1,11 +1,15 @@
 """`reports:results` (/poles/<slug>/<year>/resultats/): notes, radars, formula, what to read
 next."""
 
+import datetime
 import json
 import re
+from html import unescape
 
 import pytest
+from django.utils import translation
 
+from grid import services
 from grid.models import Question, Sheet
 from tests.fixtures import (
     STRATEGY_CODES,
@@ -175,3 +179,44 @@ def test_each_recommendation_names_an_experience_when_there_is_one(
     assert "/retours/strasbourg-reve/" in by_code["2C-6"]
     assert "/retours/" in by_code["1A-3"]
     assert "/retours/" not in by_code["2D-2"]
+
+
+def test_a_recommended_reconstructed_question_says_so_with_one_legend(
+    editor_client, editor, assessment
+):
+    fill(assessment, editor, answers={"1A-3": "-", "2B-2": "+"})
+    html = unescape(page(editor_client, assessment))
+    recommendations = html.split('<ol class="recommendations">')[1].split("</ol>")[0]
+    first, second = re.findall(r"<li.*?</li>", recommendations, re.S)
+    assert "1A-3" in first and "origin-mark" not in first  # the guide's own text
+    assert "2B-2" in second and "reconstituée d'après la fiche 12" in second
+    assert html.count('id="origin-legend"') == 1
+    question = Question.objects.get(version__code="cgdd-2012", code="2B-2")
+    services.question_mark_reviewed(question=question, by=None, on=datetime.date(2026, 12, 3))
+    html = unescape(page(editor_client, assessment))
+    assert "reconstituée d'après la fiche 12 · revue le 3 décembre 2026" in html
+
+
+def test_only_the_guides_texts_recommended_need_no_legend(editor_client, editor, assessment):
+    fill(assessment, editor, answers={"1A-3": "-"})
+    assert 'id="origin-legend"' not in page(editor_client, assessment)
+
+
+def test_the_formula_says_what_is_the_guides_and_what_the_applications(
+    editor_client, assessment
+):
+    html = unescape(page(editor_client, assessment))
+    formula = html.split('id="formula"')[1].split("</details>")[0]
+    assert "Du guide : les barèmes des 11 affirmations qu'il imprime" in formula
+    assert "Choix de cette application : les poids des réponses, « non applicable »" in formula
+    assert '<a href="/demarche/#origine">Pourquoi ?</a>' in formula
+
+
+def test_the_english_page_marks_the_recommendations_in_english(editor_client, editor,
+                                                              assessment):
+    fill(assessment, editor, answers={"2B-2": "+"})
+    editor_client.cookies["django_language"] = "en"
+    with translation.override("fr"):  # the request's English stays in the request
+        html = unescape(page(editor_client, assessment))
+    assert "reconstructed from sheet 12" in html
+    assert "From the guide: the weights of the 11 statements it prints" in html
