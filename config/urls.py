@@ -26,6 +26,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("comptes/", include("accounts.urls")),
     path("poles/", include("workspace.urls")),
     path("poles/", include("grid.urls")),
     path("poles/", include("reports.urls")),
