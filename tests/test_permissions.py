@@ -73,7 +73,7 @@ RULES = {
     "logout": Rule(PUBLIC, method="post", ok=frozenset({302})),
     "password_change": Rule(LOGGED_IN),
     "password_change_done": Rule(LOGGED_IN),
-    "guide:home": Rule(PUBLIC),
+    "home": Rule(PUBLIC),  # the guide for visitors, their own home for the others
     "initiatives:matrix": Rule(PUBLIC),
     "guide:path-list": Rule(PUBLIC),
     "guide:path-detail": Rule(PUBLIC, ("path",)),
