@@ -368,9 +368,8 @@ class YearState:
         return self.assessment.status
 
 
-# The step that explains each status: whom the year waits for, and why.
-EXPLAINING_STEP = {Assessment.Status.SUBMITTED: Assessment.Status.SUBMITTED,
-                   Assessment.Status.RETURNED: Assessment.Status.RETURNED}
+# Statuses the step that led to them explains: who submitted, who returned the year and why.
+EXPLAINED = (Assessment.Status.SUBMITTED, Assessment.Status.RETURNED)
 
 
 def current_years(cluster_ids: Collection[int]) -> dict[int, YearState]:
@@ -403,7 +402,7 @@ def year_states(assessments) -> list[YearState]:
     scales = maturity_scales({a.campaign.version_id for a in found})
     steps: dict[tuple[int, str], Transition] = {}
     for step in (Transition.objects.filter(assessment__in=[a.pk for a in found])
-                 .filter(to_status__in=EXPLAINING_STEP.values())
+                 .filter(to_status__in=EXPLAINED)
                  .select_related("by").order_by("at", "pk")):
         steps[step.assessment_id, step.to_status] = step  # the latest of each kind wins
     states = []
@@ -416,12 +415,11 @@ def year_states(assessments) -> list[YearState]:
         else:
             spec = grid_spec_by_code(assessment.campaign.version.code)
             scores = score(spec, stored.answers, stored.custom_rows)
-        explaining = EXPLAINING_STEP.get(assessment.status)
         scale = scales[assessment.campaign.version_id]
         states.append(YearState(
             assessment, scores, level_of(scores.global_note, scale),
             blank[0] if blank and assessment.is_editable else None, len(blank),
-            steps.get((assessment.pk, explaining)) if explaining else None,
+            steps.get((assessment.pk, assessment.status)),
         ))
     return states
 
