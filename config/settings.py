@@ -272,8 +272,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "workspace:cluster-list"
-LOGOUT_REDIRECT_URL = "guide:home"
+LOGIN_REDIRECT_URL = "home"  # what the person has to do (workspace.views.home)
+LOGOUT_REDIRECT_URL = "home"
 # An assessment's results (a URL name taking the cluster's slug and the year), where grid sends a
 # person after a workflow step: reports serves the page, which grid may not name
 # (tests/test_layers.py), as Django's auth names none of the pages above.

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from accounts.forms import LoginForm
 from accounts.views import language_set
+from workspace.views import home
 
 from .views import healthz
 
@@ -34,6 +35,8 @@ urlpatterns = [
     path("reseau/", include("network.urls")),
     path("glossaire/", include("glossary.urls")),
     path("retours/", include("experiences.urls")),
+    # The guide's home for visitors, the person's home once logged in (workspace.views.home).
+    path("", home, name="home"),
     path("", include("guide.urls")),
     path("", include("initiatives.urls")),
 ]

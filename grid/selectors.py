@@ -5,17 +5,20 @@ way."""
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 
-from django.db.models import Count, F, Subquery, Window
-from django.db.models.functions import Coalesce
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Max, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 
+from accounts.names import person_name
 from clusters.models import Cluster, Membership
 
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
 from .layout import CUSTOM_CHOICES, QuestionLayout, SectionLayout, fragments, grid_layout
-from .maturity import Band, Scale
+from .maturity import Band, Scale, level_of
 from .models import (
     Answer,
     Assessment,
@@ -34,7 +37,9 @@ from .scoring import (
     score,
     scores_from_json,
 )
-from .specs import grid_spec
+from .specs import grid_spec, grid_spec_by_code
+
+User = get_user_model()
 
 
 def assessment_for_user(user, slug: str, year: int) -> tuple[Membership, Assessment]:
@@ -338,3 +343,124 @@ def latest_maturity_scale() -> tuple[GridVersion | None, Scale]:
     return version, tuple(
         Band(level.rank, level.letter, level.name, level.lower_bound) for level in levels
     )
+
+
+@dataclass(frozen=True)
+class YearState:
+    """Where one cluster's year stands, as a person's home and « Mes pôles » show it: its notes
+    (stored, or live for an open year), its maturity level, the first question still blank, and
+    the workflow step that explains its status (the submission awaiting the board, the board's
+    return)."""
+
+    assessment: Assessment
+    scores: Scores
+    maturity: Band | None
+    next_question: str | None  # the first blank question's code, for an open year
+    remaining: int  # questions still blank
+    step: Transition | None  # the last submission (submitted) or return (returned)
+
+    @property
+    def year(self) -> int:
+        return self.assessment.campaign.year
+
+    @property
+    def status(self) -> str:
+        return self.assessment.status
+
+
+# Statuses the step that led to them explains: who submitted, who returned the year and why.
+EXPLAINED = (Assessment.Status.SUBMITTED, Assessment.Status.RETURNED)
+
+
+def current_years(cluster_ids: Collection[int]) -> dict[int, YearState]:
+    """Each cluster's latest year (its current one), by cluster id: five queries, whatever the
+    number of clusters, years and questions."""
+    latest = (
+        Assessment.objects.filter(cluster_id__in=cluster_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=F("cluster_id"),
+                              order_by=F("campaign__year").desc()))
+        .filter(rank=1)
+    )
+    return {state.assessment.cluster_id: state for state in year_states(latest)}
+
+
+def years_awaiting_board(cluster_ids: Collection[int]) -> list[YearState]:
+    """The submitted years of these clusters, oldest submission first: what their board has to
+    validate or return."""
+    states = year_states(Assessment.objects.filter(cluster_id__in=cluster_ids,
+                                                   status=Assessment.Status.SUBMITTED))
+    return sorted(states, key=lambda state: state.step.at if state.step
+                  else state.assessment.updated_at)
+
+
+def year_states(assessments) -> list[YearState]:
+    """The YearState of each assessment of a queryset the caller scoped, in four more queries:
+    the answers of open years (two), the maturity levels, the explaining steps."""
+    found = list(assessments.select_related("campaign__version", "cluster")
+                 .order_by("cluster__name", "-campaign__year"))
+    live = answers_of([a.pk for a in found if a.scores is None or a.is_editable])
+    scales = maturity_scales({a.campaign.version_id for a in found})
+    steps: dict[tuple[int, str], Transition] = {}
+    for step in (Transition.objects.filter(assessment__in=[a.pk for a in found])
+                 .filter(to_status__in=EXPLAINED)
+                 .select_related("by").order_by("at", "pk")):
+        steps[step.assessment_id, step.to_status] = step  # the latest of each kind wins
+    states = []
+    for assessment in found:
+        stored = live.get(assessment.pk)
+        blank = [code for code, value in stored.answers.items()
+                 if value.answer is None] if stored else []
+        if assessment.scores is not None:
+            scores = scores_from_json(assessment.scores)
+        else:
+            spec = grid_spec_by_code(assessment.campaign.version.code)
+            scores = score(spec, stored.answers, stored.custom_rows)
+        scale = scales[assessment.campaign.version_id]
+        states.append(YearState(
+            assessment, scores, level_of(scores.global_note, scale),
+            blank[0] if blank and assessment.is_editable else None, len(blank),
+            steps.get((assessment.pk, assessment.status)),
+        ))
+    return states
+
+
+def latest_steps(cluster_ids: Collection[int], count: int) -> list[Transition]:
+    """The latest `count` workflow steps of these clusters' years, newest first: one query."""
+    return list(
+        Transition.objects.filter(assessment__cluster_id__in=cluster_ids)
+        .select_related("by", "assessment__cluster", "assessment__campaign")
+        .order_by("-at", "-pk")[:count]
+    )
+
+
+@dataclass(frozen=True)
+class AnswerEdits:
+    """Answers of one year someone changed: how many, and when last."""
+
+    cluster: Cluster
+    year: int
+    author: str
+    count: int
+    at: datetime  # of the last change
+
+
+def latest_answer_edits(cluster_ids: Collection[int], count: int) -> list[AnswerEdits]:
+    """The latest `count` groups of changed answers (one per year and person), newest first:
+    one query. An answer never changed since the year opened (revision 0) is not one."""
+    rows = (
+        Answer.objects.filter(assessment__cluster_id__in=cluster_ids, revision__gt=0)
+        .values("assessment__cluster__pk", "assessment__cluster__name",
+                "assessment__cluster__slug", "assessment__campaign__year", "updated_by__pk",
+                "updated_by__username", "updated_by__first_name", "updated_by__last_name")
+        .annotate(count=Count("pk"), at=Max("updated_at")).order_by("-at")[:count]
+    )
+    return [AnswerEdits(
+        Cluster(pk=row["assessment__cluster__pk"], name=row["assessment__cluster__name"],
+                slug=row["assessment__cluster__slug"]),
+        row["assessment__campaign__year"],
+        person_name(User(username=row["updated_by__username"],
+                         first_name=row["updated_by__first_name"],
+                         last_name=row["updated_by__last_name"])
+                    if row["updated_by__pk"] else None),
+        row["count"], row["at"],
+    ) for row in rows]

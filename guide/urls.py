@@ -4,7 +4,6 @@ from . import views
 
 app_name = "guide"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("fiches/", views.sheet_list, name="sheet-list"),
     path("fiches/<slug:slug>/", views.sheet_detail, name="sheet-detail"),
     path("parcours/", views.path_list, name="path-list"),

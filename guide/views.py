@@ -10,7 +10,8 @@ from .forms import SheetFilterForm
 
 @require_safe
 def home(request):
-    """The home page: it leads to the guide's sheets, paths and glossary (pages above content)."""
+    """The home page for visitors: it leads to the guide's sheets, paths and glossary (pages above
+    content). Served at `/` by workspace.views.home, which shows a logged-in person their own."""
     return render(request, "guide/home.html", initiatives.home_page())
 
 

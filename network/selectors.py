@@ -306,3 +306,8 @@ def peer_positions(cluster: Cluster, year: int, scores: Scores) -> list[PeerPosi
         if rows:
             positions.append(PeerPosition(networks[network], len(peers[network]), rows))
     return sorted(positions, key=lambda position: position.network.name)
+
+
+def networks_with_size(user) -> list[Network]:
+    """The networks `user` coordinates, each with its `cluster_count`: one query."""
+    return list(user.coordinated_networks.annotate(cluster_count=Count("clusters")))

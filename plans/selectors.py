@@ -1,11 +1,13 @@
 """Reads of the plan and of the path progress, for one cluster (scoped by the caller through
 clusters.access.membership_for)."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from fractions import Fraction
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -14,8 +16,8 @@ from clusters.models import Cluster, Membership
 from initiatives.kept import kept
 from initiatives.models import Path, PathStep, Section, Sheet
 
-from .models import Action, StepReached
-from .rules import is_late
+from .models import Action, ActionComment, StepReached
+from .rules import OPEN, is_late
 
 COMMENTS_PER_PAGE = 20
 
@@ -123,33 +125,39 @@ def _paths() -> dict[str, tuple[Path, list[PathStep]]]:
     return kept(("paths",), read)
 
 
-def _progress(cluster: Cluster, paths: list[tuple[Path, list[PathStep]]]) -> list[PathProgress]:
-    marked = {row.step_id: row for row in
-              StepReached.objects.filter(cluster=cluster).select_related("by")}
-    done_by_sheet: dict[int, Action] = {}
+def _progress(cluster_ids: Collection[int],
+              paths: list[tuple[Path, list[PathStep]]]) -> dict[int, list[PathProgress]]:
+    """Each cluster's progress on `paths`, by cluster id, in two queries whatever their number."""
+    marked: dict[int, dict[int, StepReached]] = {pk: {} for pk in cluster_ids}
+    for row in StepReached.objects.filter(cluster_id__in=cluster_ids).select_related("by"):
+        marked[row.cluster_id][row.step_id] = row
+    done_by_sheet: dict[int, dict[int, Action]] = {pk: {} for pk in cluster_ids}
     done = (Action.sheets.through.objects
-            .filter(action__cluster=cluster, action__status=Action.Status.DONE)
+            .filter(action__cluster_id__in=cluster_ids, action__status=Action.Status.DONE)
             .select_related("action").order_by("action__done_on", "action__pk"))
     for link in done:
-        done_by_sheet.setdefault(link.sheet_id, link.action)
-    progress = []
-    for path, steps in paths:
-        states = []
-        for step in steps:
-            explicit, action = marked.get(step.pk), done_by_sheet.get(step.sheet_id)
-            reached_on = explicit.reached_on if explicit else action.done_on if action else None
-            states.append(StepState(step, bool(explicit or action), reached_on,
-                                    explicit.note if explicit else "", action, explicit))
-        numbers = {s.step.step for s in states}
-        reached = {s.step.step for s in states if s.reached}
-        upcoming = next((s for s in states if s.step.step not in reached), None)
-        progress.append(PathProgress(path, states, len(reached), len(numbers), upcoming))
-    return progress
+        done_by_sheet[link.action.cluster_id].setdefault(link.sheet_id, link.action)
+    return {pk: [_path_progress(path, steps, marked[pk], done_by_sheet[pk])
+                 for path, steps in paths] for pk in cluster_ids}
+
+
+def _path_progress(path: Path, steps: list[PathStep], marked: dict[int, StepReached],
+                   done_by_sheet: dict[int, Action]) -> PathProgress:
+    states = []
+    for step in steps:
+        explicit, action = marked.get(step.pk), done_by_sheet.get(step.sheet_id)
+        reached_on = explicit.reached_on if explicit else action.done_on if action else None
+        states.append(StepState(step, bool(explicit or action), reached_on,
+                                explicit.note if explicit else "", action, explicit))
+    numbers = {s.step.step for s in states}
+    reached = {s.step.step for s in states if s.reached}
+    upcoming = next((s for s in states if s.step.step not in reached), None)
+    return PathProgress(path, states, len(reached), len(numbers), upcoming)
 
 
 def path_progress(cluster: Cluster) -> list[PathProgress]:
     """The five paths, in order, with the cluster's progress on each."""
-    return _progress(cluster, list(_paths().values()))
+    return _progress([cluster.pk], list(_paths().values()))[cluster.pk]
 
 
 def path_position(cluster: Cluster, path_code: str) -> PathProgress:
@@ -157,4 +165,42 @@ def path_position(cluster: Cluster, path_code: str) -> PathProgress:
     paths = {code.lower(): path for code, path in _paths().items()}
     if path_code.lower() not in paths:
         raise Http404(path_code)
-    return _progress(cluster, [paths[path_code.lower()]])[0]
+    return _progress([cluster.pk], [paths[path_code.lower()]])[cluster.pk][0]
+
+
+def next_steps(cluster_ids: Collection[int]) -> dict[int, PathProgress | None]:
+    """Each cluster's next path step, by cluster id: on the path it went furthest along without
+    finishing it (the first such path in the guide's order on a tie, so the first path before
+    any step is reached); None once every path is done. Two queries."""
+    found = {}
+    for pk, paths in _progress(cluster_ids, list(_paths().values())).items():
+        open_paths = [progress for progress in paths if progress.next_step is not None]
+        found[pk] = max(open_paths, key=lambda p: Fraction(p.reached_count, p.total),
+                        default=None)
+    return found
+
+
+def actions_due(cluster_ids: Collection[int], today: date, within_days: int = 7) -> list[Action]:
+    """The open actions of these clusters past their due date or due within `within_days`,
+    soonest first (so the late ones first), with their cluster: one query."""
+    return list(
+        Action.objects.filter(cluster_id__in=cluster_ids, status__in=OPEN,
+                              due_on__lte=today + timedelta(days=within_days))
+        .select_related("cluster").order_by("due_on", "pk")
+    )
+
+
+def late_counts(cluster_ids: Collection[int], today: date) -> dict[int, int]:
+    """How many actions of each cluster are late (rules.is_late), by cluster id: one query."""
+    counts = (Action.objects.filter(cluster_id__in=cluster_ids, status__in=OPEN,
+                                    due_on__lt=today)
+              .values_list("cluster_id").annotate(count=Count("pk")).order_by())
+    return dict(counts)
+
+
+def latest_comments(cluster_ids: Collection[int], count: int) -> list[ActionComment]:
+    """The latest `count` comments on these clusters' actions, newest first: one query."""
+    return list(
+        ActionComment.objects.filter(action__cluster_id__in=cluster_ids)
+        .select_related("by", "action__cluster").order_by("-at", "-pk")[:count]
+    )

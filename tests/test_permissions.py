@@ -79,7 +79,7 @@ RULES = {
     "notifications-read-all": Rule(LOGGED_IN, method="post", ok=frozenset({302})),
     # One's own notifications only (the sample is the editor's): another person's is not found.
     "notification-open": Rule(OWN, ("notification",), "post", frozenset({302})),
-    "guide:home": Rule(PUBLIC),
+    "home": Rule(PUBLIC),  # the guide for visitors, their own home for the others
     "initiatives:matrix": Rule(PUBLIC),
     "guide:path-list": Rule(PUBLIC),
     "guide:path-detail": Rule(PUBLIC, ("path",)),

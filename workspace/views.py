@@ -1,9 +1,11 @@
-"""A person's clusters and a cluster's page: they compose clusters, grid, plans and reports."""
+"""A person's home, their clusters and a cluster's page: they compose clusters, grid, plans and
+reports."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -14,15 +16,33 @@ from clusters.services import cluster_profile_update
 from grid import selectors, services
 from grid.forms import StartAssessmentForm
 from grid.presenters import percent, sparkline
+from guide.views import home as guide_home
+from plans.selectors import late_counts
+
+from .home import person_home
+
+
+@require_safe
+def home(request):
+    """`/`: the guide's home for visitors; once logged in, what the person has to do."""
+    if not request.user.is_authenticated:
+        return guide_home(request)
+    return render(request, "workspace/home.html",
+                  person_home(request.user, timezone.localdate()))
 
 
 @login_required
 @require_safe
 def cluster_list(request):
+    """Each cluster's current year, its status and note, and what waits in it."""
     memberships = list(memberships_of(request.user))
+    ids = [membership.cluster_id for membership in memberships]
+    years = selectors.current_years(ids)
+    late = late_counts(ids, timezone.localdate())
+    rows = [(membership, years.get(membership.cluster_id), late.get(membership.cluster_id, 0))
+            for membership in memberships]
     networks = list(request.user.coordinated_networks.all())
-    return render(request, "workspace/cluster_list.html",
-                  {"memberships": memberships, "networks": networks})
+    return render(request, "workspace/cluster_list.html", {"rows": rows, "networks": networks})
 
 
 @login_required

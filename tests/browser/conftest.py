@@ -109,13 +109,16 @@ def demo_site(site, settings):
     return site
 
 
-def log_in(page, base, username):
-    """Whatever the page's language: the form's fields by their ids, then « Mes pôles »."""
+def log_in(page, base, username, then: str | None = "/poles/"):
+    """Whatever the page's language: the form's fields by their ids; the login lands on the
+    person's home (`/`), then goes on to `then` (« Mes pôles » unless told otherwise)."""
     page.goto(base + "/comptes/connexion/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill("demo")
     page.locator("#id_password").press("Enter")
-    page.wait_for_url(base + "/poles/")
+    page.wait_for_url(base + "/")
+    if then:
+        page.goto(base + then)
     expect(page.locator("h1")).to_be_visible()
 
 

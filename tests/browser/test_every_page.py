@@ -41,10 +41,10 @@ EXTRA = {
                "/poles/{cluster}/2024/resultats/", "/parcours/env/",
                "/poles/{cluster}/plan/?statut=perdu&enjeu=B",
                "/poles/{cluster}/plan/nouvelle/?fiche=12&question=2C-3&titre=Mobilit%C3%A9"],
-    "board": ["/poles/{cluster}/2024/resultats/", "/poles/{cluster}/2025/grille/",
+    "board": ["/", "/poles/{cluster}/2024/resultats/", "/poles/{cluster}/2025/grille/",
               "/poles/{cluster}/plan/", "/poles/{cluster}/parcours/",
               "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025"],
-    "coordinator": ["/poles/", "/reseau/reseau-demo/?region=BRE"],
+    "coordinator": ["/", "/poles/", "/reseau/reseau-demo/?region=BRE"],
     "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie",
                   "/retours/?source=apec&theme=emploi", "/retours/rennes-exploratoire/"],
 }
@@ -91,6 +91,7 @@ def admin_pages() -> list[str]:
     question = Question.objects.order_by("pk").first()
     experience = Experience.objects.get(slug="terralia-afaq-26000")
     return [
+        reverse("home"),  # the content admin's own home
         reverse("admin:index"), reverse("admin:initiatives_sheet_changelist"),
         reverse("admin:initiatives_sheet_change", args=[sheet.pk]),
         reverse("admin:initiatives_sheet_history", args=[sheet.pk]),

@@ -12,7 +12,7 @@ from accounts.models import LanguagePreference
 from tests.fixtures import PASSWORD, logged_in
 
 SWITCH = reverse("set-language")
-HOME = reverse("guide:home")
+HOME = reverse("home")
 NOTE = "exists in French only"
 
 

@@ -36,10 +36,10 @@ def test_the_login_page_has_labelled_fields(anonymous):
     assert 'for="id_username"' in html and 'for="id_password"' in html
 
 
-def test_logging_in_leads_to_my_clusters(anonymous, editor):
+def test_logging_in_leads_to_my_home(anonymous, editor):
     response = anonymous.post(LOGIN, {"username": "equipe-a", "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == url("cluster-list")
+    assert response["Location"] == reverse("home")
     assert int(anonymous.session[SESSION_KEY]) == editor.pk
 
 
@@ -55,7 +55,7 @@ def test_it_ignores_a_next_outside_the_site(anonymous, editor):
     response = anonymous.post(
         LOGIN, {"username": "equipe-a", "password": PASSWORD, "next": "https://example.com/"}
     )
-    assert response["Location"] == url("cluster-list")
+    assert response["Location"] == reverse("home")
 
 
 def test_a_wrong_password_is_refused_with_a_message(anonymous, editor):
@@ -88,7 +88,7 @@ def test_the_admins_login_records_a_long_username_cut_to_its_column(anonymous, e
 def test_logging_out_ends_the_session(editor_client):
     response = editor_client.post(LOGOUT)
     assert response.status_code == 302
-    assert response["Location"] == reverse("guide:home")
+    assert response["Location"] == reverse("home")
     assert SESSION_KEY not in editor_client.session
     assert editor_client.get(url("cluster-list"))["Location"] == login_url(url("cluster-list"))
 

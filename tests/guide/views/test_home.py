@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-URL = reverse("guide:home")
+URL = reverse("home")
 
 
 def test_it_presents_the_approach_and_how_to_start(client):
