@@ -12,6 +12,7 @@ from datetime import date, datetime
 from django.urls import reverse
 
 from accounts.names import account_name
+from accounts.selectors import unread_notifications
 from clusters.access import memberships_of
 from clusters.models import Cluster, Membership
 from experiences.models import Experience
@@ -81,6 +82,7 @@ def person_home(user, today: date) -> dict:
         "networks": networks,
         "content_changes": content_changes(ACTIVITY_COUNT) if content_admin else None,
         "has_role": bool(memberships or coordinator or content_admin),
+        "notifications": unread_notifications(user),
     }
 
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import MailKind, Notification
 from clusters.models import Cluster, Membership, Network
 from clusters.services import membership_add
 from glossary.models import GlossaryTerm
@@ -265,3 +266,15 @@ def test_the_home_runs_as_many_queries_for_more_clusters_years_and_actions(
         a_second_cluster_with_everything(editor, board, slug)
     assert queries_of(client) == before
     assert "Pôle pole-epsilon" in page(client)
+
+
+def test_unread_notifications_lead_the_home_until_read(editor_client, editor, board):
+    Notification.objects.create(user=editor, kind=MailKind.WORKFLOW, url="/poles/",
+                                message="L'année 2025 de Pôle Alpha Maritime est renvoyée")
+    Notification.objects.create(user=board, kind=MailKind.WORKFLOW, url="/poles/",
+                                message="Pour quelqu'un d'autre")
+    html = editor_client.get("/").content.decode()
+    assert "L&#x27;année 2025 de Pôle Alpha Maritime est renvoyée" in html
+    assert "Pour quelqu&#x27;un d&#x27;autre" not in html
+    editor_client.post("/comptes/notifications/lues/")
+    assert "Aucune notification non lue." in editor_client.get("/").content.decode()
