@@ -4,8 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts.forms import LoginForm
-from accounts.views import language_set
+from accounts.forms import LoginForm, PasswordResetMailForm
+from accounts.views import PasswordResetConfirmView, language_set
+from workspace.views import invitation_accept
 
 from .views import healthz
 
@@ -26,6 +27,17 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    # « Mot de passe oublié »: the same answer whether or not the address has an account.
+    path("comptes/mot-de-passe/oubli/",
+         auth_views.PasswordResetView.as_view(form_class=PasswordResetMailForm),
+         name="password_reset"),
+    path("comptes/mot-de-passe/oubli/envoye/", auth_views.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("comptes/reinitialiser/<uidb64>/<token>/", PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("comptes/reinitialiser/fait/", auth_views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+    path("comptes/invitation/<str:token>/", invitation_accept, name="invitation-accept"),
     path("poles/", include("workspace.urls")),
     path("poles/", include("grid.urls")),
     path("poles/", include("reports.urls")),
