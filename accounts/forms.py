@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .mail import language_of, mail_address
-from .models import MailKind
+from .models import SWITCHABLE_KINDS, MailKind
 
 
 class LoginForm(AuthenticationForm):
@@ -60,3 +60,16 @@ class NewAccountForm(SetPasswordMixin, forms.Form):
             first_name=self.cleaned_data.get("first_name", ""),
             last_name=self.cleaned_data.get("last_name", "")))
         return super().clean()
+
+
+class MailPreferencesForm(forms.Form):
+    """One switch per kind of mail a person may stop (the account's mails always leave)."""
+
+    def __init__(self, *args, switched_off: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in SWITCHABLE_KINDS:
+            self.fields[kind.value] = forms.BooleanField(
+                label=kind.label, required=False, initial=kind.value not in switched_off)
+
+    def switched_off(self) -> set[str]:
+        return {kind for kind, wanted in self.cleaned_data.items() if not wanted}

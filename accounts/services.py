@@ -4,8 +4,9 @@ that reading it costs no query."""
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
+from django.utils import timezone
 
-from .models import LanguagePreference
+from .models import LanguagePreference, MailSwitchOff, Notification
 
 SESSION_KEY = "language"
 
@@ -36,3 +37,19 @@ def login_lock_lift(user) -> int:
     mail to call: whoever reads it owns the account). Other accounts' locks stay. Returns the
     number of records of failed logins removed."""
     return axes_reset(username=user.get_username())
+
+
+def mail_preferences_save(user, *, switched_off: set[str]) -> None:
+    """Keep the kinds of mail `user` switched off, and only those."""
+    MailSwitchOff.objects.filter(user=user).exclude(kind__in=switched_off).delete()
+    for kind in switched_off:
+        MailSwitchOff.objects.get_or_create(user=user, kind=kind)
+
+
+def notifications_mark_read(user, *, pk: int | None = None) -> int:
+    """Mark one of `user`'s notifications read (or all of them with pk None); another
+    person's is left alone. Returns how many changed."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if pk is not None:
+        unread = unread.filter(pk=pk)
+    return unread.update(read_at=timezone.now())

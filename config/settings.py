@@ -171,6 +171,21 @@ TASKS = {
     },
 }
 
+# Mail: EMAIL_URL (django-environ), e.g. smtp+tls://user:password@smtp.example.org:587; without
+# it, development writes each mail as a file in var/mails/ (README) and production uses the
+# local SMTP server. Mails leave after the commit through the task queue (accounts.mail).
+if "EMAIL_URL" in env:
+    globals().update(env.email_url("EMAIL_URL"))
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / "var" / "mails"
+# A mail server that hangs must not hold a worker for long: the mail is retried later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL",
+                             default="Développement durable des pôles <ne-pas-repondre@localhost>")
+# The address of the site as mails link to it (a mail has no request to build URLs from).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out account or address before any password is hashed.
     "axes.backends.AxesStandaloneBackend",

@@ -27,6 +27,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("comptes/", include("accounts.urls")),
     # « Mot de passe oublié »: the same answer whether or not the address has an account.
     path("comptes/mot-de-passe/oubli/",
          auth_views.PasswordResetView.as_view(form_class=PasswordResetMailForm),

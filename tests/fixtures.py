@@ -76,7 +76,8 @@ def cluster_b(db):
 
 def make_member(username, cluster, role, first_name, last_name):
     user = get_user_model().objects.create_user(
-        username, password=PASSWORD, first_name=first_name, last_name=last_name
+        username, email=f"{username}@example.org", password=PASSWORD, first_name=first_name,
+        last_name=last_name,
     )
     membership_add(cluster=cluster, user=user, role=role)
     return user
@@ -110,7 +111,8 @@ def outsider(cluster_b):
 
 def new_coordinator():
     user = get_user_model().objects.create_user(
-        "reseau-test", password=PASSWORD, first_name="Nadia", last_name="Réseau"
+        "reseau-test", email="reseau-test@example.org", password=PASSWORD, first_name="Nadia",
+        last_name="Réseau",
     )
     user.groups.add(Group.objects.get_or_create(name="network")[0])
     return user
@@ -126,7 +128,8 @@ def coordinator(db):
 def content_admin(db):
     """Staff with the content permissions, as the demo's `admin`: a member of no cluster."""
     user = get_user_model().objects.create_user(
-        "contenus", password=PASSWORD, first_name="Carole", last_name="Contenus", is_staff=True
+        "contenus", email="contenus@example.org", password=PASSWORD, first_name="Carole",
+        last_name="Contenus", is_staff=True,
     )
     group = Group.objects.get_or_create(name="content-admin")[0]
     group.permissions.set(Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))

@@ -21,6 +21,7 @@ from django.contrib import admin
 from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import MailKind, Notification
 from clusters.models import Network
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
@@ -51,6 +52,7 @@ EDITORS = Access({**MEMBERS.who, "board": FORBIDDEN})
 BOARD = Access({**MEMBERS.who, "editor": FORBIDDEN})
 # A network's pages: its coordinators only (the sample network is the coordinator's); a
 # coordinator of another network is tried in tests/network/test_views.py.
+OWN = Access({"anonymous": LOGIN, "editor": "ok", **dict.fromkeys(PEOPLE[2:], HIDDEN)})
 COORDINATORS = Access({"anonymous": LOGIN, "editor": HIDDEN, "board": HIDDEN, "outsider": HIDDEN,
                        "coordinator": "ok", "content_admin": HIDDEN})
 
@@ -73,6 +75,10 @@ RULES = {
     "logout": Rule(PUBLIC, method="post", ok=frozenset({302})),
     "password_change": Rule(LOGGED_IN),
     "password_change_done": Rule(LOGGED_IN),
+    "mail-preferences": Rule(LOGGED_IN),
+    "notifications-read-all": Rule(LOGGED_IN, method="post", ok=frozenset({302})),
+    # One's own notifications only (the sample is the editor's): another person's is not found.
+    "notification-open": Rule(OWN, ("notification",), "post", frozenset({302})),
     "guide:home": Rule(PUBLIC),
     "initiatives:matrix": Rule(PUBLIC),
     "guide:path-list": Rule(PUBLIC),
@@ -212,14 +218,22 @@ def sample_network(cluster_a, coordinator):
 
 
 @pytest.fixture
-def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network):
+def sample_notification(editor):
+    return Notification.objects.create(user=editor, kind=MailKind.WORKFLOW, message="2025 soumise",
+                                       url="/poles/")
+
+
+@pytest.fixture
+def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
+            sample_notification):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
     started (2024), an action of its plan, content that exists, the coordinator's network."""
     return {"slug": cluster_a.slug, "year": 2025, "sheet": "1", "path": "gou",
             "network": sample_network.slug,
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
             "experience": Experience.objects.order_by("slug").first().slug,
-            "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk}
+            "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk,
+            "notification": sample_notification.pk}
 
 
 def client_of(person, user):
@@ -326,11 +340,11 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
         assert is_private_no_store(response), path
         if response.status_code in (403, 404):
             refused.add(path)
-    # Accounts, login throttling, the clusters' plans and the background tasks are the
-    # superusers' business; the autocomplete needs its parameters; a grid version in use, and
-    # its questions, are not deleted.
+    # Accounts and their mails, login throttling, the clusters' plans and the background tasks
+    # are the superusers' business; the autocomplete needs its parameters; a grid version in
+    # use, and its questions, are not deleted.
     frozen = GridVersion.objects.get(code="cgdd-2012")
-    superusers_only = ("/admin/auth/", "/admin/axes/", "/admin/plans/",
+    superusers_only = ("/admin/auth/", "/admin/axes/", "/admin/plans/", "/admin/accounts/",
                        "/admin/django_tasks_database/")
     assert {path for path in refused if not path.startswith(superusers_only)} == {
         "/admin/autocomplete/",
@@ -339,3 +353,4 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
     }
     assert "/admin/auth/user/" in refused and "/admin/axes/accessattempt/" in refused
     assert "/admin/plans/action/" in refused and "/admin/plans/stepreached/" in refused
+    assert "/admin/accounts/outgoingmail/" in refused

@@ -49,8 +49,8 @@ def test_a_known_address_gets_a_mail_with_a_link_that_works(ask, anonymous, edit
     link = LINK.search(sent.body).group(1)
     form = anonymous.get(link, follow=True)  # Django moves the token into the session
     assert form.status_code == 200 and b"new_password1" in form.content
-    done = anonymous.post(form.redirect_chain[-1][0],
-                          {"new_password1": "Vent-du-Large-42", "new_password2": "Vent-du-Large-42"})
+    new = {"new_password1": "Vent-du-Large-42", "new_password2": "Vent-du-Large-42"}
+    done = anonymous.post(form.redirect_chain[-1][0], new)
     assert done["Location"] == reverse("password_reset_complete")
     editor.refresh_from_db()
     assert editor.check_password("Vent-du-Large-42")

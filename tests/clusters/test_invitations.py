@@ -107,7 +107,8 @@ def test_a_new_person_makes_an_account_and_joins(invite, cluster_a, editor,
     invitation.refresh_from_db()
     assert invitation.accepted_at is not None and invitation.accepted_by == user
     [sent] = mail.outbox  # the one who invited is told
-    assert sent.to == [editor.email] and sent.subject == "Nina Nouvelle a rejoint Pôle Alpha Maritime"
+    assert sent.to == [editor.email]
+    assert sent.subject == "Nina Nouvelle a rejoint Pôle Alpha Maritime"
     assert MembershipChange.objects.filter(action="joined", person="Nina Nouvelle").exists()
 
 
