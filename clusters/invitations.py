@@ -124,8 +124,8 @@ def invitation_create(*, target: Cluster | Network, email: str, role: str, by) -
                 **place, email=email, role=role, token_hash=_hash(token), invited_by=by,
                 sent_at=now, expires_at=now + VALID_FOR)
     except IntegrityError:  # an open invitation of that address (the partial unique index)
-        raise ValidationError(_("%(email)s a déjà une invitation en attente : renvoyez-la depuis "
-                                "la liste.") % {"email": email}) from None
+        raise ValidationError(_("%(email)s a déjà une invitation en attente : envoyez-la à nouveau "
+                                "depuis la liste.") % {"email": email}) from None
     _log(target=target, action=MembershipChange.Action.INVITED, person=email, role=role, by=by)
     _send(invitation, token)
     return invitation
@@ -177,7 +177,7 @@ def _unusable(invitation: Invitation | None) -> InvitationUnusable | None:
                                     "invitation si besoin."), invitation)
     if invitation.expires_at <= timezone.now():
         return InvitationUnusable(_("Cette invitation a expiré : demandez à la personne qui vous "
-                                    "a invité de vous la renvoyer."), invitation)
+                                    "a invité de vous l'envoyer à nouveau."), invitation)
     return None
 
 

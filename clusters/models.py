@@ -218,7 +218,7 @@ class MembershipChange(models.Model):
 
     class Action(models.TextChoices):
         INVITED = "invited", _("invitation envoyée")
-        RESENT = "resent", _("invitation renvoyée")
+        RESENT = "resent", _("invitation envoyée à nouveau")
         CANCELLED = "cancelled", _("invitation annulée")
         JOINED = "joined", _("invitation acceptée")
         ROLE_CHANGED = "role", _("rôle changé")

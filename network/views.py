@@ -156,7 +156,7 @@ def coordinator_invitation_resend(request, slug, pk):
         invitations.invitation_resend(
             invitation=get_object_or_404(Invitation, pk=pk, network=network), by=request.user)
     return _admin_change(request, slug, change,
-                         _("Invitation renvoyée : le nouveau lien vaut 7 jours."))
+                         _("Invitation envoyée à nouveau : le nouveau lien vaut 7 jours."))
 
 
 @login_required

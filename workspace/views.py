@@ -184,7 +184,7 @@ def invitation_resend(request, slug, pk):
         invitations.invitation_resend(invitation=_open_invitation(membership, pk),
                                       by=request.user)
     return _editor_change(request, slug, change,
-                          _("Invitation renvoyée : le nouveau lien vaut 7 jours."))
+                          _("Invitation envoyée à nouveau : le nouveau lien vaut 7 jours."))
 
 
 @login_required

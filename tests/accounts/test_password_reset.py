@@ -68,7 +68,7 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(ask, editor):
 def test_an_invalid_address_is_refused_on_the_form(ask):
     response = ask("pas-une-adresse")
     assert response.status_code == 200
-    assert "Saisissez une adresse e-mail valide." in response.content.decode()
+    assert "Saisissez une adresse de courriel valide." in response.content.decode()
     assert mail.outbox == []
 
 
