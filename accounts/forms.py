@@ -43,7 +43,7 @@ class NewAccountForm(SetPasswordMixin, forms.Form):
 
     first_name = forms.CharField(label=_("Prénom"), max_length=150,
                                  widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
-    last_name = forms.CharField(label=_("Nom"), max_length=150,
+    last_name = forms.CharField(label=_("Nom de famille"), max_length=150,
                                 widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
     password1, password2 = SetPasswordMixin.create_password_fields(
         label1=_("Mot de passe"), label2=_("Mot de passe (confirmation)"))
