@@ -108,8 +108,9 @@ def _members_page(request, membership, form, status=200):
     context = {
         "membership": membership, "cluster": cluster, "form": form,
         "is_editor": membership.role == Membership.Role.EDITOR,
+        # The team (« editor ») before the board (« board »).
         "members": list(cluster.memberships.select_related("user")
-                        .order_by("role", "user__last_name", "user__first_name")),
+                        .order_by("-role", "user__last_name", "user__first_name")),
         "invitations": invitations.pending(cluster), "history": invitations.history(cluster),
         "role_choices": Membership.Role.choices, "now": timezone.now(),
     }

@@ -95,6 +95,7 @@ def test_a_new_password_lifts_the_login_lock(ask, anonymous, editor):
     locked = Client().post(reverse("login"), {"username": "equipe-a", "password": PASSWORD},
                            REMOTE_ADDR="192.0.2.10")
     assert locked.status_code == 429
+    assert f'href="{FORGOT}"' in locked.content.decode()  # the way out, on the lock's page
     ask(editor.email)
     assert AccessAttempt.objects.exists()  # asking lifts nothing: anyone may ask
     link = LINK.search(mail.outbox[0].body).group(1)
