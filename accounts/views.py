@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,7 @@ from . import selectors, services
 from .forms import MailPreferencesForm
 from .middleware import set_language_cookie
 from .models import Notification
-from .services import language_choose, supported
+from .services import language_choose, login_lock_lift, supported
 
 
 @require_POST
@@ -70,3 +71,14 @@ def notifications_read_all(request):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("mail-preferences")
     return HttpResponseRedirect(target)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's page behind the reset link; a new password also lifts the account's login locks
+    (django-axes): whoever reads the account's mail owns it, so a stranger typing wrong passwords
+    cannot keep its owner out."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login_lock_lift(form.user)
+        return response

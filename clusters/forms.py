@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Cluster, Sector
+from .models import Cluster, Membership, Sector
 
 
 class ClusterProfileForm(forms.Form):
@@ -36,3 +36,25 @@ class ClusterProfileForm(forms.Form):
     def initial_of(cluster: Cluster) -> dict:
         return {"kind": cluster.kind, "region": cluster.region, "size": cluster.size,
                 "sectors": list(cluster.sectors.all())}
+
+
+class InvitationForm(forms.Form):
+    """An editor invites an address to the cluster (or a content admin to a network: `roles`
+    then holds the one role)."""
+
+    email = forms.CharField(label=_("Adresse électronique"), max_length=254,
+                            widget=forms.EmailInput(attrs={"autocomplete": "off"}))
+    role = forms.ChoiceField(label=_("Rôle"), widget=forms.RadioSelect,
+                             error_messages={"invalid_choice": _("Rôle inconnu : « %(value)s ».")})
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        if len(roles) == 1:
+            self.fields["role"].initial = roles[0][0]
+            self.fields["role"].widget = forms.HiddenInput()
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rôle"), choices=Membership.Role.choices,
+                             error_messages={"invalid_choice": _("Rôle inconnu : « %(value)s ».")})

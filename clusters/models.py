@@ -2,8 +2,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from accounts.names import NAME_MAX_LENGTH
 
 LOGO_MAX_BYTES = 512 * 1024
 
@@ -81,6 +84,9 @@ class Cluster(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("workspace:cluster-detail", args=[self.slug])
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):
@@ -139,3 +145,102 @@ class Network(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:network-detail", args=[self.slug])
+
+
+class Invitation(models.Model):
+    """An address asked to join a cluster (as editor or board member) or a network (as a
+    coordinator). The mail's link carries a random token of which only the hash is kept: a leaked
+    database opens nothing. It serves once (`accepted_at`, set by a conditional UPDATE) and until
+    `expires_at`; resending replaces the token."""
+
+    class Role(models.TextChoices):
+        EDITOR = Membership.Role.EDITOR.value, Membership.Role.EDITOR.label
+        BOARD = Membership.Role.BOARD.value, Membership.Role.BOARD.label
+        COORDINATOR = "coordinator", _("coordination du réseau")
+
+    email = models.EmailField(_("adresse"))
+    cluster = models.ForeignKey(Cluster, models.CASCADE, null=True, blank=True,
+                                related_name="invitations")
+    network = models.ForeignKey(Network, models.CASCADE, null=True, blank=True,
+                                related_name="invitations")
+    role = models.CharField(_("rôle"), max_length=12, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("invitée par"))
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("envoyée le"))
+    expires_at = models.DateTimeField(_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                    blank=True, related_name="+")
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.CheckConstraint(
+                name="invitation_one_target",
+                condition=(
+                    models.Q(cluster__isnull=False, network__isnull=True,
+                             role__in=["editor", "board"])
+                    | models.Q(cluster__isnull=True, network__isnull=False, role="coordinator")
+                ),
+            ),
+            # One open invitation per address and place: a second one is a resend.
+            models.UniqueConstraint(
+                fields=["email", "cluster"], name="invitation_open_per_cluster",
+                condition=models.Q(accepted_at__isnull=True, cancelled_at__isnull=True,
+                                   cluster__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["email", "network"], name="invitation_open_per_network",
+                condition=models.Q(accepted_at__isnull=True, cancelled_at__isnull=True,
+                                   network__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} · {self.cluster or self.network} ({self.get_role_display()})"
+
+    @property
+    def target(self):
+        return self.cluster or self.network
+
+
+class MembershipChange(models.Model):
+    """Who changed a cluster's or a network's people, and when: shown as the members page's
+    history. Names are copied, so that a line still reads after the account is gone."""
+
+    class Action(models.TextChoices):
+        INVITED = "invited", _("invitation envoyée")
+        RESENT = "resent", _("invitation envoyée à nouveau")
+        CANCELLED = "cancelled", _("invitation annulée")
+        JOINED = "joined", _("invitation acceptée")
+        ROLE_CHANGED = "role", _("rôle changé")
+        REMOVED = "removed", _("retiré")
+
+    cluster = models.ForeignKey(Cluster, models.CASCADE, null=True, blank=True,
+                                related_name="membership_changes")
+    network = models.ForeignKey(Network, models.CASCADE, null=True, blank=True,
+                                related_name="membership_changes")
+    action = models.CharField(_("changement"), max_length=10, choices=Action.choices)
+    person = models.CharField(_("personne"), max_length=NAME_MAX_LENGTH)
+    role = models.CharField(_("rôle"), max_length=12, choices=Invitation.Role.choices,
+                            blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                           related_name="+", verbose_name=_("par"))
+    by_name = models.CharField(_("par"), max_length=NAME_MAX_LENGTH, blank=True)
+    at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("changement de membres")
+        verbose_name_plural = _("changements de membres")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} · {self.get_action_display()} · {self.person}"

@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts.forms import LoginForm
-from accounts.views import language_set
-from workspace.views import home
+from accounts.forms import LoginForm, PasswordResetMailForm
+from accounts.views import PasswordResetConfirmView, language_set
+from workspace.views import home, invitation_accept
 
 from .views import healthz
 
@@ -28,6 +28,17 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("comptes/", include("accounts.urls")),
+    # « Mot de passe oublié »: the same answer whether or not the address has an account.
+    path("comptes/mot-de-passe/oubli/",
+         auth_views.PasswordResetView.as_view(form_class=PasswordResetMailForm),
+         name="password_reset"),
+    path("comptes/mot-de-passe/oubli/envoye/", auth_views.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("comptes/reinitialiser/<uidb64>/<token>/", PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("comptes/reinitialiser/fait/", auth_views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+    path("comptes/invitation/<str:token>/", invitation_accept, name="invitation-accept"),
     path("poles/", include("workspace.urls")),
     path("poles/", include("grid.urls")),
     path("poles/", include("reports.urls")),

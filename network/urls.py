@@ -10,4 +10,11 @@ urlpatterns = [
     path("<slug:slug>/export.xlsx", views.export_xlsx, name="export-xlsx"),
     path("<slug:slug>/export.json", views.export_json, name="export-json"),
     path("<slug:slug>/rapport.pdf", views.report_pdf, name="report"),
+    path("<slug:slug>/coordinateurs/", views.coordinators, name="coordinators"),
+    path("<slug:slug>/coordinateurs/<int:pk>/retirer/", views.coordinator_remove,
+         name="coordinator-remove"),
+    path("<slug:slug>/coordinateurs/invitations/<int:pk>/renvoyer/",
+         views.coordinator_invitation_resend, name="coordinator-invitation-resend"),
+    path("<slug:slug>/coordinateurs/invitations/<int:pk>/annuler/",
+         views.coordinator_invitation_cancel, name="coordinator-invitation-cancel"),
 ]

@@ -1,9 +1,17 @@
 import json
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from clusters import invitations
+from clusters.forms import InvitationForm
+from clusters.models import Invitation, Network
 
 from . import presenters, selectors
 from .forms import NetworkFilters
@@ -13,8 +21,9 @@ from .report import network_pdf
 @login_required
 @require_safe
 def network_list(request):
+    managed = list(Network.objects.all()) if _manages_networks(request.user) else []
     return render(request, "network/network_list.html",
-                  {"networks": selectors.networks_of(request.user)})
+                  {"networks": selectors.networks_of(request.user), "managed": managed})
 
 
 def _page(request, slug):
@@ -76,3 +85,84 @@ def export_xlsx(request, slug):
 @require_safe
 def report_pdf(request, slug):
     return _download(request, slug, network_pdf, "application/pdf", "pdf")
+
+
+# --- a network's coordinators: content admins invite and remove them ---
+
+COORDINATOR_ROLES = [(Invitation.Role.COORDINATOR.value, Invitation.Role.COORDINATOR.label)]
+
+
+def _manages_networks(user) -> bool:
+    """Content admins allowed to change networks invite and remove their coordinators."""
+    return user.is_staff and user.has_perm("clusters.change_network")
+
+
+def _managed_network(request, slug) -> Network:
+    """The network, for a content admin; 403 for anyone else."""
+    if not _manages_networks(request.user):
+        raise PermissionDenied
+    return get_object_or_404(Network, slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def coordinators(request, slug):
+    network = _managed_network(request, slug)
+    form = InvitationForm(request.POST or None, roles=COORDINATOR_ROLES)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                invitation = invitations.invitation_create(target=network, by=request.user,
+                                                           **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error("email", error.messages)
+            else:
+                messages.success(request, _("Invitation envoyée à %(email)s.")
+                                 % {"email": invitation.email})
+                return redirect("network:coordinators", slug=slug)
+        status = 400
+    context = {"network": network, "form": form,
+               "people": list(network.coordinators.order_by("last_name", "first_name")),
+               "invitations": invitations.pending(network),
+               "history": invitations.history(network), "now": timezone.now()}
+    return render(request, "network/coordinators.html", context, status=status)
+
+
+def _admin_change(request, slug, change, done: str):
+    network = _managed_network(request, slug)
+    try:
+        change(network)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("network:coordinators", slug=slug)
+
+
+@login_required
+@require_POST
+def coordinator_remove(request, slug, pk):
+    def change(network):
+        person = get_object_or_404(network.coordinators, pk=pk)
+        invitations.coordinator_remove(network=network, user=person, by=request.user)
+    return _admin_change(request, slug, change, _("Personne retirée de la coordination."))
+
+
+@login_required
+@require_POST
+def coordinator_invitation_resend(request, slug, pk):
+    def change(network):
+        invitations.invitation_resend(
+            invitation=get_object_or_404(Invitation, pk=pk, network=network), by=request.user)
+    return _admin_change(request, slug, change,
+                         _("Invitation envoyée à nouveau : le nouveau lien vaut 7 jours."))
+
+
+@login_required
+@require_POST
+def coordinator_invitation_cancel(request, slug, pk):
+    def change(network):
+        invitations.invitation_cancel(
+            invitation=get_object_or_404(Invitation, pk=pk, network=network), by=request.user)
+    return _admin_change(request, slug, change, _("Invitation annulée."))

@@ -14,15 +14,18 @@ with its reason. People log in before the requests are watched, so the login's o
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from hashlib import sha256
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.models import MailKind, Notification
-from clusters.models import Network
+from clusters.models import Invitation, Membership, Network
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
 from grid.models import GridVersion, Transition
@@ -55,6 +58,12 @@ BOARD = Access({**MEMBERS.who, "editor": FORBIDDEN})
 OWN = Access({"anonymous": LOGIN, "editor": "ok", **dict.fromkeys(PEOPLE[2:], HIDDEN)})
 COORDINATORS = Access({"anonymous": LOGIN, "editor": HIDDEN, "board": HIDDEN, "outsider": HIDDEN,
                        "coordinator": "ok", "content_admin": HIDDEN})
+# A network's coordinators are managed by content admins (staff who may change networks).
+CONTENT_ADMINS = Access({"anonymous": LOGIN, **dict.fromkeys(PEOPLE[1:5], FORBIDDEN),
+                         "content_admin": "ok"})
+# An invitation's link: open to its addressee, who may have no account yet; anyone logged in
+# with another address is refused (the sample is addressed to none of the people).
+INVITEE = Access({"anonymous": "ok", **dict.fromkeys(PEOPLE[1:], FORBIDDEN)})
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,29 @@ RULES = {
     "network:export-xlsx": Rule(COORDINATORS, ("network",), is_page=False),
     "network:export-json": Rule(COORDINATORS, ("network",), is_page=False),
     "network:report": Rule(COORDINATORS, ("network",), is_page=False),
+    # Accounts: the password reset is everyone's; invitations (tests/workspace/test_members.py,
+    # tests/network/test_coordinators.py).
+    "password_reset": Rule(PUBLIC),
+    "password_reset_done": Rule(PUBLIC),
+    "password_reset_confirm": Rule(PUBLIC, ("uidb64", "reset_token")),
+    "password_reset_complete": Rule(PUBLIC),
+    "invitation-accept": Rule(INVITEE, ("invitation_token",)),
+    # Read by the board; its POST (an invitation) is the editors'.
+    "workspace:members": Rule(MEMBERS, ("slug",)),
+    "workspace:member-role": Rule(EDITORS, ("slug", "membership"), "post", frozenset({302}),
+                                  {"role": "editor"}),
+    "workspace:member-remove": Rule(EDITORS, ("slug", "membership"), "post", frozenset({302})),
+    "workspace:invitation-resend": Rule(EDITORS, ("slug", "invitation"), "post",
+                                        frozenset({302})),
+    "workspace:invitation-cancel": Rule(EDITORS, ("slug", "invitation"), "post",
+                                        frozenset({302})),
+    "network:coordinators": Rule(CONTENT_ADMINS, ("network",)),
+    "network:coordinator-remove": Rule(CONTENT_ADMINS, ("network", "coordinator"), "post",
+                                       frozenset({302})),
+    "network:coordinator-invitation-resend": Rule(
+        CONTENT_ADMINS, ("network", "network_invitation"), "post", frozenset({302})),
+    "network:coordinator-invitation-cancel": Rule(
+        CONTENT_ADMINS, ("network", "network_invitation"), "post", frozenset({302})),
 }
 
 
@@ -223,9 +255,31 @@ def sample_notification(editor):
                                        url="/poles/")
 
 
+INVITATION_TOKEN = "jeton-d-invitation-echantillon"
+
+
+@pytest.fixture
+def sample_invitations(cluster_a, sample_network, editor, content_admin):
+    """A third member of cluster A (so that the board's membership outlives the editor's
+    changes), an open invitation to A and one to the network; the link's token is known here
+    only (the mail holds it in real life)."""
+    third = get_user_model().objects.create_user("tiers", email="tiers@example.org")
+    membership = Membership.objects.create(cluster=cluster_a, user=third, role="board")
+    later = timezone.now() + timedelta(days=7)
+    to_cluster = Invitation.objects.create(
+        cluster=cluster_a, email="invitee@example.org", role="board", invited_by=editor,
+        token_hash=sha256(INVITATION_TOKEN.encode()).hexdigest(), sent_at=timezone.now(),
+        expires_at=later)
+    to_network = Invitation.objects.create(
+        network=sample_network, email="coord@example.org", role="coordinator",
+        invited_by=content_admin, token_hash="0" * 64, sent_at=timezone.now(), expires_at=later)
+    return {"membership": membership.pk, "invitation": to_cluster.pk,
+            "network_invitation": to_network.pk, "invitation_token": INVITATION_TOKEN}
+
+
 @pytest.fixture
 def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
-            sample_notification):
+            sample_notification, sample_invitations, coordinator):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
     started (2024), an action of its plan, content that exists, the coordinator's network."""
     return {"slug": cluster_a.slug, "year": 2025, "sheet": "1", "path": "gou",
@@ -233,7 +287,8 @@ def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
             "experience": Experience.objects.order_by("slug").first().slug,
             "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk,
-            "notification": sample_notification.pk}
+            "notification": sample_notification.pk, **sample_invitations,
+            "coordinator": coordinator.pk, "uidb64": "MQ", "reset_token": "pas-un-jeton"}
 
 
 def client_of(person, user):

@@ -2,16 +2,20 @@
 reports."""
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.forms import NewAccountForm
+from clusters import invitations
 from clusters.access import membership_for, memberships_of, require_role
-from clusters.forms import ClusterProfileForm
-from clusters.models import Membership
+from clusters.forms import ClusterProfileForm, InvitationForm, RoleForm
+from clusters.models import Invitation, Membership
 from clusters.services import cluster_profile_update
 from grid import selectors, services
 from grid.forms import StartAssessmentForm
@@ -113,3 +117,152 @@ def cluster_profile(request, slug):
     context = {"membership": membership, "cluster": cluster, "form": form,
                "is_editor": is_editor, "sectors": list(cluster.sectors.all())}
     return render(request, "workspace/cluster_profile.html", context, status=status)
+
+
+# --- a cluster's people: its editors manage them, its board reads the list ---
+
+
+def _members_page(request, membership, form, status=200):
+    cluster = membership.cluster
+    context = {
+        "membership": membership, "cluster": cluster, "form": form,
+        "is_editor": membership.role == Membership.Role.EDITOR,
+        # The team (« editor ») before the board (« board »).
+        "members": list(cluster.memberships.select_related("user")
+                        .order_by("-role", "user__last_name", "user__first_name")),
+        "invitations": invitations.pending(cluster), "history": invitations.history(cluster),
+        "role_choices": Membership.Role.choices, "now": timezone.now(),
+    }
+    return render(request, "workspace/cluster_members.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def members(request, slug):
+    """The members, their roles and the invitations waiting; an editor's POST invites."""
+    membership = membership_for(request.user, slug)
+    if request.method != "POST":
+        return _members_page(request, membership, InvitationForm(roles=Membership.Role.choices))
+    require_role(membership, Membership.Role.EDITOR)
+    form = InvitationForm(request.POST, roles=Membership.Role.choices)
+    if form.is_valid():
+        try:
+            invitation = invitations.invitation_create(target=membership.cluster, by=request.user,
+                                                       **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("email", error.messages)
+        else:
+            messages.success(request, _("Invitation envoyée à %(email)s.")
+                             % {"email": invitation.email})
+            return redirect("workspace:members", slug=slug)
+    return _members_page(request, membership, form, status=400)
+
+
+def _editor_change(request, slug, change, done: str):
+    """Run `change(membership)` for an editor of the cluster; its refusal as a message."""
+    membership = membership_for(request.user, slug)
+    require_role(membership, Membership.Role.EDITOR)
+    try:
+        change(membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("workspace:members", slug=slug)
+
+
+@login_required
+@require_POST
+def member_role(request, slug, pk):
+    def change(membership):
+        member = get_object_or_404(Membership, pk=pk, cluster=membership.cluster)
+        form = RoleForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(form.errors["role"])
+        invitations.role_change(membership=member, role=form.cleaned_data["role"],
+                                by=request.user)
+    return _editor_change(request, slug, change, _("Rôle enregistré."))
+
+
+@login_required
+@require_POST
+def member_remove(request, slug, pk):
+    def change(membership):
+        member = get_object_or_404(Membership, pk=pk, cluster=membership.cluster)
+        invitations.member_remove(membership=member, by=request.user)
+    return _editor_change(request, slug, change, _("Personne retirée du pôle."))
+
+
+def _open_invitation(membership, pk):
+    return get_object_or_404(Invitation, pk=pk, cluster=membership.cluster)
+
+
+@login_required
+@require_POST
+def invitation_resend(request, slug, pk):
+    def change(membership):
+        invitations.invitation_resend(invitation=_open_invitation(membership, pk),
+                                      by=request.user)
+    return _editor_change(request, slug, change,
+                          _("Invitation envoyée à nouveau : le nouveau lien vaut 7 jours."))
+
+
+@login_required
+@require_POST
+def invitation_cancel(request, slug, pk):
+    def change(membership):
+        invitations.invitation_cancel(invitation=_open_invitation(membership, pk),
+                                      by=request.user)
+    return _editor_change(request, slug, change, _("Invitation annulée."))
+
+
+# --- the invitation's link (/comptes/invitation/<token>/, served by config's URLconf) ---
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def invitation_accept(request, token):
+    """A new person sets their name and password; a person with an account, logged in, accepts.
+    Logged in as someone else: refused (403), with a way to log out. A used, cancelled or expired
+    link: a page that says so (410), an unknown one 404."""
+    try:
+        invitation = invitations.invitation_open(token)
+    except invitations.InvitationUnusable as refusal:
+        return render(request, "workspace/invitation_unusable.html",
+                      {"reason": refusal.message},
+                      status=404 if refusal.invitation is None else 410)
+    account = invitations.account_of(invitation)
+    user = request.user if request.user.is_authenticated else None
+    context = {"invitation": invitation, "target": invitation.target, "account": account}
+    if user is not None and (user.email or "").lower() != invitation.email:
+        return render(request, "workspace/invitation_accept.html",
+                      {**context, "someone_else": True}, status=403)
+    form = None
+    if account is None:
+        form = NewAccountForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and (user is not None or form is not None):
+        try:
+            if user is not None:
+                invitations.invitation_accept(invitation=invitation, user=user)
+            elif form.is_valid():
+                user = invitations.account_create(
+                    invitation=invitation, first_name=form.cleaned_data["first_name"],
+                    last_name=form.cleaned_data["last_name"],
+                    password=form.cleaned_data["password1"], language=get_language())
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            else:
+                raise ValidationError([])
+        except invitations.InvitationUnusable as refusal:
+            return render(request, "workspace/invitation_unusable.html",
+                          {"reason": refusal.message}, status=410)
+        except ValidationError as error:
+            if form is not None:
+                for text in error.messages:
+                    form.add_error(None, text)
+            else:
+                messages.error(request, " ".join(error.messages))
+            return render(request, "workspace/invitation_accept.html",
+                          {**context, "form": form}, status=400)
+        messages.success(request, _("Bienvenue : vous faites maintenant partie de %(target)s.")
+                         % {"target": invitation.target})
+        return redirect(invitation.target.get_absolute_url())
+    return render(request, "workspace/invitation_accept.html", {**context, "form": form})

@@ -8,15 +8,17 @@ The pages come from the URL rules of tests/test_permissions.py, so a new page is
 soon as it has its rule; each is opened by someone allowed to see it, on the demo.
 """
 
-from datetime import date
+from datetime import date, timedelta
+from hashlib import sha256
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from playwright.sync_api import expect
 
-from clusters.models import Cluster
+from clusters.models import Cluster, Invitation
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
 from grid.models import Question
@@ -43,7 +45,8 @@ EXTRA = {
                "/poles/{cluster}/plan/nouvelle/?fiche=12&question=2C-3&titre=Mobilit%C3%A9"],
     "board": ["/", "/poles/{cluster}/2024/resultats/", "/poles/{cluster}/2025/grille/",
               "/poles/{cluster}/plan/", "/poles/{cluster}/parcours/",
-              "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025"],
+              "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025",
+              "/poles/{cluster}/membres/"],
     "coordinator": ["/", "/poles/", "/reseau/reseau-demo/?region=BRE"],
     "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie",
                   "/retours/?source=apec&theme=emploi", "/retours/rennes-exploratoire/"],
@@ -62,25 +65,41 @@ def demo_action() -> Action:
     return action
 
 
+def demo_invitation_token() -> str:
+    """An open invitation to the demo cluster (as its editor sends one), whose link's token is
+    known here: the page a new person lands on from the mail."""
+    token = "jeton-de-demonstration"
+    token_hash = sha256(token.encode()).hexdigest()
+    if not Invitation.objects.filter(token_hash=token_hash).exists():
+        Invitation.objects.create(
+            cluster=Cluster.objects.get(slug=CLUSTER), email="nouvelle@example.org",
+            role="board", invited_by=get_user_model().objects.get(username=ACCOUNTS["editor"]),
+            token_hash=token_hash, sent_at=timezone.now(),
+            expires_at=timezone.now() + timedelta(days=7))
+    return token
+
+
 def samples():
     return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
             "action": demo_action().pk, "step": PathStep.objects.order_by("pk").first().pk,
-            "network": "reseau-demo", "experience": "terralia-afaq-26000"}
+            "network": "reseau-demo", "experience": "terralia-afaq-26000",
+            "uidb64": "MQ", "reset_token": "lien-perime",
+            "invitation_token": demo_invitation_token()}
 
 
 def pages_of(person: str) -> list[str]:
     """The GET pages of the URL rules that `person` opens (a visitor the public ones, the
-    coordinator the network's, the editor the others that need a login), and the person's
-    extras."""
+    editor those of a cluster, the coordinator the network's, the content admin the network
+    coordinators'), and the person's extras."""
     values = samples()
     pages = []
     for name, rule in sorted(RULES.items()):
         if rule.method != "get" or not rule.is_page:
             continue
         who = rule.access.who
-        opener = ("anonymous" if who["anonymous"] == "ok"
-                  else "editor" if who["editor"] == "ok" else "coordinator")
+        opener = next(person for person in ("anonymous", "editor", "coordinator", "content_admin")
+                      if who[person] == "ok")
         if opener == person:
             pages.append(reverse(name, args=[values[arg] for arg in rule.args]))
     return pages + [path.format(cluster=CLUSTER) for path in EXTRA.get(person, [])]
@@ -130,7 +149,8 @@ def check_pages(page, axe, base, paths, language, screenshot) -> dict[str, list]
     return found
 
 
-@pytest.mark.parametrize("person", ["anonymous", "editor", "board", "coordinator"])
+@pytest.mark.parametrize("person", ["anonymous", "editor", "board", "coordinator",
+                                    "content_admin"])
 def test_every_page_is_accessible_and_csp_clean(demo_site, page, axe, person, ui_language,
                                                 screenshot):
     if person != "anonymous":
