@@ -1,12 +1,15 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .mail import language_of, mail_address
-from .models import SWITCHABLE_KINDS, MailKind
+from .models import SWITCHABLE_KINDS, MailKind, OutgoingMail
 
 
 class LoginForm(AuthenticationForm):
@@ -20,6 +23,9 @@ class LoginForm(AuthenticationForm):
         field.validators.append(MaxLengthValidator(field.max_length))
 
 
+RESET_MAILS_PER_HOUR = 3
+
+
 class PasswordResetMailForm(PasswordResetForm):
     """Django's « mot de passe oublié », its mail sent the application's way (accounts.mail: in
     the account's language, after the commit, retried). An unknown address gets the same answer
@@ -28,6 +34,13 @@ class PasswordResetMailForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
         user = context["user"]
+        # Whoever knows an address could flood its owner with reset mails: a few an hour is
+        # enough for the owner, and the answer on the page stays the same.
+        recent = OutgoingMail.objects.filter(
+            kind=MailKind.ACCOUNT, address=to_email,
+            created_at__gte=timezone.now() - timedelta(hours=1))
+        if recent.count() >= RESET_MAILS_PER_HOUR:
+            return
         mail_address(
             to_email, kind=MailKind.ACCOUNT, language=language_of(user),
             template="registration/mail/password_reset",

@@ -3,12 +3,14 @@ account's language; the same answer for an unknown address; a new password lifts
 login locks."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import LanguagePreference, OutgoingMail
 from tests.fixtures import PASSWORD
@@ -107,3 +109,12 @@ def test_a_new_password_lifts_the_login_lock(ask, anonymous, editor):
                              {"username": "equipe-a", "password": "Vent-du-Large-42"},
                              REMOTE_ADDR="192.0.2.10")
     assert response.status_code == 302
+
+
+def test_a_flood_of_requests_mails_the_owner_three_times_an_hour(ask, editor):
+    answers = {ask(editor.email)["Location"] for _ in range(5)}
+    assert answers == {"/comptes/mot-de-passe/oubli/envoye/"}  # the same answer every time
+    assert len(mail.outbox) == 3
+    OutgoingMail.objects.update(created_at=timezone.now() - timedelta(hours=2))
+    ask(editor.email)
+    assert len(mail.outbox) == 4
