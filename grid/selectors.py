@@ -245,6 +245,19 @@ def transitions(assessment: Assessment) -> list[Transition]:
     return list(assessment.transitions.select_related("by"))
 
 
+def last_returns(assessments: Collection[Assessment]) -> dict[int, Transition]:
+    """For each returned year among `assessments`, by id, the board's step that returned it
+    (its comment, who, when): what the team reads before submitting again. One query."""
+    returned = [a.pk for a in assessments if a.status == Assessment.Status.RETURNED]
+    steps = {}
+    if returned:
+        for step in (Transition.objects.filter(assessment_id__in=returned,
+                                               to_status=Assessment.Status.RETURNED)
+                     .select_related("by").order_by("at", "pk")):
+            steps[step.assessment_id] = step  # the latest wins
+    return steps
+
+
 def latest_transitions(assessment: Assessment, count: int) -> tuple[list[Transition], int]:
     """The assessment's latest `count` workflow steps, oldest first, and how many it has in
     all: one query, whatever their number."""
