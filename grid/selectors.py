@@ -12,6 +12,7 @@ from django.http import Http404
 
 from clusters.models import Cluster, Membership
 
+from . import rules
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
 from .layout import CUSTOM_CHOICES, QuestionLayout, SectionLayout, fragments, grid_layout
@@ -235,6 +236,7 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
         "sections": sections,
         "answered": rows.answered,
         "total": len(rows.answers),
+        "missing": rules.missing_answers(rows.answers),  # what keeps it from being submitted
         "scores": score(layout.spec, rows.answers, rows.custom_rows),
         "spec": layout.spec,
         "fragments": fragments(version),
@@ -277,7 +279,9 @@ class OverviewRow:
 
     @property
     def global_value(self) -> float | None:
-        return None if self.scores.global_note is None else float(self.scores.global_note)
+        if self.scores.global_note is None or self.scores.unanswered:
+            return None  # no note to draw
+        return float(self.scores.global_note)
 
 
 def cluster_overview(membership: Membership) -> list[OverviewRow]:

@@ -7,6 +7,7 @@ import re
 from html import unescape
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from grid import services
@@ -204,8 +205,9 @@ def test_only_the_guides_texts_recommended_need_no_legend(editor_client, editor,
 
 
 def test_the_formula_says_what_is_the_guides_and_what_the_applications(
-    editor_client, assessment
+    editor_client, editor, assessment
 ):
+    fill(assessment, editor, codes=["S-1"])
     html = unescape(page(editor_client, assessment))
     formula = html.split('id="formula"')[1].split("</details>")[0]
     assert "Du guide : les barèmes des 11 affirmations qu'il imprime" in formula
@@ -221,3 +223,35 @@ def test_the_english_page_marks_the_recommendations_in_english(editor_client, ed
         html = unescape(page(editor_client, assessment))
     assert "reconstructed from sheet 12" in html
     assert "From the guide: the weights of the 11 statements it prints" in html
+
+
+# --- a year with no answer yet ---
+
+
+def test_a_year_with_no_answer_says_so_not_zero_and_beginner(editor_client, assessment):
+    html = unescape(page(editor_client, assessment))
+    main = html[html.index('<main'):html.index('id="workflow-title"')]
+    assert "Aucune réponse pour l'instant" in main
+    assert f"0,0{NBSP}%" not in main and "Débutant" not in main
+    assert "Aucune marge de progrès" not in main
+    assert 'id="global-note"' not in html and "plotly.min.js" not in html
+    assert f'href="{url("grid", assessment)}"' in main
+
+
+def test_the_board_reads_the_same_without_the_link_to_answer(board_client, assessment):
+    html = unescape(page(board_client, assessment))
+    assert "Aucune réponse pour l'instant" in html
+    assert "Répondre aux questions de la grille" not in html
+
+
+def test_a_first_answer_brings_the_notes(editor_client, editor, assessment):
+    fill(assessment, editor, codes=["S-1"], value="-")
+    html = unescape(page(editor_client, assessment))
+    assert 'id="global-note"' in html and "Aucune réponse pour l'instant" not in html
+
+
+def test_no_answer_in_english(editor, assessment):
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(editor)
+    html = unescape(client.get(url("results", assessment)).content.decode())
+    assert "No answer yet" in html and "Beginner" not in html
