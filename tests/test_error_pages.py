@@ -49,7 +49,8 @@ def test_404_to_anonymous_offers_the_login(anonymous):
 def test_404_in_english(outsider, cluster_a):
     client = Client(headers={"accept-language": "en"})
     client.force_login(outsider)
-    html = text_of(client.get(url("cluster-detail", slug=cluster_a.slug)))
+    with translation.override("fr"):  # the request's English stays in the request
+        html = text_of(client.get(url("cluster-detail", slug=cluster_a.slug)))
     assert '<html lang="en">' in html and "Page not found" in html
 
 
@@ -64,12 +65,14 @@ def test_403_says_the_role_does_not_allow_it(board_client, filled):
 def test_403_in_english(board, filled):
     client = Client(headers={"accept-language": "en"})
     client.force_login(board)
-    html = text_of(client.post(url("submit", filled)))
+    with translation.override("fr"):
+        html = text_of(client.post(url("submit", filled)))
     assert "Your role does not allow this" in html
 
 
 def test_400_in_the_frame():
-    response = defaults.bad_request(RequestFactory().get("/"), Exception("bad"))
+    with translation.override("fr"):
+        response = defaults.bad_request(RequestFactory().get("/"), Exception("bad"))
     html = text_of(response)
     assert response.status_code == 400 and in_frame(html) and "Requête incorrecte" in html
 

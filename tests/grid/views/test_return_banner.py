@@ -3,6 +3,7 @@ who and when, and « Soumettre à nouveau » for the team (the submit rules of g
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from grid import services
 from tests.fixtures import fill, messages_of, url
@@ -85,7 +86,8 @@ def test_a_draft_year_has_no_banner(editor_client, assessment):
 def test_the_banner_in_english(editor, returned):
     client = Client(headers={"accept-language": "en"})
     client.force_login(editor)
-    banner = banner_of(unescaped(client.get(url("grid", returned))))
-    assert "Self-assessment 2025: Returned to the team" in banner
+    with translation.override("fr"):  # the request's English stays in the request
+        banner = banner_of(unescaped(client.get(url("grid", returned))))
+    assert "2025 self-assessment: Returned to the team" in banner
     assert "By Bruno Durand (board), on " in banner and "Submit again" in banner
     assert COMMENT in banner

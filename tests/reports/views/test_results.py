@@ -253,5 +253,6 @@ def test_a_first_answer_brings_the_notes(editor_client, editor, assessment):
 def test_no_answer_in_english(editor, assessment):
     client = Client(headers={"accept-language": "en"})
     client.force_login(editor)
-    html = unescape(client.get(url("results", assessment)).content.decode())
+    with translation.override("fr"):  # the request's English stays in the request
+        html = unescape(client.get(url("results", assessment)).content.decode())
     assert "No answer yet" in html and "Beginner" not in html
