@@ -23,7 +23,6 @@ from ..plan_links import new_action_url
 from ..presenters import formula, progress_title, radar_series, radar_titles, shortened
 from ..summary import factor_width, note_texts
 
-
 BOARD_STEPS = {
     "validate": grid_services.assessment_validate,
     "return": grid_services.assessment_return,
