@@ -39,15 +39,17 @@ def log_out(page, tr, username):
     page.get_by_role("button", name=tr("Se déconnecter")).click()
 
 
-def both_widths(page, screenshot, name):
+def both_widths(page, screenshot, name, axe):
+    """Screenshots at 1280 and 390 px, each width checked by axe-core."""
     for label, size in (("1280", WIDE), ("390", PHONE)):
         page.set_viewport_size(size)
         screenshot(f"{name}-{label}", full_page=False)
+        assert axe() == [], (name, label)
     page.set_viewport_size(WIDE)
 
 
 def test_the_board_returns_from_the_top_the_team_resubmits_the_board_validates(
-    submitted_year, page, screenshot, tr
+    submitted_year, page, screenshot, tr, axe
 ):
     base = submitted_year.url
     results = f"{base}/poles/{CLUSTER}/{YEAR}/resultats/"
@@ -56,7 +58,7 @@ def test_the_board_returns_from_the_top_the_team_resubmits_the_board_validates(
     page.goto(results)
     panel = page.locator("#decision")
     expect(panel.get_by_role("heading", name=tr("Décision de la gouvernance"))).to_be_in_viewport()
-    both_widths(page, screenshot, "decision-panel")
+    both_widths(page, screenshot, "decision-panel", axe)
 
     comment = panel.get_by_label(tr("Commentaire"))
     panel.get_by_role("button", name=tr("Renvoyer à l'équipe")).click()
@@ -70,7 +72,7 @@ def test_the_board_returns_from_the_top_the_team_resubmits_the_board_validates(
     panel.get_by_role("button", name=tr("Renvoyer à l'équipe")).click()
     expect(panel.locator(".invalid-feedback")).to_contain_text("20")
     expect(comment).to_have_value(too_long)  # kept as typed
-    both_widths(page, screenshot, "decision-refused")
+    both_widths(page, screenshot, "decision-refused", axe)
 
     comment.fill(COMMENT)
     panel.get_by_role("button", name=tr("Renvoyer à l'équipe")).click()
@@ -85,7 +87,7 @@ def test_the_board_returns_from_the_top_the_team_resubmits_the_board_validates(
     banner = page.locator(".returned-banner")
     expect(banner).to_contain_text(COMMENT)
     expect(banner).to_be_in_viewport()
-    both_widths(page, screenshot, "grid-returned")
+    both_widths(page, screenshot, "grid-returned", axe)
     page.locator("#q-2B-3 label").filter(has_text="--").click()
     expect(page.locator("#q-2B-3 .save-status")).to_have_text(tr("✓ Enregistré"))
     banner.get_by_role("button", name=tr("Soumettre à nouveau")).click()
@@ -105,7 +107,7 @@ def test_the_board_returns_from_the_top_the_team_resubmits_the_board_validates(
 
 
 def test_an_empty_year_and_a_wrong_address_say_what_to_do(
-    submitted_year, page, screenshot, tr, settings
+    submitted_year, page, screenshot, tr, settings, axe
 ):
     base = submitted_year.url
     page.set_viewport_size(WIDE)
@@ -113,7 +115,7 @@ def test_an_empty_year_and_a_wrong_address_say_what_to_do(
     page.goto(f"{base}/poles/{CLUSTER}/{EMPTY_YEAR}/resultats/")
     expect(page.get_by_role("heading", name=tr("Aucune réponse pour l'instant"))).to_be_visible()
     expect(page.locator("#global-note")).to_have_count(0)
-    both_widths(page, screenshot, "results-empty")
+    both_widths(page, screenshot, "results-empty", axe)
 
     page.goto(f"{base}/poles/{CLUSTER}/{EMPTY_YEAR}/grille/")
     missing = page.locator(".missing-questions a")
@@ -126,4 +128,4 @@ def test_an_empty_year_and_a_wrong_address_say_what_to_do(
     assert response.status == 404
     expect(page.get_by_role("heading", name=tr("Page introuvable"))).to_be_visible()
     expect(page.get_by_role("link", name=tr("Mes pôles")).last).to_be_visible()
-    both_widths(page, screenshot, "not-found")
+    both_widths(page, screenshot, "not-found", axe)
