@@ -122,6 +122,10 @@ def test_an_empty_year_and_a_wrong_address_say_what_to_do(
     expect(missing).to_have_count(41)
     missing.first.click()
     expect(page.locator("#q-S-1")).to_be_in_viewport()
+    page.locator("#q-S-1 label").filter(has_text="++").click()
+    expect(page.locator("#missing-count")).to_have_text("40")  # answered: out of the list
+    expect(page.locator(".missing-questions li:not([hidden]) a")).to_have_count(40)
+    expect(page.locator(".missing-questions a[href='#q-S-1']")).to_be_hidden()
 
     settings.DEBUG = False  # the demo's DEBUG shows Django's technical page instead
     response = page.goto(f"{base}/poles/pole-inconnu/")

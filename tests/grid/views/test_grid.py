@@ -382,7 +382,8 @@ def test_submit_says_how_many_questions_remain_with_links_to_them(editor_client,
     fill(assessment, editor, answers={"S-2": "", "2B-3": ""})
     html = editor_client.get(url("grid", assessment)).content.decode().replace("&#x27;", "'")
     section = html[html.index('id="submit-title"'):]
-    assert "Encore 2 questions à compléter avant de soumettre" in section
+    assert "Questions à compléter avant de soumettre" in section
+    assert '<strong id="missing-count">2</strong>' in section
     links = re.findall(r'<a href="#q-([\w-]+)">', section)
     assert links == ["S-2", "2B-3"]
     assert all(f'id="q-{code}"' in html for code in links)  # the anchors exist
@@ -390,4 +391,4 @@ def test_submit_says_how_many_questions_remain_with_links_to_them(editor_client,
 
 def test_a_complete_grid_lists_nothing_to_complete(editor_client, filled):
     html = editor_client.get(url("grid", filled)).content.decode()
-    assert "à compléter avant de soumettre" not in html
+    assert "à compléter avant de soumettre" not in html and 'id="missing"' not in html
