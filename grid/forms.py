@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import rules
 from .changes import custom_key
+from .labels import ACTION_LABELS, BOARD_ACTIONS
 from .scoring import AnswerValue, CustomRow, QuestionSpec
 
 IMPORT_MAX_BYTES = 1024 * 1024
@@ -132,7 +133,17 @@ class StartAssessmentForm(forms.Form):
         self.fields["year"].choices = [(c.year, str(c.year)) for c in campaigns]
 
 
-class TransitionForm(forms.Form):
+class DecisionForm(forms.Form):
+    """The board's step on a year: the button pressed and its comment (grid.services judges the
+    comment, and says which step the year's status allows)."""
+
+    action = forms.ChoiceField(
+        choices=[(action, ACTION_LABELS[action][0]) for action in BOARD_ACTIONS],
+        error_messages={
+            "required": _("Choisissez une décision : rechargez la page, puis recommencez."),
+            "invalid_choice": _("Décision inconnue : rechargez la page, puis recommencez."),
+        },
+    )
     comment = FreeTextField(
         label=_("Commentaire"), required=False,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": rules.BOARD_COMMENT_MAX_LENGTH}),

@@ -61,4 +61,5 @@ ACTION_LABELS = {
     "return": (_("Renvoyer à l'équipe"), _("Renvoyée à l'équipe.")),
     "reopen": (_("Rouvrir"), _("Autoévaluation rouverte.")),
 }
+BOARD_ACTIONS = ("validate", "return", "reopen")  # the board's; « submit » is the team's
 

@@ -65,6 +65,12 @@ class Scores:
     axes: Mapping[str, Fraction | None]
     levels: Mapping[int, Fraction | None]
 
+    @property
+    def unanswered(self) -> bool:
+        """No question answered and no point from an « autre action »: the notes would read 0 %
+        and the lowest level, where there is nothing to read yet."""
+        return self.completion == 0 and not self.global_note
+
 
 SECTION_ORDER = (STRATEGY, *SECTIONS)  # S first: the order of the grid and of tie-breaks
 AXIS_PATHS = {"A": "GOU", "B": "ENV", "C": "RH", "D": "RD"}

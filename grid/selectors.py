@@ -15,6 +15,7 @@ from django.http import Http404
 from accounts.names import person_name
 from clusters.models import Cluster, Membership
 
+from . import rules
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
 from .layout import CUSTOM_CHOICES, QuestionLayout, SectionLayout, fragments, grid_layout
@@ -240,6 +241,7 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
         "sections": sections,
         "answered": rows.answered,
         "total": len(rows.answers),
+        "missing": rules.missing_answers(rows.answers),  # what keeps it from being submitted
         "scores": score(layout.spec, rows.answers, rows.custom_rows),
         "spec": layout.spec,
         "fragments": fragments(version),
@@ -248,6 +250,19 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
 
 def transitions(assessment: Assessment) -> list[Transition]:
     return list(assessment.transitions.select_related("by"))
+
+
+def last_returns(assessments: Collection[Assessment]) -> dict[int, Transition]:
+    """For each returned year among `assessments`, by id, the board's step that returned it
+    (its comment, who, when): what the team reads before submitting again. One query."""
+    returned = [a.pk for a in assessments if a.status == Assessment.Status.RETURNED]
+    steps = {}
+    if returned:
+        for step in (Transition.objects.filter(assessment_id__in=returned,
+                                               to_status=Assessment.Status.RETURNED)
+                     .select_related("by").order_by("at", "pk")):
+            steps[step.assessment_id] = step  # the latest wins
+    return steps
 
 
 def latest_transitions(assessment: Assessment, count: int) -> tuple[list[Transition], int]:
@@ -269,7 +284,9 @@ class OverviewRow:
 
     @property
     def global_value(self) -> float | None:
-        return None if self.scores.global_note is None else float(self.scores.global_note)
+        if self.scores.global_note is None or self.scores.unanswered:
+            return None  # no note to draw
+        return float(self.scores.global_note)
 
 
 def cluster_overview(membership: Membership) -> list[OverviewRow]:

@@ -174,9 +174,14 @@ def note_rows(
     note, the axes and the levels with each year's maturity level (on that year's grid version:
     `scales`, one per year) and the change of level from one year to the next."""
     scales = scales if scales is not None else [()] * len(scores)
+    # A year with no answer has nothing to read: no note, no level, no delta (not 0 %).
+    unanswered = [s.unanswered for s in scores]
 
     def row(label: str, kind: str, values: list[Fraction | None]) -> NoteRow:
         graded = kind in ("global", "axis", "level")
+        if kind != "completion":
+            values = [None if empty else value
+                      for value, empty in zip(values, unanswered, strict=True)]
         cells: list[Cell] = []
         bands = [level_of(value, scale) if graded else None
                  for value, scale in zip(values, scales, strict=True)]

@@ -52,7 +52,6 @@ LOGGED_IN = Access({"anonymous": LOGIN, **dict.fromkeys(PEOPLE[1:], "ok")})
 MEMBERS = Access({"anonymous": LOGIN, "editor": "ok", "board": "ok", "outsider": HIDDEN,
                   "coordinator": HIDDEN, "content_admin": HIDDEN})
 EDITORS = Access({**MEMBERS.who, "board": FORBIDDEN})
-BOARD = Access({**MEMBERS.who, "editor": FORBIDDEN})
 # A network's pages: its coordinators only (the sample network is the coordinator's); a
 # coordinator of another network is tried in tests/network/test_views.py.
 OWN = Access({"anonymous": LOGIN, "editor": "ok", **dict.fromkeys(PEOPLE[2:], HIDDEN)})
@@ -112,9 +111,6 @@ RULES = {
     "grid:answer-save": Rule(EDITORS, ("slug", "year"), "post", frozenset({200}),
                              {"code": "S-1", "value": "+", "revision": 0}),
     "grid:submit": Rule(EDITORS, ("slug", "year"), "post", frozenset({302})),
-    "grid:validate": Rule(BOARD, ("slug", "year"), "post", frozenset({302})),
-    "grid:return": Rule(BOARD, ("slug", "year"), "post", frozenset({302}), {"comment": "À revoir"}),
-    "grid:reopen": Rule(BOARD, ("slug", "year"), "post", frozenset({302})),
     "grid:import-json": Rule(EDITORS, ("slug", "year")),
     "reports:results": Rule(MEMBERS, ("slug", "year")),
     "reports:evolution": Rule(MEMBERS, ("slug",)),

@@ -54,6 +54,7 @@ def cluster_list(request):
 def cluster_detail(request, slug):
     membership = membership_for(request.user, slug)
     rows = selectors.cluster_overview(membership)
+    returns = selectors.last_returns([row.assessment for row in rows])
     trend = sparkline([(row.assessment.campaign.year, row.global_value) for row in reversed(rows)])
     cluster = membership.cluster
     profile = (cluster.get_kind_display(), cluster.get_region_display(), cluster.get_size_display())
@@ -62,6 +63,11 @@ def cluster_detail(request, slug):
         "cluster": cluster,
         "profile_summary": " · ".join(str(part) for part in profile if part),
         "rows": rows,
+        "is_editor": membership.role == Membership.Role.EDITOR,
+        "returns": [
+            (row.assessment, step) for row in rows
+            if (step := returns.get(row.assessment.pk))
+        ],
         "trend": trend,
         "start_form": StartAssessmentForm(campaigns=selectors.open_campaigns(membership)),
         "percent": percent,

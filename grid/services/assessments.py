@@ -124,12 +124,14 @@ def _require_status(assessment: Assessment, action: str, *allowed: str) -> None:
 
 
 def _board_comment(comment: str) -> str:
+    """The comment as stored; refused, its error names the field, so that a form shows it there
+    (error.messages still reads it whole)."""
     problem = rules.text_problem(
         comment, limit=rules.BOARD_COMMENT_MAX_LENGTH, name=_("Le commentaire"),
         max_lines=rules.BOARD_COMMENT_MAX_LINES,
     )
     if problem:
-        raise ValidationError(problem)
+        raise ValidationError({"comment": problem})
     return rules.normalise_text(comment)
 
 
@@ -166,7 +168,8 @@ def assessment_return(*, assessment: Assessment, by, comment: str) -> Assessment
     locked = assessment_lock(assessment)
     _require_status(locked, "return", Status.SUBMITTED)
     if not comment:
-        raise ValidationError(_("Dites à l'équipe ce qui est à revoir (commentaire obligatoire)."))
+        raise ValidationError(
+            {"comment": _("Dites à l'équipe ce qui est à revoir (commentaire obligatoire).")})
     locked.scores = None
     _record(locked, Status.RETURNED, by, comment)
     return locked

@@ -101,6 +101,7 @@ def grid(request, slug, year):
         "script_texts": _script_texts(),
         "actions": ACTION_LABELS,
         "compact": compact,
+        "returned_by": selectors.last_returns([assessment]).get(assessment.pk),
         "notes": presenters.live_notes(scores, {
             group.layout.enjeu_code: group.layout.enjeu_short_name
             for group in page["sections"] if group.layout.enjeu_code

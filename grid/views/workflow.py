@@ -1,4 +1,5 @@
-"""Submit (staff), validate / return / reopen (board): each a POST that records a transition."""
+"""Submit: the team hands a complete grid to the board. The board's steps (validate, return,
+reopen) are taken on the year's results page, which shows a refused comment on its field."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,35 +12,18 @@ from clusters.access import require_role
 from clusters.models import Membership
 
 from .. import selectors, services
-from ..forms import TransitionForm
 from ..labels import ACTION_LABELS
-
-ACTIONS = {
-    "submit": (Membership.Role.EDITOR, services.assessment_submit),
-    "validate": (Membership.Role.BOARD, services.assessment_validate),
-    "return": (Membership.Role.BOARD, services.assessment_return),
-    "reopen": (Membership.Role.BOARD, services.assessment_reopen),
-}
 
 
 @login_required
 @require_POST
-def transition(request, slug, year, action):
+def submit(request, slug, year):
     membership, assessment = selectors.assessment_for_user(request.user, slug, year)
-    role, service = ACTIONS[action]
-    require_role(membership, role)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect(settings.ASSESSMENT_RESULTS_URL, slug=slug, year=year)
-    kwargs = {"assessment": assessment, "by": request.user}
-    if action != "submit":
-        kwargs["comment"] = form.cleaned_data["comment"]
+    require_role(membership, Membership.Role.EDITOR)
     try:
-        service(**kwargs)
+        services.assessment_submit(assessment=assessment, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        target = "grid:grid" if action == "submit" else settings.ASSESSMENT_RESULTS_URL
-        return redirect(target, slug=slug, year=year)
-    messages.success(request, ACTION_LABELS[action][1])
+        return redirect("grid:grid", slug=slug, year=year)
+    messages.success(request, ACTION_LABELS["submit"][1])
     return redirect(settings.ASSESSMENT_RESULTS_URL, slug=slug, year=year)

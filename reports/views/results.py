@@ -1,12 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods
 
+from clusters.access import require_role
 from clusters.models import Membership
 from grid import selectors as grid_selectors
-from grid.forms import TransitionForm
+from grid import services as grid_services
+from grid.forms import DecisionForm
 from grid.labels import ACTION_LABELS, ANSWER_SHORT_LABELS, BLANK_ANSWER
 from grid.rules import answer_values
 from grid.scoring import ENJEUX, SECTIONS
@@ -19,15 +23,40 @@ from ..plan_links import new_action_url
 from ..presenters import formula, progress_title, radar_series, radar_titles, shortened
 from ..summary import factor_width, note_texts
 
+BOARD_STEPS = {
+    "validate": grid_services.assessment_validate,
+    "return": grid_services.assessment_return,
+    "reopen": grid_services.assessment_reopen,
+}
+
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def results(request, slug, year):
+    """The year's notes; for the board, its decision (POST): a refused comment comes back on its
+    field with the text typed, a step the status no longer allows is said at the top."""
     membership, assessment = grid_selectors.assessment_for_user(request.user, slug, year)
-    return results_response(request, membership, assessment)
+    if request.method != "POST":
+        return results_response(request, membership, assessment)
+    require_role(membership, Membership.Role.BOARD)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        action = form.cleaned_data["action"]
+        try:
+            BOARD_STEPS[action](assessment=assessment, by=request.user,
+                                comment=form.cleaned_data["comment"])
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):  # the status: someone decided meanwhile
+                messages.error(request, " ".join(error.messages))
+                return redirect("reports:results", slug=slug, year=year)
+            form.add_error(None, error)
+        else:
+            messages.success(request, ACTION_LABELS[action][1])
+            return redirect("reports:results", slug=slug, year=year)
+    return results_response(request, membership, assessment, decision_form=form, status=400)
 
 
-def results_response(request, membership, assessment, *, status=200):
+def results_response(request, membership, assessment, *, decision_form=None, status=200):
     page = selectors.results_page(assessment)
     scores = page["scores"]
     slug = membership.cluster.slug
@@ -54,7 +83,7 @@ def results_response(request, membership, assessment, *, status=200):
         "radar_titles": radar_titles(),
         "formula": formula(page["spec"], page["answers"], page["custom"], scores),
         "transitions": grid_selectors.transitions(assessment),
-        "transition_form": TransitionForm(),
+        "decision_form": decision_form or DecisionForm(),
         "actions": ACTION_LABELS,
         "recommended": [
             {"gap": gap, "question": question, "example": examples.get(question.code),

@@ -52,6 +52,19 @@
     return checked ? checked.value : "";
   }
 
+  // The submit section's list of questions left (grid.rules.missing_answers at page load):
+  // a saved row leaves it once answered, « na » with its justification.
+  function updateMissing(fieldset) {
+    const link = document.querySelector(".missing-questions a[href='#q-" + fieldset.dataset.code + "']");
+    if (!link) return;
+    const value = checkedValue(fieldset);
+    const comment = field(fieldset, "comment");
+    link.parentElement.hidden = value !== "" && (value !== "na" || comment.value.trim() !== "");
+    const left = document.querySelectorAll(".missing-questions li:not([hidden])").length;
+    document.getElementById("missing-count").textContent = left;
+    document.getElementById("missing").hidden = left === 0;
+  }
+
   function setStatus(fieldset, text, kind) {
     const status = fieldset.querySelector(".save-status");
     status.textContent = text;
@@ -124,6 +137,7 @@
           field(fieldset, "revision").value = result.body.revision;
           if (answered) answered.textContent = countAnswered();
           showNotes(result.body.scores, fieldset);
+          if (fieldset.dataset.kind === "question") updateMissing(fieldset);
           setStatus(fieldset, texts.saved, "success");
         } else if (result.status === 409) {
           showConflict(fieldset, result.body.conflict);

@@ -73,6 +73,19 @@ def test_an_incomplete_grid_says_provisoire_on_every_page(assessment, editor):
     assert "Résultats provisoires" in texts[0]
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_year_not_validated_says_draft_on_every_page(submitted, language):
+    with translation.override(language):
+        texts = pdf.page_texts(report_pdf(submitted))
+    mark = {"fr": "Brouillon — non validé", "en": "Draft — not validated"}[language]
+    assert len(texts) >= 3
+    assert all(mark in text for text in texts)
+
+
+def test_a_validated_year_says_no_draft(validated_pdf):
+    assert not any("non validé" in text for text in pdf.page_texts(validated_pdf))
+
+
 def test_the_summary_holds_on_page_one(validated_pdf):
     first = pdf.flat(pdf.page_texts(validated_pdf)[0])
     for heading in ("les 4 enjeux", "niveau 1", "niveau 2", "stratégie globale (facteur f)",

@@ -105,3 +105,10 @@ def test_its_queries_do_not_grow_with_the_years(
     assert [row.assessment.campaign.year for row in response.context["rows"]] == [
         2025, 2024, 2023,
     ]
+
+
+def test_a_year_with_no_answer_says_so_not_zero(editor_client, cluster_a, assessment):
+    html = editor_client.get(detail(cluster_a)).content.decode().replace("&#x27;", "'")
+    row = html[html.index("<tbody>"):html.index("</tbody>")]
+    assert "Aucune réponse pour l'instant" in row
+    assert "0,0\u00a0%" not in row and "provisoire" not in row

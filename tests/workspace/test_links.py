@@ -27,7 +27,7 @@ def test_the_plan_pages_lead_back_to_the_clusters(editor_client, cluster_a):
 
 
 def test_a_workflow_step_leads_to_the_results(board_client, submitted):
-    response = board_client.post(url("validate", submitted))
+    response = board_client.post(url("results", submitted), {"action": "validate"})
     assert response["Location"] == url("results", submitted)
 
 

@@ -375,3 +375,20 @@ def test_the_english_page_marks_the_questions_in_english(editor_client, assessme
     assert "reconstructed from sheet 13" in question_html(html, "2B-3")
     assert "the guide's printed grid gives only 11 statements" in html
     assert "reconstituée" not in html
+
+
+def test_submit_says_how_many_questions_remain_with_links_to_them(editor_client, editor,
+                                                                  assessment):
+    fill(assessment, editor, answers={"S-2": "", "2B-3": ""})
+    html = editor_client.get(url("grid", assessment)).content.decode().replace("&#x27;", "'")
+    section = html[html.index('id="submit-title"'):]
+    assert "Questions à compléter avant de soumettre" in section
+    assert '<strong id="missing-count">2</strong>' in section
+    links = re.findall(r'<a href="#q-([\w-]+)">', section)
+    assert links == ["S-2", "2B-3"]
+    assert all(f'id="q-{code}"' in html for code in links)  # the anchors exist
+
+
+def test_a_complete_grid_lists_nothing_to_complete(editor_client, filled):
+    html = editor_client.get(url("grid", filled)).content.decode()
+    assert "à compléter avant de soumettre" not in html and 'id="missing"' not in html

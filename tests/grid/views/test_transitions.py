@@ -1,6 +1,8 @@
-"""`grid:submit`, `grid:validate`, `grid:return`, `grid:reopen`: the yearly cycle (DESIGN §5).
+"""The yearly cycle (DESIGN §5): `grid:submit` by the team; validate, return and reopen by the
+board, posted to the year's results page (`reports:results`, its decision panel).
 
-Each is a POST that records a transition (who, when, comment) shown on the results page.
+Each records a transition (who, when, comment) shown on the results page. A refused comment comes
+back on its field, with the text typed; a step the status does not allow is a message.
 """
 
 import pytest
@@ -21,7 +23,16 @@ from tests.fixtures import (
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = ["submit", "validate", "return", "reopen"]
+BOARD_ACTIONS = ["validate", "return", "reopen"]
+
+
+def decide(client, assessment, action, comment=""):
+    """The board's step, as the results page's panel posts it."""
+    return client.post(url("results", assessment), {"action": action, "comment": comment})
+
+
+def field_errors(response) -> list[str]:
+    return response.context["decision_form"].errors.get("comment", [])
 
 
 def reload(assessment):
@@ -96,7 +107,7 @@ def test_it_refuses_to_submit_twice(editor_client, submitted):
 
 def test_the_board_validates_a_submitted_grid(board_client, board, submitted):
     stored = submitted.scores
-    response = board_client.post(url("validate", submitted), {"comment": " Vu en CA du 3 mars. "})
+    response = decide(board_client, submitted, "validate", " Vu en CA du 3 mars. ")
     assert response["Location"] == url("results", submitted)
     assert messages_of(response) == ["Autoévaluation validée."]
     assessment = reload(submitted)
@@ -109,7 +120,7 @@ def test_the_board_validates_a_submitted_grid(board_client, board, submitted):
 
 
 def test_it_refuses_to_validate_a_draft(board_client, assessment):
-    response = board_client.post(url("validate", assessment))
+    response = decide(board_client, assessment, "validate")
     assert response["Location"] == url("results", assessment)
     (message,) = messages_of(response)
     assert message.startswith(
@@ -120,17 +131,49 @@ def test_it_refuses_to_validate_a_draft(board_client, assessment):
     assert assessment.transitions.count() == 1
 
 
-def test_returning_a_grid_requires_a_comment(board_client, submitted):
-    response = board_client.post(url("return", submitted), {"comment": "   "})
-    assert messages_of(response) == [
+def test_returning_a_grid_requires_a_comment_said_on_the_field(board_client, submitted):
+    response = decide(board_client, submitted, "return", "   ")
+    assert response.status_code == 400
+    assert field_errors(response) == [
         "Dites à l'équipe ce qui est à revoir (commentaire obligatoire)."
     ]
+    assert messages_of(response) == []  # not at the top of the page
+    html = response.content.decode().replace("&#x27;", "'")
+    panel = html[html.index('id="decision"'):html.index('id="global-note"')]
+    assert 'is-invalid' in panel
+    assert "Dites à l'équipe ce qui est à revoir (commentaire obligatoire)." in panel
     assert reload(submitted).status == "submitted"
     assert reload(submitted).scores is not None
 
 
+def test_a_refused_comment_keeps_the_text_typed(board_client, submitted):
+    typed = "Revoir 2B-3\n" * 21
+    response = decide(board_client, submitted, "return", typed)
+    assert response.status_code == 400
+    assert field_errors(response) == ["Le commentaire dépasse 20 lignes (il en a 21)."]
+    textarea = response.content.decode().split('name="comment"')[1]
+    assert "Revoir 2B-3\nRevoir 2B-3" in textarea.split("</textarea>")[0]
+    assert reload(submitted).status == "submitted"
+
+
+def test_the_decision_panel_is_above_the_notes_for_the_board_only(
+    board_client, editor_client, submitted
+):
+    html = board_client.get(url("results", submitted)).content.decode()
+    assert html.index('id="decision"') < html.index('id="global-note"')
+    assert 'name="action" value="validate"' in html and 'name="action" value="return"' in html
+    assert html.count('name="comment"') == 1  # one place to decide
+    assert 'id="decision"' not in editor_client.get(url("results", submitted)).content.decode()
+
+
+def test_no_decision_panel_once_decided(board_client, validated):
+    html = board_client.get(url("results", validated)).content.decode()
+    assert 'id="decision"' not in html
+    assert 'name="action" value="reopen"' in html  # below its history
+
+
 def test_a_returned_grid_is_editable_again(board_client, board, editor_client, submitted):
-    response = board_client.post(url("return", submitted), {"comment": "Justifiez 2B-3."})
+    response = decide(board_client, submitted, "return", "Justifiez 2B-3.")
     assert messages_of(response) == ["Renvoyée à l'équipe."]
     assessment = reload(submitted)
     assert (assessment.status, assessment.scores) == ("returned", None)
@@ -147,7 +190,7 @@ def test_a_returned_grid_is_editable_again(board_client, board, editor_client, s
 
 
 def test_the_board_reopens_a_validated_grid(board_client, board, validated):
-    response = board_client.post(url("reopen", validated), {"comment": "Erreur sur 1C-2."})
+    response = decide(board_client, validated, "reopen", "Erreur sur 1C-2.")
     assert messages_of(response) == ["Autoévaluation rouverte."]
     assessment = reload(validated)
     assert (assessment.status, assessment.scores) == ("returned", None)
@@ -158,7 +201,7 @@ def test_the_board_reopens_a_validated_grid(board_client, board, validated):
 
 
 def test_it_refuses_to_reopen_a_draft(board_client, assessment):
-    response = board_client.post(url("reopen", assessment))
+    response = decide(board_client, assessment, "reopen")
     (message,) = messages_of(response)
     assert message.startswith("Impossible de « rouvrir » : l'autoévaluation est au statut « "
                               "brouillon »")
@@ -197,9 +240,9 @@ def test_every_transition_is_shown_on_the_results_page(board_client, editor, boa
 # --- who may do what ---
 
 
-@pytest.mark.parametrize("action", ["validate", "return", "reopen"])
+@pytest.mark.parametrize("action", BOARD_ACTIONS)
 def test_the_staff_cannot_act_for_the_board(editor_client, submitted, action):
-    response = editor_client.post(url(action, submitted), {"comment": "Moi aussi."})
+    response = decide(editor_client, submitted, action, "Moi aussi.")
     assert response.status_code == 403
     assert reload(submitted).status == "submitted"
 
@@ -209,39 +252,54 @@ def test_the_board_cannot_submit(board_client, filled):
     assert reload(filled).status == "draft"
 
 
-@pytest.mark.parametrize("action", ACTIONS)
+@pytest.mark.parametrize("action", BOARD_ACTIONS)
 def test_it_refuses_outsider(outsider_client, cluster_a, submitted, action):
-    response = outsider_client.post(url(action, submitted), {"comment": "x"})
+    response = decide(outsider_client, submitted, action, "x")
     assert_hidden_from_outsider(response, cluster_a)
     assert reload(submitted).status == "submitted"
 
 
-@pytest.mark.parametrize("action", ACTIONS)
+def test_it_refuses_outsider_submitting(outsider_client, cluster_a, filled):
+    assert_hidden_from_outsider(outsider_client.post(url("submit", filled)), cluster_a)
+    assert reload(filled).status == "draft"
+
+
+@pytest.mark.parametrize("action", BOARD_ACTIONS)
 def test_it_sends_anonymous_to_login(anonymous, submitted, action):
-    response = anonymous.post(url(action, submitted))
-    assert response["Location"] == login_url(url(action, submitted))
+    response = decide(anonymous, submitted, action)
+    assert response["Location"] == login_url(url("results", submitted))
     assert reload(submitted).status == "submitted"
 
 
-@pytest.mark.parametrize("action", ACTIONS)
-def test_it_refuses_get(board_client, submitted, action):
-    assert board_client.get(url(action, submitted)).status_code == 405
+def test_it_refuses_get_to_submit(editor_client, filled):
+    assert editor_client.get(url("submit", filled)).status_code == 405
+    assert reload(filled).status == "draft"
+
+
+def test_an_unknown_decision_is_refused(board_client, submitted):
+    response = board_client.post(url("results", submitted), {"action": "publish"})
+    assert response.status_code == 400
+    assert "Décision inconnue" in response.content.decode()
     assert reload(submitted).status == "submitted"
 
 
-def test_a_comment_too_long_is_refused_with_a_message_not_dropped(board_client, submitted):
-    response = board_client.post(url("validate", submitted), {"comment": "x" * 2001})
-    assert messages_of(response) == ["Le commentaire dépasse 2000 caractères (il en a 2001)."]
+def test_a_comment_too_long_is_refused_on_the_field_not_dropped(board_client, submitted):
+    response = decide(board_client, submitted, "validate", "x" * 2001)
+    assert response.status_code == 400
+    assert field_errors(response) == ["Le commentaire dépasse 2000 caractères (il en a 2001)."]
     assert reload(submitted).status == "submitted"
 
 
-def test_a_comment_of_too_many_lines_is_refused_with_a_message(board_client, submitted):
+def test_a_comment_of_too_many_lines_is_refused_when_reopening(board_client, validated):
     # Issue « No input within the rules stalls the site »: the PDF prints every line.
-    response = board_client.post(url("return", submitted), {"comment": "a\n" * 21})
-    assert messages_of(response) == ["Le commentaire dépasse 20 lignes (il en a 21)."]
-    assert reload(submitted).status == "submitted"
-    board_client.post(url("return", submitted), {"comment": "a\n" * 20})
-    assert reload(submitted).status == "returned"
+    response = decide(board_client, validated, "reopen", "a\n" * 21)
+    assert response.status_code == 400
+    assert field_errors(response) == ["Le commentaire dépasse 20 lignes (il en a 21)."]
+    html = response.content.decode()
+    assert html.index('id="reopen"') < html.index("Le commentaire dépasse 20 lignes")
+    assert reload(validated).status == "validated"
+    decide(board_client, validated, "reopen", "a\n" * 20)
+    assert reload(validated).status == "returned"
 
 
 def test_a_comment_is_shown_as_text_not_html(board_client, board, submitted):
@@ -252,7 +310,7 @@ def test_a_comment_is_shown_as_text_not_html(board_client, board, submitted):
 
 
 def test_reopen_applies_to_a_validated_grid_only(board_client, submitted):
-    response = board_client.post(url("reopen", submitted), {"comment": "Trop tôt"})
+    response = decide(board_client, submitted, "reopen", "Trop tôt")
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == "submitted"

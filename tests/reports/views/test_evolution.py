@@ -233,6 +233,22 @@ def test_provisional_years_are_marked(editor_client, editor, board, cluster_a, v
     assert text(response.content.decode()).count("provisoire") == 1
 
 
+def test_a_year_with_no_answer_shows_no_note_no_level_and_no_delta(
+    editor_client, editor, board, cluster_a, version
+):
+    validated_year(cluster_a, 2024, editor, board, version)
+    open_year(cluster_a, 2025, editor, version, codes=[])
+    html = page(editor_client, cluster_a)
+    start = html.index('id="notes-title"')
+    table = html[start:html.index("</table>", start)]
+    assert "Aucune réponse pour l'instant" in table and "provisoire" not in table
+    global_row = table[table.index("Note globale</th>"):].split("</tr>")[0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", global_row, re.DOTALL)
+    assert "100,0" in cells[0] and "Expert" in cells[0]
+    assert cells[1].strip() == ""  # no delta
+    assert "—" in cells[2] and "Débutant" not in cells[2] and "0,0" not in cells[2]
+
+
 def test_a_validated_year_keeps_its_stored_notes(editor_client, cluster_a, version, two_years):
     version.answer_weights = {"++": "1/2", "+": "1/3", "-": "1/6", "--": "0"}
     version.save()

@@ -7,6 +7,7 @@ import re
 from html import unescape
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from grid import services
@@ -113,19 +114,19 @@ def test_a_submitted_grid_keeps_its_stored_notes_when_content_changes(
 
 def test_the_board_may_validate_or_return_a_submitted_grid(board_client, submitted):
     html = page(board_client, submitted)
-    assert url("validate", submitted) in html and url("return", submitted) in html
+    assert 'name="action" value="validate"' in html and 'name="action" value="return"' in html
     assert re.search(r'<label\s+for="id_comment"', html)
 
 
 def test_the_board_may_reopen_a_validated_grid(board_client, validated):
     html = page(board_client, validated)
-    assert url("reopen", validated) in html
-    assert url("validate", validated) not in html
+    assert 'name="action" value="reopen"' in html
+    assert 'value="validate"' not in html
 
 
 def test_the_owner_gets_no_board_buttons(editor_client, submitted):
     html = page(editor_client, submitted)
-    assert url("validate", submitted) not in html and url("return", submitted) not in html
+    assert 'name="action"' not in html and 'name="comment"' not in html
 
 
 def test_it_sends_anonymous_to_login(anonymous, assessment):
@@ -141,8 +142,9 @@ def test_a_year_not_started_is_404(editor_client, cluster_a, assessment):
     assert editor_client.get(url("results", slug=cluster_a.slug, year=2024)).status_code == 404
 
 
-def test_it_refuses_post(editor_client, assessment):
-    assert editor_client.post(url("results", assessment)).status_code == 405
+def test_it_takes_posts_from_the_board_only(editor_client, assessment):
+    # A POST is the board's decision (tests/grid/views/test_transitions.py).
+    assert editor_client.post(url("results", assessment)).status_code == 403
 
 
 def test_its_queries_do_not_grow_with_the_answers(
@@ -203,8 +205,9 @@ def test_only_the_guides_texts_recommended_need_no_legend(editor_client, editor,
 
 
 def test_the_formula_says_what_is_the_guides_and_what_the_applications(
-    editor_client, assessment
+    editor_client, editor, assessment
 ):
+    fill(assessment, editor, codes=["S-1"])
     html = unescape(page(editor_client, assessment))
     formula = html.split('id="formula"')[1].split("</details>")[0]
     assert "Du guide : les barèmes des 11 affirmations qu'il imprime" in formula
@@ -220,3 +223,36 @@ def test_the_english_page_marks_the_recommendations_in_english(editor_client, ed
         html = unescape(page(editor_client, assessment))
     assert "reconstructed from sheet 12" in html
     assert "From the guide: the weights of the 11 statements it prints" in html
+
+
+# --- a year with no answer yet ---
+
+
+def test_a_year_with_no_answer_says_so_not_zero_and_beginner(editor_client, assessment):
+    html = unescape(page(editor_client, assessment))
+    main = html[html.index('<main'):html.index('id="workflow-title"')]
+    assert "Aucune réponse pour l'instant" in main
+    assert f"0,0{NBSP}%" not in main and "Débutant" not in main
+    assert "Aucune marge de progrès" not in main
+    assert 'id="global-note"' not in html and "plotly.min.js" not in html
+    assert f'href="{url("grid", assessment)}"' in main
+
+
+def test_the_board_reads_the_same_without_the_link_to_answer(board_client, assessment):
+    html = unescape(page(board_client, assessment))
+    assert "Aucune réponse pour l'instant" in html
+    assert "Répondre aux questions de la grille" not in html
+
+
+def test_a_first_answer_brings_the_notes(editor_client, editor, assessment):
+    fill(assessment, editor, codes=["S-1"], value="-")
+    html = unescape(page(editor_client, assessment))
+    assert 'id="global-note"' in html and "Aucune réponse pour l'instant" not in html
+
+
+def test_no_answer_in_english(editor, assessment):
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(editor)
+    with translation.override("fr"):  # the request's English stays in the request
+        html = unescape(client.get(url("results", assessment)).content.decode())
+    assert "No answer yet" in html and "Beginner" not in html
