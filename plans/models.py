@@ -135,3 +135,20 @@ class StepReached(models.Model):
 
     def __str__(self):
         return f"{self.cluster} · {self.step_id}"
+
+
+class ActionReminder(models.Model):
+    """The last day the team was reminded of an action falling due or overdue
+    (`manage.py send_reminders`): one row per action, so that it is reminded once a week at
+    most, however often the command runs."""
+
+    action = models.OneToOneField(Action, models.CASCADE, primary_key=True,
+                                  related_name="reminder")
+    sent_on = models.DateField(_("dernier rappel le"))
+
+    class Meta:
+        verbose_name = _("rappel d'échéance")
+        verbose_name_plural = _("rappels d'échéance")
+
+    def __str__(self):
+        return f"{self.action} · {self.sent_on}"
