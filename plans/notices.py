@@ -21,7 +21,8 @@ EDITOR, BOARD = Membership.Role.EDITOR, Membership.Role.BOARD
 def action_commented(comment: ActionComment) -> None:
     action, by = comment.action, comment.by
     owner = action.owner if action.owner_id != by.pk else None
-    roles = dict(Membership.objects.filter(cluster=action.cluster_id, user__in=[by, owner])
+    people = [by] if owner is None else [by, owner]
+    roles = dict(Membership.objects.filter(cluster=action.cluster_id, user__in=people)
                  .values_list("user", "role"))
     if roles.get(by.pk) != BOARD:
         return
