@@ -5,6 +5,7 @@ person did. A refused send is logged and retried (`manage.py send_pending_mail`)
 
 from django.conf import settings
 from django.db import transaction
+from django.template import Context, engines
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -68,8 +69,14 @@ def _context(template_context: dict, url: str, kind: str) -> dict:
     }
 
 
+def _plain(name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping: « L'Odyssée » stays as it is in a
+    subject and a text part (the HTML part escapes, as every page does)."""
+    return engines["django"].engine.get_template(name).render(Context(context, autoescape=False))
+
+
 def _subject(template: str, context: dict, url: str, kind: str) -> str:
-    text = render_to_string(f"{template}_subject.txt", _context(context, url, kind))
+    text = _plain(f"{template}_subject.txt", _context(context, url, kind))
     return " ".join(text.split())
 
 
@@ -82,7 +89,7 @@ def _queue(address: str, *, kind: str, language: str, template: str, context: di
         kind=kind,
         language=language,
         subject=_subject(template, context, url, kind)[:250],
-        text=render_to_string(f"{template}.txt", full),
+        text=_plain(f"{template}.txt", full),
         html=render_to_string(f"{template}.html", full),
     )
     from .tasks import deliver_mail  # the task module imports the models this module does

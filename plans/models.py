@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -82,6 +83,9 @@ class Action(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("plans:action-detail", args=[self.cluster.slug, self.pk])
+
 
 class ActionComment(models.Model):
     """A comment on an action, mostly the board's as it reads the plan."""
@@ -131,3 +135,20 @@ class StepReached(models.Model):
 
     def __str__(self):
         return f"{self.cluster} · {self.step_id}"
+
+
+class ActionReminder(models.Model):
+    """The last day the team was reminded of an action falling due or overdue
+    (`manage.py send_reminders`): one row per action, so that it is reminded once a week at
+    most, however often the command runs."""
+
+    action = models.OneToOneField(Action, models.CASCADE, primary_key=True,
+                                  related_name="reminder")
+    sent_on = models.DateField(_("dernier rappel le"))
+
+    class Meta:
+        verbose_name = _("rappel d'échéance")
+        verbose_name_plural = _("rappels d'échéance")
+
+    def __str__(self):
+        return f"{self.action} · {self.sent_on}"

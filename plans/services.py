@@ -17,7 +17,7 @@ from grid.models import Question
 from grid.rules import normalise_text, text_problem
 from initiatives.models import PathStep, Sheet
 
-from . import rules
+from . import notices, rules
 from .models import COMMENT_MAX_LENGTH, NOTES_MAX_LENGTH, Action, ActionComment, StepReached
 
 FIELDS = ("title", "owner_name", "starts_on", "due_on", "status", "done_on", "indicator", "unit",
@@ -142,14 +142,20 @@ def action_update(*, action: Action, by, revision: int | None = None, sheets=Non
     return locked
 
 
+@transaction.atomic
 def action_comment_add(*, action: Action, by, text: str) -> ActionComment:
+    """Add a comment to the action; a board member's is mailed to the action's owner or the
+    team (plans.notices)."""
     text = normalise_text(text)
     problem = text_problem(text, limit=COMMENT_MAX_LENGTH, name=_("le commentaire"))
     if problem:
         raise ValidationError(problem[0].upper() + problem[1:])
     if not text:
         raise ValidationError(_("Le commentaire est vide."))
-    return ActionComment.objects.create(action=action, by=by, by_name=account_name(by), text=text)
+    comment = ActionComment.objects.create(action=action, by=by, by_name=account_name(by),
+                                           text=text)
+    notices.action_commented(comment)
+    return comment
 
 
 def _step_problems(reached_on: date | None, note: str) -> list[str]:

@@ -116,7 +116,7 @@ def _warn_unknown_prefill(request, form, initial) -> None:
 
 
 def action_url(action: Action) -> str:
-    return reverse("plans:action-detail", args=[action.cluster.slug, action.pk])
+    return action.get_absolute_url()
 
 
 def _form_page(request, membership, form, *, action=None, conflict=None, status=200):

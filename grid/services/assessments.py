@@ -3,6 +3,7 @@
 Each takes the acting user as `by`, runs in a transaction, records a Transition with who and the
 comment, and raises ValidationError with a French message that views show as is. The steps lock
 the assessment's row first (`locking`), so that of two concurrent steps exactly one happens.
+Each step tells the people it concerns (`grid.notices`) within its transaction.
 """
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.names import account_name, person_name
 from initiatives.models import Enjeu
 
-from .. import rules
+from .. import notices, rules
 from ..changes import StoredRows
 from ..labels import ACTION_LABELS
 from ..models import Answer, Assessment, Campaign, CustomAnswer, Transition
@@ -150,6 +151,7 @@ def assessment_submit(*, assessment: Assessment, by) -> Assessment:
     locked.scores = submission_scores(grid_spec(locked.campaign.version), rows.answers,
                                       rows.custom_rows)
     _record(locked, Status.SUBMITTED, by)
+    notices.year_submitted(locked, by)
     return locked
 
 
@@ -159,6 +161,7 @@ def assessment_validate(*, assessment: Assessment, by, comment: str = "") -> Ass
     locked = assessment_lock(assessment)
     _require_status(locked, "validate", Status.SUBMITTED)
     _record(locked, Status.VALIDATED, by, comment)
+    notices.year_validated(locked, by, comment)
     return locked
 
 
@@ -172,6 +175,7 @@ def assessment_return(*, assessment: Assessment, by, comment: str) -> Assessment
             {"comment": _("Dites à l'équipe ce qui est à revoir (commentaire obligatoire).")})
     locked.scores = None
     _record(locked, Status.RETURNED, by, comment)
+    notices.year_returned(locked, by, comment)
     return locked
 
 
@@ -182,4 +186,5 @@ def assessment_reopen(*, assessment: Assessment, by, comment: str = "") -> Asses
     _require_status(locked, "reopen", Status.VALIDATED)
     locked.scores = None
     _record(locked, Status.RETURNED, by, comment)
+    notices.year_reopened(locked, by, comment)
     return locked

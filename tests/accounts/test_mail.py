@@ -145,3 +145,14 @@ def test_a_mail_being_sent_is_not_sent_again(editor):
     OutgoingMail.objects.filter(pk=queued.pk).update(claimed_at=timezone.now())
     assert send(queued.pk) is False and mail.outbox == []
     assert send(queued.pk + 1000) is False
+
+
+def test_the_text_parts_are_not_html_escaped_and_the_html_part_is(
+        editor, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        mail_person(editor, kind=MailKind.WORKFLOW, template=TEMPLATE,
+                    context={"year": "L'Odyssée <2025>"}, url="/")
+    [sent] = mail.outbox
+    assert sent.subject == "Notifications et courriels · L'Odyssée <2025>"
+    assert "L'Odyssée <2025> : http" in sent.body
+    assert "L&#x27;Odyssée &lt;2025&gt;</a>" in sent.alternatives[0][0]
