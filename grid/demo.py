@@ -21,6 +21,8 @@ CONTENT_APPS = ("initiatives", "glossary", "experiences", "grid", "clusters")
 def _user(username: str, first_name: str, **flags):
     user, _ = get_user_model().objects.get_or_create(username=username)
     user.first_name = first_name
+    # An address, so that the demo's mails (written to var/mails/ under `make run`) are sent.
+    user.email = f"{username}@demo.example.org"
     user.set_password(PASSWORD)
     for flag, value in flags.items():
         setattr(user, flag, value)
