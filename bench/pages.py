@@ -27,10 +27,12 @@ RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 PUBLIC = ["/", "/matrice/", "/fiches/", "/fiches/?q=energie", "/fiches/12/", "/parcours/rh/",
           "/glossaire/", "/demarche/"]
 CLUSTER = "/poles/pole-littoral-durable"
-PRIVATE = ["/poles/", f"{CLUSTER}/", f"{CLUSTER}/evolution/", f"{CLUSTER}/2025/grille/",
+PRIVATE = ["/", "/poles/", f"{CLUSTER}/", f"{CLUSTER}/membres/", "/comptes/notifications/",
+           f"{CLUSTER}/evolution/", f"{CLUSTER}/2025/grille/",
            f"{CLUSTER}/2024/resultats/", f"{CLUSTER}/2025/resultats/", f"{CLUSTER}/plan/",
            f"{CLUSTER}/parcours/", f"{CLUSTER}/2024/export.json", f"{CLUSTER}/2024/export.csv",
            f"{CLUSTER}/2024/export.xlsx"]
+BOARD = ["/", f"{CLUSTER}/2024/resultats/"]  # the board's home, a validated year as it reads it
 GRID = f"{CLUSTER}/2025/grille/"
 AUTOSAVE = f"{CLUSTER}/2025/grille/reponse/"
 SIMULATE = f"{CLUSTER}/2025/simuler/"
@@ -86,10 +88,14 @@ def main() -> None:
     anonymous = Client()
     client = Client()
     client.force_login(get_user_model().objects.get(username="equipe"))
+    board = Client()
+    board.force_login(get_user_model().objects.get(username="conseil"))
     baselines, rows = [], []
-    for who, url in [*((anonymous, url) for url in PUBLIC), *((client, url) for url in PRIVATE)]:
+    for who, url in [*((anonymous, url) for url in PUBLIC), *((client, url) for url in PRIVATE),
+                     *((board, url) for url in BOARD)]:
         baselines.append(measure(anonymous, "/healthz/")[0])
-        rows.append((url, *measure(who, url)))
+        label = f"{url} (board)" if who is board else url
+        rows.append((label, *measure(who, url)))
     baselines.append(measure(anonymous, "/healthz/")[0])
     rows.append((f"{GRID} (cache emptied)", *timed_cold(client, GRID)))
     for url, bodies in [(AUTOSAVE, autosaves()), (SIMULATE, simulations())]:
