@@ -45,7 +45,8 @@ def mail_person(user, *, kind: str, template: str, context: dict, url: str,
                           context={**context, "recipient": user}, url=url)
         if notify:
             subject = mail.subject if mail else _subject(template, context, url, kind)
-            Notification.objects.create(user=user, kind=kind, message=subject[:250], url=url)
+            Notification.objects.create(user=user, kind=kind, message=subject[:250], url=url,
+                                        language=language)
     return mail
 
 

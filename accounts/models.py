@@ -96,6 +96,9 @@ class Notification(models.Model):
                              related_name="notifications")
     kind = models.CharField(_("type"), max_length=20, choices=MailKind.choices)
     message = models.CharField(_("message"), max_length=250)
+    # The message's language (the person's when it happened), for pages in another one.
+    language = models.CharField(_("langue"), max_length=8, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
     url = models.CharField(_("lien"), max_length=500)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     read_at = models.DateTimeField(_("lue le"), null=True, blank=True)

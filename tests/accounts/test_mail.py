@@ -61,6 +61,7 @@ def test_a_mail_leaves_at_the_commit_in_the_recipients_language(
     [notification] = Notification.objects.filter(user=editor)
     assert notification.message == "Notifications and emails · 2025"
     assert notification.url == "/poles/a/2025/resultats/" and notification.read_at is None
+    assert notification.language == "en"  # marked so on pages in another language
 
 
 def test_french_is_the_default_language(editor, django_capture_on_commit_callbacks):

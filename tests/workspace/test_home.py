@@ -274,7 +274,7 @@ def test_unread_notifications_lead_the_home_until_read(editor_client, editor, bo
     Notification.objects.create(user=board, kind=MailKind.WORKFLOW, url="/poles/",
                                 message="Pour quelqu'un d'autre")
     html = editor_client.get("/").content.decode()
-    assert "L&#x27;année 2025 de Pôle Alpha Maritime est renvoyée" in html
+    assert 'lang="fr">L&#x27;année 2025 de Pôle Alpha Maritime est renvoyée' in html
     assert "Pour quelqu&#x27;un d&#x27;autre" not in html
     editor_client.post("/comptes/notifications/lues/")
     assert "Aucune notification non lue." in editor_client.get("/").content.decode()
