@@ -25,7 +25,8 @@ whole network, or one segment: one region, one sector, one type or one size band
    follows from the total, the cells shown and this rule (tests/network/test_anonymity.py tries
    every row).
 
-Whatever is hidden reads « moins de 5 pôles : non affiché ». Figures of different criteria
+Whatever is hidden reads « moins de 5 pôles : non affiché » (on the page's heatmap, « < 5 » or
+« masqué » with a legend). Figures of different criteria
 crossed together are not audited: no page crosses two criteria, the counts of clusters they
 give are not notes, and quantiles do not add up.
 """

@@ -1,7 +1,10 @@
 from django import forms
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster, Sector
+
+from .anonymity import WHOLE
 
 # The query string speaks French, as the rest of the site's addresses.
 PARAMETERS = {"region": "region", "sector": "secteur", "kind": "type", "size": "taille"}
@@ -44,3 +47,32 @@ class NetworkFilters(forms.Form):
         """The filters chosen, by the profile field they match (network.selectors.Profile)."""
         return {name: self.cleaned_data[parameter] for name, parameter in PARAMETERS.items()
                 if self.cleaned_data.get(parameter)}
+
+    def selects(self, group_sizes: dict | None) -> list[dict]:
+        """Each field with its options (value, label, selected, disabled). With the year's
+        `group_sizes` (network.selectors.NetworkYear), a segment's option says how many clusters
+        it counts, or is disabled with the reason when the page would hide it: what choosing it
+        would show, nothing more. The chosen option stays enabled, so the form keeps the page's
+        address (a crafted one gets the page's own « moins de 5 pôles »)."""
+        criteria = {parameter: name for name, parameter in PARAMETERS.items()}
+        selects = []
+        for field in self:
+            chosen = str(field.value() or "")
+            options = []
+            for value, label in field.field.choices:
+                value, disabled = str(value), False
+                if group_sizes is not None and field.name in criteria:
+                    key = (criteria[field.name], value) if value else WHOLE
+                    size = group_sizes.get(key)
+                    if size is None:
+                        label = gettext("%(option)s (masqué : moins de 5 pôles, ou trop proche "
+                                        "d'un autre groupe)") % {"option": label}
+                        disabled = value != chosen
+                    else:
+                        label = ngettext("%(option)s (%(count)s pôle)",
+                                         "%(option)s (%(count)s pôles)", size) % {
+                                             "option": label, "count": size}
+                options.append({"value": value, "label": label, "selected": value == chosen,
+                                "disabled": disabled})
+            selects.append({"field": field, "options": options})
+        return selects

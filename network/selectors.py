@@ -77,6 +77,7 @@ class HeatRow:
     code: str
     text: str
     cells: tuple[HeatCell, ...]
+    suppressed: bool = False  # every answer the question allows is hidden, not only those under 5
 
     def cell(self, answer: str) -> HeatCell:
         return next(cell for cell in self.cells if cell.answer == answer)
@@ -106,6 +107,9 @@ class NetworkYear:
     heatmap: list[HeatRow] = field(default_factory=list)  # the whole network only
     most_disagreed: list[tuple[HeatRow, HeatCell]] = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
+    # How many clusters each group shown this year counts (the filters' options say it): the
+    # numbers the group's own page shows, nothing more.
+    group_sizes: dict[GroupKey, int] = field(default_factory=dict)
 
     @property
     def whole(self) -> bool:
@@ -203,6 +207,8 @@ def network_year(network: Network, year: int | None, filters: dict[str, str]) ->
         group = figures[row_year].get(key)
         page.trend.append(TrendPoint(row_year, group.size if group else None,
                                      group.median if group else None))
+        if row_year == page.year:
+            page.group_sizes = {key: shown.size for key, shown in figures[row_year].items()}
         if row_year == page.year and group is not None:
             page.shown, page.size, page.waiting = True, group.size, group.waiting
             _describe(page, list(group.pks))
@@ -235,13 +241,14 @@ def _heatmap(year: int, answer_sets: list[dict[str, str]]) -> list[HeatRow]:
         row = {answer: counts[code, answer] for answer in HEATMAP_ANSWERS}
         # The rule reads the answers the question allows: « na » is never one in section S,
         # as everybody knows, so its empty cell hides nothing.
-        hidden = hidden_cells({answer: count for answer, count in row.items()
-                               if answer in answer_values(section)})
+        allowed = {answer: count for answer, count in row.items()
+                   if answer in answer_values(section)}
+        hidden = hidden_cells(allowed)
         rows.append(HeatRow(code, text, tuple(
             HeatCell(answer, None, None) if answer in hidden
             else HeatCell(answer, count, count / total if total else None)
             for answer, count in row.items()
-        )))
+        ), suppressed=bool(hidden) and hidden == set(allowed)))
     return rows
 
 

@@ -41,6 +41,7 @@ def _page(request, slug):
 def network_detail(request, slug):
     network, form, page = _page(request, slug)
     context = {"network": network, "form": form, "page": page,
+               "selects": form.selects(page.group_sizes if page else None),
                "tables": presenters.tables(page) if page else [],
                "charts": presenters.chart_data(page) if page and page.shown else None,
                "query": request.GET.urlencode()}
@@ -52,7 +53,8 @@ def _download(request, slug, make, content_type, extension):
     network, form, page = _page(request, slug)
     if page is None:
         return render(request, "network/network_detail.html",
-                      {"network": network, "form": form, "page": None}, status=400)
+                      {"network": network, "form": form, "page": None,
+                       "selects": form.selects(None)}, status=400)
     response = HttpResponse(make(page), content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="{network.slug}-{page.year or "aucune-annee"}.{extension}"'

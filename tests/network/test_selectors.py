@@ -137,3 +137,15 @@ def test_the_cache_never_serves_a_changed_year(fifteen, network, editor):
     for index in range(20, 25):
         add_cluster(network, index, region="PDL", by=editor)
     assert page(fifteen).size == 20  # a new snapshot: a new key
+
+
+def test_a_heatmap_row_says_whether_it_is_hidden_whole_or_only_its_small_cells(
+        network, campaign_2025, editor):
+    # Figures change by five: the first ten count, eight « ++ » and two « + ».
+    for index in range(12):
+        add_cluster(network, index, value="++" if index < 8 else "+", by=editor)
+    rows = page(network).heatmap
+    assert all(not row.suppressed for row in rows)
+    row = rows[0]
+    assert row.cell("++").count == 8 and row.cell("+").count is None
+    assert row.cell("--").count is None  # a zero is hidden too: « < 5 »

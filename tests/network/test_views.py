@@ -3,15 +3,19 @@ format, and bad filters refused with a message."""
 
 import csv
 import io
+import re
 import subprocess
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 from openpyxl import load_workbook
 
 from clusters.models import Cluster, Network
-from grid.models import Campaign, GridVersion
+from grid.models import Campaign, GridVersion, Question
 from tests.fixtures import (
     GRID,
     built_once,
@@ -21,7 +25,7 @@ from tests.fixtures import (
     new_editor,
 )
 
-from .conftest import add_fifteen, new_network
+from .conftest import add_cluster, add_fifteen, new_network
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +89,7 @@ def test_the_page_shows_aggregates_and_no_cluster(fifteen, coordinator):
     assert "Comment ces chiffres protègent chaque pôle" in html
     assert "Distribution des notes" in html and 'id="network-charts"' in html
     assert "Pôle test" not in html and "test-0" not in html  # no name, no address of a cluster
-    assert HIDDEN in html  # the heatmap's small cells
+    assert "masqué</td>" in html  # the heatmap's hidden rows
 
 
 def test_a_small_segment_reads_moins_de_5_everywhere(fifteen, coordinator):
@@ -153,3 +157,69 @@ def test_bad_filters_get_a_message_and_no_numbers(fifteen, coordinator, query):
 def test_the_list_shows_the_coordinated_networks(network, coordinator, other_coordinator):
     html = logged_in(coordinator).get(reverse("network:network-list")).content.decode()
     assert "Réseau test" in html and "Autre réseau" not in html
+
+
+def options_of(html, name):
+    """The options of a select of the filters: (text, disabled)."""
+    select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
+    return {text: " disabled" in attributes
+            for attributes, text in re.findall(r"<option([^>]*)>([^<]*)</option>", select)}
+
+
+def test_each_option_says_how_many_clusters_it_counts_or_why_it_is_hidden(fifteen, coordinator):
+    html = logged_in(coordinator).get(address("network-detail", "annee=2025")).content.decode()
+    regions = options_of(html, "region")
+    # Ten in Bretagne, five in Normandie (conftest.add_fifteen): what their own pages show.
+    assert regions["Tous (15 pôles)"] is False
+    assert regions["Bretagne (10 pôles)"] is False
+    assert regions["Normandie (5 pôles)"] is False
+    hidden = "Pays de la Loire (masqué : moins de 5 pôles, ou trop proche d&#x27;un autre groupe)"
+    assert regions[hidden] is True
+    assert options_of(html, "secteur")["Numérique (10 pôles)"] is False
+    # Every cluster is a « pole » of 50-149: that segment is the whole network, the others empty.
+    kinds = options_of(html, "type")
+    assert kinds["pôle de compétitivité (15 pôles)"] is False
+    assert kinds["cluster (masqué : moins de 5 pôles, ou trop proche d&#x27;un autre groupe)"]
+
+
+def test_a_hidden_segment_asked_for_by_address_keeps_its_option_and_its_message(
+        fifteen, coordinator):
+    html = logged_in(coordinator).get(address("network-detail", "region=PDL")).content.decode()
+    assert HIDDEN in html and "Distribution des notes" not in html
+    option = re.search(r'<option value="PDL"[^>]*>', html).group(0)
+    assert "selected" in option and "disabled" not in option
+
+
+def test_the_heatmap_reads_under_five_with_a_legend_and_the_questions_text(fifteen, coordinator):
+    html = logged_in(coordinator).get(address("network-detail")).content.decode()
+    heatmap = html[html.index('class="table table-sm heatmap"'):html.index("data-heatmap-legend")]
+    # Every question of these fifteen has small answers only: whole rows are hidden.
+    assert HIDDEN not in heatmap and "masqué</td>" in heatmap
+    assert "<dd" in html[html.index("data-heatmap-legend"):]
+    question = Question.objects.filter(version__code=GRID, code="S-1").values_list(
+        "text", flat=True).get()
+    assert f'<span class="visually-hidden" lang="fr">{escape(question)}</span>' in heatmap \
+        or f'<span class="visually-hidden">{escape(question)}</span>' in heatmap
+
+
+def test_the_heatmap_legend_is_in_english_too(fifteen, coordinator):
+    client = logged_in(coordinator)
+    html = client.get(address("network-detail"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "(15 clusters)" in html and "Pays de la Loire (hidden: fewer than 5 clusters" in html
+    assert "hidden</td>" in html and "0 to 4 clusters gave this answer" in html
+    assert "masqué" not in html
+
+
+def test_the_options_cost_no_query_whatever_the_clusters(fifteen, coordinator, editor):
+    client = logged_in(coordinator)
+    client.get(address("network-detail", "region=NOR"))  # the year's figures in the cache
+    with CaptureQueriesContext(connection) as before:
+        client.get(address("network-detail", "region=NOR"))
+    for index in range(20, 30):
+        add_cluster(fifteen, index, region="ARA", by=editor)
+    client.get(address("network-detail", "region=NOR"))  # the year's figures computed again
+    with CaptureQueriesContext(connection) as after:
+        html = client.get(address("network-detail", "region=NOR")).content.decode()
+    assert "Auvergne-Rhône-Alpes (10 pôles)" in html
+    assert len(after) == len(before)
+
