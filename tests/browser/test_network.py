@@ -1,5 +1,6 @@
 """The network coordinator's journey: the network's year, a region, the CSV export, and what
-the anonymity rule hides (« moins de 5 pôles : non affiché »), at 1280 and 390 px."""
+the anonymity rule hides (« moins de 5 pôles : non affiché », hidden options, « < 5 » cells), at
+1280 and 390 px."""
 
 import csv
 import io
@@ -37,14 +38,31 @@ def test_the_coordinator_reads_the_network_filters_and_exports(
     expect(page.get_by_text(counted_out_of(tr, 25))).to_be_visible()
     expect(page.locator("#chart-notes .main-svg").first).to_be_visible()  # Plotly drew
     expect(page.locator(".heatmap")).to_be_visible()
-    expect(page.locator(".heatmap .heat-hidden").first).to_have_text(hidden)
+    # A hidden cell says « < 5 » (or « masqué », its whole row), explained once by the legend.
+    expect(page.locator(".heatmap .heat-hidden").first).to_have_text(
+        re.compile(rf"^(< 5|{re.escape(tr('masqué'))})$"))
+    expect(page.locator("[data-heatmap-legend]")).to_contain_text(tr("< 5"))
     assert "Pôle Littoral Durable" not in page.content()  # no cluster's name
     assert axe() == []
     screenshot("network-1280")
 
-    page.get_by_label(tr("Région")).select_option(label=tr("Pays de la Loire"))
+    # Each option says what choosing it shows: its clusters, or disabled, hidden, and why.
+    region = page.get_by_label(tr("Région")).locator('option[value="PDL"]')
+    expect(region).to_be_disabled()
+    expect(region).to_have_text(tr(
+        "%(option)s (masqué : moins de 5 pôles, ou trop proche d'un autre groupe)")
+        % {"option": tr("Pays de la Loire")})
+    kinds = page.get_by_label(tr("Type de pôle"))
+    expect(kinds.locator('option[value="pole"]')).to_be_enabled()
+    kinds.select_option("pole")
     page.get_by_role("button", name=tr("Afficher")).click()
-    expect(page).to_have_url(re.compile(r"region=PDL"))
+    expect(page).to_have_url(re.compile(r"type=pole"))
+    expect(page.get_by_text(counted_out_of(tr, 25))).to_be_visible()
+    count = page.locator("[data-counted]").inner_text().split()[0]
+    expect(kinds.locator('option[value="pole"]')).to_contain_text(f"({count} ")
+
+    # A hidden segment asked for by its address: the page's own « moins de 5 pôles ».
+    page.goto(base + "/reseau/reseau-demo/?region=PDL")
     expect(page.locator(".hidden-group")).to_have_text(hidden)
     expect(page.get_by_text(tr("Distribution des notes"))).to_have_count(0)
     with page.expect_download() as download:
@@ -57,7 +75,7 @@ def test_the_coordinator_reads_the_network_filters_and_exports(
     screenshot("network-region-1280")
 
     # Two criteria at once would describe groups too small: refused with a message.
-    page.get_by_label(tr("Type de pôle")).select_option(index=1)
+    page.get_by_label(tr("Type de pôle")).select_option("pole")
     page.get_by_role("button", name=tr("Afficher")).click()
     expect(page.get_by_role("alert")).to_contain_text(
         tr("Ces filtres ne sont pas valables ; corrigez-les :"))
