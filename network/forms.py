@@ -48,31 +48,38 @@ class NetworkFilters(forms.Form):
         return {name: self.cleaned_data[parameter] for name, parameter in PARAMETERS.items()
                 if self.cleaned_data.get(parameter)}
 
-    def selects(self, group_sizes: dict | None) -> list[dict]:
-        """Each field with its options (value, label, selected, disabled). With the year's
-        `group_sizes` (network.selectors.NetworkYear), a segment's option says how many clusters
-        it counts, or is disabled with the reason when the page would hide it: what choosing it
-        would show, nothing more. The chosen option stays enabled, so the form keeps the page's
-        address (a crafted one gets the page's own « moins de 5 pôles »)."""
+    def selects(self, page=None) -> list[dict]:
+        """Each field with its options (value, label, selected, disabled). With the page's
+        figures (network.selectors.NetworkYear, its `group_sizes`), a segment's option says how
+        many clusters it counts, or is disabled with the reason when the page would hide it:
+        what choosing it would show, nothing more. The chosen option stays enabled, so the form
+        keeps the page's address (a crafted one gets the page's own « moins de 5 pôles »). A
+        year says the chosen group's size that year, as the trend table shows it; it stays open
+        even when it hides the group, since the trend is still shown."""
         criteria = {parameter: name for name, parameter in PARAMETERS.items()}
+        year_sizes = {point.year: point.size for point in page.trend} if page else {}
         selects = []
         for field in self:
             chosen = str(field.value() or "")
             options = []
             for value, label in field.field.choices:
                 value, disabled = str(value), False
-                if group_sizes is not None and field.name in criteria:
-                    key = (criteria[field.name], value) if value else WHOLE
-                    size = group_sizes.get(key)
-                    if size is None:
-                        label = gettext("%(option)s (masqué : moins de 5 pôles, ou trop proche "
-                                        "d'un autre groupe)") % {"option": label}
-                        disabled = value != chosen
-                    else:
-                        label = ngettext("%(option)s (%(count)s pôle)",
-                                         "%(option)s (%(count)s pôles)", size) % {
-                                             "option": label, "count": size}
+                if page and field.name in criteria:
+                    size = page.group_sizes.get((criteria[field.name], value) if value else WHOLE)
+                    disabled = size is None and value != chosen
+                    label = _with_size(label, size)
+                elif page and field.name == "annee":
+                    label = _with_size(label, year_sizes.get(int(value)))
                 options.append({"value": value, "label": label, "selected": value == chosen,
                                 "disabled": disabled})
             selects.append({"field": field, "options": options})
         return selects
+
+
+def _with_size(label, size: int | None) -> str:
+    """An option and how many clusters it counts, or why it is hidden."""
+    if size is None:
+        return gettext("%(option)s (masqué : moins de 5 pôles, ou trop proche d'un autre "
+                       "groupe)") % {"option": label}
+    return ngettext("%(option)s (%(count)s pôle)", "%(option)s (%(count)s pôles)", size) % {
+        "option": label, "count": size}

@@ -41,7 +41,7 @@ def _page(request, slug):
 def network_detail(request, slug):
     network, form, page = _page(request, slug)
     context = {"network": network, "form": form, "page": page,
-               "selects": form.selects(page.group_sizes if page else None),
+               "selects": form.selects(page),
                "tables": presenters.tables(page) if page else [],
                "charts": presenters.chart_data(page) if page and page.shown else None,
                "query": request.GET.urlencode()}
@@ -54,7 +54,7 @@ def _download(request, slug, make, content_type, extension):
     if page is None:
         return render(request, "network/network_detail.html",
                       {"network": network, "form": form, "page": None,
-                       "selects": form.selects(None)}, status=400)
+                       "selects": form.selects()}, status=400)
     response = HttpResponse(make(page), content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="{network.slug}-{page.year or "aucune-annee"}.{extension}"'

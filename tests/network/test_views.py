@@ -176,6 +176,7 @@ def test_each_option_says_how_many_clusters_it_counts_or_why_it_is_hidden(fiftee
     hidden = "Pays de la Loire (masqué : moins de 5 pôles, ou trop proche d&#x27;un autre groupe)"
     assert regions[hidden] is True
     assert options_of(html, "secteur")["Numérique (10 pôles)"] is False
+    assert options_of(html, "annee") == {"2025 (15 pôles)": False}
     # Every cluster is a « pole » of 50-149: that segment is the whole network, the others empty.
     kinds = options_of(html, "type")
     assert kinds["pôle de compétitivité (15 pôles)"] is False
@@ -188,6 +189,9 @@ def test_a_hidden_segment_asked_for_by_address_keeps_its_option_and_its_message(
     assert HIDDEN in html and "Distribution des notes" not in html
     option = re.search(r'<option value="PDL"[^>]*>', html).group(0)
     assert "selected" in option and "disabled" not in option
+    # The year says the chosen segment's size that year: hidden, as its trend table says.
+    assert list(options_of(html, "annee")) == [
+        "2025 (masqué : moins de 5 pôles, ou trop proche d&#x27;un autre groupe)"]
 
 
 def test_the_heatmap_reads_under_five_with_a_legend_and_the_questions_text(fifteen, coordinator):
