@@ -3,10 +3,13 @@ history's word diff, and the admin's header naming the product."""
 
 import pytest
 from django.apps import apps
+from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 
+from initiatives.content_admin import ContentHistoryAdmin
 from initiatives.models import Sheet
 from initiatives.text_changes import normalise_text, word_diff, word_diff_html
 
@@ -106,3 +109,20 @@ def test_the_admin_header_names_the_product(client, content_admin, language, hea
     html = client.get(reverse("admin:index"), headers={"accept-language": language}).content
     assert header in html.decode()
     assert "Django" not in html.decode()
+
+
+def test_every_field_of_the_content_admins_has_a_translatable_name():
+    """Else the admin shows Django's name made from the attribute (« Level », « Sheets »)."""
+    shown = {
+        shown_model
+        for model, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, ContentHistoryAdmin)
+        for shown_model in [model, *(inline.model for inline in model_admin.inlines)]
+    }
+    untranslated = [
+        f"{model._meta.label}.{field.name}"
+        for model in shown
+        for field in model._meta.get_fields()
+        if not field.auto_created and not isinstance(field.verbose_name, Promise)
+    ]
+    assert len(shown) > 15 and untranslated == []
