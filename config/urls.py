@@ -3,12 +3,18 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import LoginForm, PasswordResetMailForm
 from accounts.views import PasswordResetConfirmView, language_set
 from workspace.views import home, invitation_accept
 
 from .views import healthz
+
+# The admin names the product it runs, in the reader's language (Django's own is « Django »).
+admin.site.site_header = _("Autoévaluation développement durable des pôles — administration")
+admin.site.site_title = _("Autoévaluation DD des pôles — administration")
+admin.site.index_title = _("Contenus, grilles et comptes")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

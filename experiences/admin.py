@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from initiatives.content_admin import ContentHistoryAdmin
 
 from .models import (
     Experience,
@@ -35,7 +36,7 @@ class QuestionLinkInline(admin.StackedInline):
 
 
 @admin.register(Experience)
-class ExperienceAdmin(SimpleHistoryAdmin):
+class ExperienceAdmin(ContentHistoryAdmin):
     list_display = ["title", "organisation", "organisation_type", "source", "published"]
     list_filter = ["source", "organisation_type", "published", "themes"]
     search_fields = ["title", "organisation", "context", "actions"]
@@ -44,6 +45,6 @@ class ExperienceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(ContentHistoryAdmin):
     list_display = ["name", "order"]
     search_fields = ["name"]

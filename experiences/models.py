@@ -97,8 +97,12 @@ class Experience(NaturalKeyMixin, models.Model):
         help_text=_("Texte rédigé par nous : la source interdit la reproduction."),
     )
     published = models.BooleanField(_("publié"), default=True)
-    sheets = models.ManyToManyField(Sheet, through="ExperienceSheet", related_name="experiences")
-    levers = models.ManyToManyField(Lever, through="ExperienceLever", related_name="experiences")
+    sheets = models.ManyToManyField(
+        Sheet, through="ExperienceSheet", related_name="experiences", verbose_name=_("fiches")
+    )
+    levers = models.ManyToManyField(
+        Lever, through="ExperienceLever", related_name="experiences", verbose_name=_("leviers")
+    )
 
     objects = NaturalKeyManager()
     history = HistoricalRecords(m2m_fields=[themes])
@@ -127,7 +131,10 @@ class KeyFigureManager(ExperiencePartManager):
 
 
 class KeyFigure(models.Model):
-    experience = models.ForeignKey(Experience, models.CASCADE, related_name="key_figures")
+    experience = models.ForeignKey(
+        Experience, models.CASCADE, related_name="key_figures",
+        verbose_name=_("retour d'expérience"),
+    )
     order = models.PositiveSmallIntegerField(_("ordre"))
     value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unité"), max_length=40, blank=True)
@@ -159,8 +166,13 @@ class SheetLinkManager(ExperiencePartManager):
 
 
 class ExperienceSheet(models.Model):
-    experience = models.ForeignKey(Experience, models.CASCADE, related_name="sheet_links")
-    sheet = models.ForeignKey(Sheet, models.CASCADE, related_name="experience_links")
+    experience = models.ForeignKey(
+        Experience, models.CASCADE, related_name="sheet_links",
+        verbose_name=_("retour d'expérience"),
+    )
+    sheet = models.ForeignKey(
+        Sheet, models.CASCADE, related_name="experience_links", verbose_name=_("fiche")
+    )
     reason = models.CharField(_("raison du lien"), max_length=300)
 
     objects = SheetLinkManager()
@@ -188,8 +200,13 @@ class LeverLinkManager(ExperiencePartManager):
 
 
 class ExperienceLever(models.Model):
-    experience = models.ForeignKey(Experience, models.CASCADE, related_name="lever_links")
-    lever = models.ForeignKey(Lever, models.CASCADE, related_name="experience_links")
+    experience = models.ForeignKey(
+        Experience, models.CASCADE, related_name="lever_links",
+        verbose_name=_("retour d'expérience"),
+    )
+    lever = models.ForeignKey(
+        Lever, models.CASCADE, related_name="experience_links", verbose_name=_("levier")
+    )
     reason = models.CharField(_("raison du lien"), max_length=300)
 
     objects = LeverLinkManager()
@@ -219,7 +236,10 @@ class QuestionLinkManager(ExperiencePartManager):
 class ExperienceQuestion(models.Model):
     """A grid question the experience illustrates, by code: content knows no grid version."""
 
-    experience = models.ForeignKey(Experience, models.CASCADE, related_name="question_links")
+    experience = models.ForeignKey(
+        Experience, models.CASCADE, related_name="question_links",
+        verbose_name=_("retour d'expérience"),
+    )
     code = models.CharField(
         _("code de question"), max_length=5, validators=[question_code_validator]
     )

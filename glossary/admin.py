@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from initiatives.content_admin import ContentHistoryAdmin
 
 from .models import GlossaryLink, GlossaryTerm
 
@@ -11,7 +12,7 @@ class GlossaryLinkInline(admin.TabularInline):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(SimpleHistoryAdmin):
+class GlossaryTermAdmin(ContentHistoryAdmin):
     list_display = ["term", "order"]
     search_fields = ["term", "definition"]
     readonly_fields = ["source_lines"]
@@ -20,7 +21,7 @@ class GlossaryTermAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GlossaryLink)
-class GlossaryLinkAdmin(SimpleHistoryAdmin):
+class GlossaryLinkAdmin(ContentHistoryAdmin):
     list_display = ["term", "sheet", "kind"]
     list_filter = ["kind"]
     list_select_related = ["term", "sheet"]

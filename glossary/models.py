@@ -20,7 +20,9 @@ class GlossaryTerm(NaturalKeyMixin, models.Model):
         blank=True,
         help_text=_("Document et lignes d'où vient le terme, s'il ne vient pas du guide."),
     )
-    sheets = models.ManyToManyField(Sheet, through="GlossaryLink", related_name="glossary_terms")
+    sheets = models.ManyToManyField(
+        Sheet, through="GlossaryLink", related_name="glossary_terms", verbose_name=_("fiches")
+    )
 
     objects = NaturalKeyManager()
     history = HistoricalRecords()
@@ -49,8 +51,12 @@ class GlossaryLink(models.Model):
         EXPLICIT = "explicit", _("indiqué dans le guide")
         PROPOSED = "proposed", _("proposé")
 
-    term = models.ForeignKey(GlossaryTerm, models.CASCADE, related_name="links")
-    sheet = models.ForeignKey(Sheet, models.CASCADE, related_name="glossary_links")
+    term = models.ForeignKey(
+        GlossaryTerm, models.CASCADE, related_name="links", verbose_name=_("terme")
+    )
+    sheet = models.ForeignKey(
+        Sheet, models.CASCADE, related_name="glossary_links", verbose_name=_("fiche")
+    )
     kind = models.CharField(_("origine"), max_length=10, choices=Kind.choices)
     note = models.CharField(
         _("justification"), max_length=300, blank=True, help_text=_("Pourquoi ce lien est proposé.")

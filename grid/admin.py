@@ -5,7 +5,8 @@ from django.db import models
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
+
+from initiatives.content_admin import ContentHistoryAdmin
 
 from .maturity import RANKS, scale_problems
 from .models import Campaign, GridVersion, MaturityLevel, Question
@@ -88,7 +89,7 @@ class DeriveForm(forms.Form):
 
 
 @admin.register(GridVersion)
-class GridVersionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
+class GridVersionAdmin(FrozenVersionMixin, ContentHistoryAdmin):
     list_display = ["code", "name", "derived_from", "created_at", "frozen"]
     inlines = [MaturityLevelInline, QuestionInline]
     actions = ["derive"]
@@ -139,7 +140,7 @@ class GridVersionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(FrozenVersionMixin, SimpleHistoryAdmin):
+class QuestionAdmin(FrozenVersionMixin, ContentHistoryAdmin):
     list_display = ["code", "version", "section", "bareme", "origin", "anchor_sheet",
                     "reviewed_on", "short_text"]
     list_filter = ["version", "section", "origin", ("reviewed_on", admin.EmptyFieldListFilter),

@@ -82,7 +82,10 @@ class MaturityLevelManager(models.Manager):
 class MaturityLevel(models.Model):
     """A named band of the notes (DESIGN §8): four per version, frozen with it (grid.maturity)."""
 
-    version = models.ForeignKey(GridVersion, models.CASCADE, related_name="maturity_levels")
+    version = models.ForeignKey(
+        GridVersion, models.CASCADE, related_name="maturity_levels",
+        verbose_name=_("version de la grille"),
+    )
     rank = models.PositiveSmallIntegerField(
         _("rang"), validators=[MinValueValidator(1), MaxValueValidator(4)],
         help_text=_("1 pour le niveau le plus bas, 4 pour le plus haut."),
@@ -139,16 +142,25 @@ class Question(models.Model):
         VERBATIM = "verbatim", _("texte du guide")
         RECONSTRUCTED = "reconstructed", _("reconstituée")  # reviewed or not: `reviewed_on`
 
-    version = models.ForeignKey(GridVersion, models.CASCADE, related_name="questions")
-    section = models.ForeignKey(Section, models.PROTECT, related_name="questions")
+    version = models.ForeignKey(
+        GridVersion, models.CASCADE, related_name="questions",
+        verbose_name=_("version de la grille"),
+    )
+    section = models.ForeignKey(
+        Section, models.PROTECT, related_name="questions", verbose_name=_("section")
+    )
     code = models.CharField(_("code"), max_length=10)
     order = models.PositiveSmallIntegerField(_("ordre"))
     text = models.TextField(_("affirmation"))
     bareme = models.PositiveSmallIntegerField(
         _("barème"), validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
-    levers = models.ManyToManyField(Lever, blank=True, related_name="questions")
-    sheets = models.ManyToManyField(Sheet, blank=True, related_name="questions")
+    levers = models.ManyToManyField(
+        Lever, blank=True, related_name="questions", verbose_name=_("leviers")
+    )
+    sheets = models.ManyToManyField(
+        Sheet, blank=True, related_name="questions", verbose_name=_("fiches")
+    )
     origin = models.CharField(_("origine du texte"), max_length=15, choices=Origin.choices)
     anchor_sheet = models.ForeignKey(
         Sheet,
@@ -209,7 +221,10 @@ class Campaign(models.Model):
     year = models.PositiveSmallIntegerField(
         _("année"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    version = models.ForeignKey(GridVersion, models.PROTECT, related_name="campaigns")
+    version = models.ForeignKey(
+        GridVersion, models.PROTECT, related_name="campaigns",
+        verbose_name=_("version de la grille"),
+    )
 
     class Meta:
         ordering = ["-year"]

@@ -2,8 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from .content_admin import ContentHistoryAdmin
 from .models import Concept, Enjeu, Level, Lever, Path, PathStep, Reference, Section, Sheet
 
 PROVENANCE = (_("Provenance"), {"fields": ["source_lines"], "description": _(
@@ -11,7 +11,7 @@ PROVENANCE = (_("Provenance"), {"fields": ["source_lines"], "description": _(
 )})
 
 
-class ContentAdmin(SimpleHistoryAdmin):
+class ContentAdmin(ContentHistoryAdmin):
     """Every content model keeps its history (who, when, what) and its provenance read-only."""
 
     readonly_fields = ["source_lines"]
@@ -84,7 +84,7 @@ class PathAdmin(ContentAdmin):
 
 
 @admin.register(PathStep)
-class PathStepAdmin(SimpleHistoryAdmin):
+class PathStepAdmin(ContentHistoryAdmin):
     list_display = ["path", "step", "option", "sheet", "inferred"]
     list_filter = ["path"]
     list_select_related = ["path", "sheet"]

@@ -90,8 +90,14 @@ class Section(NaturalKeyMixin, models.Model):
     natural_key_fields = ("code",)
 
     code = models.CharField(_("code"), max_length=2, unique=True)
-    enjeu = models.ForeignKey(Enjeu, models.PROTECT, null=True, blank=True, related_name="sections")
-    level = models.ForeignKey(Level, models.PROTECT, null=True, blank=True, related_name="sections")
+    enjeu = models.ForeignKey(
+        Enjeu, models.PROTECT, null=True, blank=True, related_name="sections",
+        verbose_name=_("enjeu"),
+    )
+    level = models.ForeignKey(
+        Level, models.PROTECT, null=True, blank=True, related_name="sections",
+        verbose_name=_("niveau"),
+    )
     order = models.PositiveSmallIntegerField(_("ordre"), unique=True)
     title = models.CharField(_("titre"), max_length=300)
     tagline = models.CharField(_("accroche"), max_length=300, blank=True)
@@ -140,7 +146,9 @@ class Lever(NaturalKeyMixin, models.Model):
         blank=True,
         help_text=_("Autres graphies du guide, une par ligne ; la recherche les trouve aussi."),
     )
-    section = models.ForeignKey(Section, models.PROTECT, related_name="levers")
+    section = models.ForeignKey(
+        Section, models.PROTECT, related_name="levers", verbose_name=_("section")
+    )
     order = models.PositiveSmallIntegerField(_("ordre"))
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     source_lines = models.CharField(_("lignes du guide"), max_length=40, blank=True)
@@ -201,8 +209,12 @@ class Sheet(NaturalKeyMixin, models.Model):
     title_variants = models.TextField(
         _("variantes du titre"), blank=True, help_text=_("Titres du sommaire, un par ligne.")
     )
-    section = models.ForeignKey(Section, models.PROTECT, related_name="sheets")
-    levers = models.ManyToManyField(Lever, blank=True, related_name="sheets")
+    section = models.ForeignKey(
+        Section, models.PROTECT, related_name="sheets", verbose_name=_("section")
+    )
+    levers = models.ManyToManyField(
+        Lever, blank=True, related_name="sheets", verbose_name=_("leviers")
+    )
     principle = models.TextField(_("principe"), help_text=_("Markdown."))
     benefits = models.TextField(_("bénéfices attendus"), help_text=_("Markdown, par public."))
     costs = models.TextField(_("coûts"), help_text=_("Markdown."))
@@ -258,6 +270,7 @@ class Path(NaturalKeyMixin, models.Model):
         blank=True,
         related_name="paths",
         help_text=_("Vide pour le parcours transversal « Exemplarité »."),
+        verbose_name=_("enjeu"),
     )
     order = models.PositiveSmallIntegerField(_("ordre"), unique=True)
     colour = models.CharField(
@@ -287,12 +300,14 @@ class PathStepManager(models.Manager):
 
 
 class PathStep(models.Model):
-    path = models.ForeignKey(Path, models.CASCADE, related_name="steps")
+    path = models.ForeignKey(Path, models.CASCADE, related_name="steps", verbose_name=_("parcours"))
     step = models.PositiveSmallIntegerField(_("étape"))
     option = models.PositiveSmallIntegerField(
         _("option"), null=True, blank=True, help_text=_("1 à 3 quand l'étape propose un choix.")
     )
-    sheet = models.ForeignKey(Sheet, models.PROTECT, related_name="path_steps")
+    sheet = models.ForeignKey(
+        Sheet, models.PROTECT, related_name="path_steps", verbose_name=_("fiche")
+    )
     inferred = models.BooleanField(
         _("place déduite"),
         default=False,

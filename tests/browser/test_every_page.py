@@ -166,7 +166,7 @@ def test_the_admin_pages_are_accessible_and_csp_clean(demo_site, page, axe, tr, 
     page.locator("#id_username").fill("admin")
     page.locator("#id_password").fill("demo")
     page.locator("#id_password").press("Enter")
-    expect(page.get_by_role("heading", name=tr("Site administration"))).to_be_visible()
+    expect(page.get_by_role("heading", name=tr("Contenus, grilles et comptes"))).to_be_visible()
     assert check_pages(page, axe, demo_site.url, admin_pages(), ui_language, screenshot) == {}
 
 

@@ -1,0 +1,37 @@
+"""The admin of every content model (here and in the apps above): text normalised on save, and a
+history showing, for each change, which words of each field were removed and added."""
+
+from django import forms
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from .text_changes import normalise_text, word_diff_html
+
+
+class NormalisedTextForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, value in cleaned_data.items():
+            if isinstance(value, str):
+                cleaned_data[name] = normalise_text(value)
+        return cleaned_data
+
+
+class WordDiffContextHelper(HistoricalRecordContextHelper):
+    """Adds `diff` (a word diff, as HTML) to the change of each free-text field."""
+
+    def context_for_delta_changes(self, delta):
+        context = super().context_for_delta_changes(delta)
+        for entry, change in zip(context, delta.changes, strict=True):
+            field = self.model._meta.get_field(change.field)
+            if isinstance(field, (models.CharField, models.TextField)) and not field.choices:
+                entry["diff"] = word_diff_html(change.old or "", change.new or "")
+        return context
+
+
+class ContentHistoryAdmin(SimpleHistoryAdmin):
+    form = NormalisedTextForm
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return WordDiffContextHelper(self.model, historical_record)
