@@ -72,6 +72,17 @@ class AnswerForm(forms.Form):
     def key(self) -> str:
         return self.code
 
+    @property
+    def wants_justification(self) -> bool:
+        """Refused only because « na » came without the comment that says why: the page opens
+        the comment box rather than leaving the person to guess."""
+        data = self.cleaned_data
+        value, comment = data.get("value") or None, data.get("comment", "")
+        return rules.lacks_justification(value, comment) and not rules.question_problems(
+            self.question, code=self.code, grid=self.grid, value=value, comment=comment,
+            comment_required=False,
+        )
+
     def row(self) -> AnswerValue:
         data = self.cleaned_data
         return AnswerValue(data["value"] or None, rules.normalise_text(data["comment"]))

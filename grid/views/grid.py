@@ -17,7 +17,7 @@ from clusters.models import Membership
 from initiatives.labels import LEVEL_CHOICES
 
 from .. import presenters, rules, selectors, services
-from ..changes import custom_key
+from ..changes import CUSTOM_PREFIX, custom_key
 from ..forms import AnswerForm, CustomRowForm, DisplayForm, RowKindForm
 from ..labels import ACTION_LABELS
 from ..models import Answer
@@ -55,6 +55,28 @@ def _conflict(current) -> dict:
             "été enregistrée : choisissez de garder la sienne ou de la remplacer."
         ) % {"who": capfirst(person_name(current.updated_by)), "value": current.value or _("vide")},
     }
+
+
+def _stored_row(assessment, key: str) -> dict | None:
+    """The row as the server keeps it, which the page puts back when it refuses an answer
+    (None for a code the grid does not have)."""
+    rows = selectors.assessment_rows(assessment)
+    if key not in rows.revisions:
+        return None
+    if key.startswith(CUSTOM_PREFIX):
+        row = rows.custom[key.removeprefix(CUSTOM_PREFIX)]
+        return {"value": row.answer or "", "label": row.label, "level": row.level,
+                "bareme": row.bareme, "revision": rows.revisions[key]}
+    answer = rows.answers[key]
+    return {"value": answer.answer or "", "comment": answer.comment,
+            "revision": rows.revisions[key]}
+
+
+def _refused(assessment, key: str, message: str, *, wants_comment: bool = False):
+    """A row the server did not save: why, and what it kept (`stored`), so that the page never
+    shows the refused answer as if it were saved."""
+    return JsonResponse({"error": message, "stored": _stored_row(assessment, key),
+                         "wantsComment": wants_comment}, status=400)
 
 
 def _row_forms(data, spec) -> list[AnswerForm | CustomRowForm]:
@@ -184,7 +206,8 @@ def answer_save(request, slug, year):
     else:
         form = AnswerForm(request.POST, code=code, question=spec.question(code), grid=spec.code)
     if not form.is_valid():
-        return JsonResponse({"error": " ".join(_errors(form))}, status=400)
+        return _refused(assessment, form.key, " ".join(_errors(form)),
+                        wants_comment=not which.is_custom and form.wants_justification)
     try:
         update = services.answers_update(
             assessment=assessment,
@@ -194,8 +217,8 @@ def answer_save(request, slug, year):
             by=request.user,
             spec=spec,
         )
-    except ValidationError as error:
-        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    except ValidationError as error:  # the grid left draft since the page was loaded
+        return _refused(assessment, form.key, " ".join(error.messages))
     if update.conflicts:
         return JsonResponse({"conflict": _conflict(update.conflicts[0])}, status=409)
     scores = score(spec, update.rows.answers, update.rows.custom_rows)

@@ -113,13 +113,40 @@
     status.append(keepTheirs, keepMine);
   }
 
-  function refused(fieldset, message) {
-    setStatus(fieldset, texts.notSaved + " " + message, "danger").setAttribute("role", "alert");
+  // A refused answer never looks saved: the answer the server kept is checked again (what was
+  // typed stays, to be corrected), and a « na » refused for want of its justification opens the
+  // comment box with the focus (in the compact display it sits in the closed « Détails »).
+  function refused(fieldset, body) {
+    const status = setStatus(fieldset, texts.notSaved + " " + (body.error || texts.serverError), "danger");
+    status.setAttribute("role", "alert");
+    if (body.stored) {
+      fieldset.querySelectorAll("input[type=radio]").forEach(function (radio) {
+        radio.checked = radio.value === body.stored.value;
+      });
+      field(fieldset, "revision").value = body.stored.revision;
+    }
+    if (body.wantsComment) {
+      const comment = field(fieldset, "comment");
+      const details = comment.closest("details");
+      if (details) details.open = true;
+      comment.setAttribute("aria-describedby", status.id);
+      comment.focus();
+    }
   }
 
+  // One save at a time per row, each sent with the revision the previous one returned: typing
+  // a comment then picking an answer changes the row twice, and two posts from one revision
+  // would make the second look like a colleague's conflict.
+  const pending = new WeakMap();
+
   function save(fieldset) {
+    const previous = pending.get(fieldset) || Promise.resolve();
+    pending.set(fieldset, previous.then(function () { return send(fieldset); }));
+  }
+
+  function send(fieldset) {
     setStatus(fieldset, texts.saving);
-    fetch(saveUrl, {
+    return fetch(saveUrl, {
       method: "POST",
       body: payload(fieldset),
       headers: { "X-CSRFToken": csrf, "Accept": "application/json" },
@@ -142,7 +169,7 @@
         } else if (result.status === 409) {
           showConflict(fieldset, result.body.conflict);
         } else {
-          refused(fieldset, result.body.error || texts.serverError);
+          refused(fieldset, result.body);
         }
       })
       .catch(function () {

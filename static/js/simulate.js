@@ -25,6 +25,14 @@
     saved.notes[element.dataset.note] = element.textContent;
   });
 
+  // A non-modal dialog: the page stays readable and scrollable beside it, its notes moving.
+  // Without a backdrop Bootstrap moves no focus into it, yet calls it modal: the focus goes in
+  // here and the modal claim goes. Escape and the focus back on « Simuler » are Bootstrap's.
+  panel.addEventListener("shown.bs.offcanvas", function () {
+    panel.removeAttribute("aria-modal");
+    panel.focus();
+  });
+
   let timer = null;
   let sent = 0;  // answers to older requests, arriving late, are dropped
 

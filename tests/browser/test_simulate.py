@@ -70,6 +70,24 @@ def test_simulating_moves_the_notes_and_the_reset_brings_them_back(
     screenshot("results-planifier")
 
 
+def test_the_panel_is_a_dialog_the_keyboard_enters_and_leaves(demo_site, page, tr):
+    # Issue #23: a dialog takes the focus when it opens, Escape closes it, the focus comes back.
+    log_in(page, demo_site.url, "equipe")
+    page.goto(demo_site.url + RESULTS)
+    opener = page.get_by_role("button", name=tr("Simuler"))
+    opener.focus()
+    page.keyboard.press("Enter")
+    panel = page.get_by_role("dialog", name=tr("Simuler"))
+    expect(panel).to_be_focused()
+    # Not modal: the page beside it stays readable while the notes move.
+    expect(panel).not_to_have_attribute("aria-modal", "true")
+    page.keyboard.press("Tab")
+    expect(panel.get_by_role("button", name=tr("Fermer le panneau de simulation"))).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(opener).to_be_focused()
+
+
 def test_without_javascript_there_is_no_simulate_button(demo_site, browser, ui_language, tr):
     context = browser.new_context(java_script_enabled=False, locale=LOCALES[ui_language])
     page = context.new_page()

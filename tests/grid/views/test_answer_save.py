@@ -127,7 +127,7 @@ def test_it_refuses_bad_input_with_a_message_and_changes_nothing(
     before, custom_before = answers_of(assessment), custom_of(assessment)
     response = save(editor_client, assessment, revision=0, **data)
     assert response.status_code == 400
-    assert response.json() == {"error": error}
+    assert response.json()["error"] == error
     assert answers_of(assessment) == before
     assert custom_of(assessment) == custom_before
 
@@ -136,9 +136,9 @@ def test_it_cannot_change_a_submitted_grid(editor_client, submitted):
     answer = submitted.answers.get(question__code="S-1")
     response = save(editor_client, submitted, code="S-1", value="--", revision=answer.revision)
     assert response.status_code == 400
-    assert response.json() == {
-        "error": "Cette autoévaluation est soumise : elle ne se modifie plus."
-    }
+    assert response.json()["error"] == (
+        "Cette autoévaluation est soumise : elle ne se modifie plus."
+    )
     assert answers_of(submitted)["S-1"] == ("++", "")
 
 
@@ -148,6 +148,57 @@ def test_it_cannot_change_a_validated_grid(editor_client, validated):
     assert response.status_code == 400
     assert "validée" in response.json()["error"]
     assert custom_of(validated)["A"] == ("", None, None, "")
+
+
+def test_a_refused_na_gives_back_the_stored_answer_and_asks_for_the_comment(
+    editor_client, editor, assessment
+):
+    # Issue #23: the page put the refused « na » on screen as if saved; it now puts this back.
+    fill(assessment, editor, answers={"2B-3": "+"}, codes=["2B-3"], comments={"2B-3": "Suivi."})
+    stored = assessment.answers.get(question__code="2B-3")
+    response = save(editor_client, assessment, code="2B-3", value="na", comment=" ",
+                    revision=stored.revision)
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "Question « 2B-3 » : « na » (non applicable) exige un commentaire.",
+        "stored": {"value": "+", "comment": "Suivi.", "revision": stored.revision},
+        "wantsComment": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"code": "S-1", "value": "na", "comment": ""},  # forbidden in S: no comment would do
+        {"code": "1A-1", "value": "+", "comment": "a\n" * 11},
+    ],
+)
+def test_other_refusals_give_back_the_stored_answer_without_asking_for_a_comment(
+    editor_client, assessment, data
+):
+    response = save(editor_client, assessment, revision=0, **data)
+    body = response.json()
+    assert (response.status_code, body["wantsComment"]) == (400, False)
+    assert body["stored"] == {"value": "", "comment": "", "revision": 0}
+
+
+def test_a_refused_custom_row_gives_back_the_stored_row(editor_client, assessment):
+    response = save(editor_client, assessment, kind="custom", code="B", label="Covoiturage",
+                    level="2", bareme="2", value="na", revision=0)
+    assert response.json()["stored"] == {"value": "", "label": "", "level": None,
+                                         "bareme": None, "revision": 0}
+
+
+def test_a_refusal_for_an_unknown_code_has_no_stored_row(editor_client, assessment):
+    response = save(editor_client, assessment, code="Z-9", value="+", revision=0)
+    assert response.json()["stored"] is None
+
+
+def test_a_submitted_grid_refuses_with_the_stored_answer(editor_client, submitted):
+    answer = submitted.answers.get(question__code="S-1")
+    response = save(editor_client, submitted, code="S-1", value="--", revision=answer.revision)
+    assert response.json()["stored"] == {"value": "++", "comment": "",
+                                         "revision": answer.revision}
 
 
 # --- two people, one question ---
@@ -215,9 +266,9 @@ def test_it_refuses_a_custom_label_over_300_characters(editor_client, assessment
     response = save(editor_client, assessment, kind="custom", code="A", label="x" * 301,
                     level="1", bareme="2", value="+", revision=0)
     assert response.status_code == 400
-    assert response.json() == {
-        "error": "Autre action A : le libellé dépasse 300 caractères (il en a 301)."
-    }
+    assert response.json()["error"] == (
+        "Autre action A : le libellé dépasse 300 caractères (il en a 301)."
+    )
     assert custom_of(assessment)["A"] == ("", None, None, "")
 
 

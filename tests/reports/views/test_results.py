@@ -5,6 +5,7 @@ import datetime
 import json
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
@@ -256,3 +257,35 @@ def test_no_answer_in_english(editor, assessment):
     with translation.override("fr"):  # the request's English stays in the request
         html = unescape(client.get(url("results", assessment)).content.decode())
     assert "No answer yet" in html and "Beginner" not in html
+
+
+class _LabelledByRoleless(HTMLParser):
+    """The tags naming themselves by `aria-labelledby` that have no role to be named: a `div`
+    or a `span` without a `role` (the Nu HTML Checker's error)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[dict] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag in ("div", "span") and "aria-labelledby" in attributes and not attributes.get(
+            "role"
+        ):
+            self.found.append(attributes)
+
+
+def test_the_simulation_panel_is_a_named_dialog(editor_client, editor, assessment):
+    # Issue #23: the panel had aria-labelledby on a div with no role until Bootstrap opened it.
+    fill(assessment, editor)
+    html = page(editor_client, assessment)
+    parser = _LabelledByRoleless()
+    parser.feed(html)
+    assert parser.found == []
+    panel = re.search(r'<div [^>]*id="simulation"[^>]*>', html)
+    assert 'role="dialog"' in panel.group()
+    assert 'aria-labelledby="simulation-title"' in panel.group()
+    assert "simulation-title" in parser.ids
