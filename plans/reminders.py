@@ -22,8 +22,8 @@ from clusters.recipients import members
 
 from . import rules
 from .models import Action, ActionReminder
+from .selectors import due_or_late
 
-SOON = timedelta(days=7)  # « due soon »: due within this many days
 EVERY = timedelta(days=7)  # an action is reminded at most this often
 
 
@@ -38,9 +38,10 @@ class Reminded:
 
 
 def falling_due(today: date):
-    """Open actions due by `today` + 7 days, not reminded in the last 7 days, by cluster."""
+    """Open actions late or due soon (selectors.due_or_late), not reminded in the last 7 days,
+    by cluster."""
     return (
-        Action.objects.filter(status__in=rules.OPEN, due_on__lte=today + SOON)
+        due_or_late(today)
         .exclude(reminder__sent_on__gt=today - EVERY)
         .select_related("cluster")
         .order_by("cluster__name", "cluster_id", "due_on", "pk")
@@ -74,7 +75,7 @@ def _remind(actions: list[Action], today: date) -> Reminded | None:
         "overdue": [_line(action) for action in overdue],
         "soon": [_line(action) for action in soon],
         "count": len(claimed),
-        "days": SOON.days,
+        "days": rules.DUE_SOON.days,
         "plan_url": absolute(plan),
     }
     # The home page's notification leads to the action, or to the plan when there are several.

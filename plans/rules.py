@@ -2,7 +2,7 @@
 actions here, and every page, the PDF and the XLSX read lateness and progress from here. Pure:
 plain values in, French messages out."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils.formats import date_format
@@ -21,6 +21,8 @@ TEXT_LIMITS = {
     "notes": (models.NOTES_MAX_LENGTH, pgettext_lazy("free text", "les notes")),
 }
 OPEN = (models.Action.Status.PLANNED, models.Action.Status.IN_PROGRESS)
+# « À échéance »: an open action due within this many days (the editor's home, the reminders).
+DUE_SOON = timedelta(days=7)
 NUMBER_LIMIT = Decimal("1e12")  # 14 digits, 2 after the point
 CENT = Decimal("0.01")  # the columns keep 2 decimals: a number with more is not rounded unsaid
 

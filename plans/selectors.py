@@ -3,7 +3,7 @@ clusters.access.membership_for)."""
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
 from django.core.paginator import Page, Paginator
@@ -17,7 +17,7 @@ from initiatives.kept import kept
 from initiatives.models import Path, PathStep, Section, Sheet
 
 from .models import Action, ActionComment, StepReached
-from .rules import OPEN, is_late
+from .rules import DUE_SOON, OPEN, is_late
 
 COMMENTS_PER_PAGE = 20
 
@@ -180,14 +180,16 @@ def next_steps(cluster_ids: Collection[int]) -> dict[int, PathProgress | None]:
     return found
 
 
-def actions_due(cluster_ids: Collection[int], today: date, within_days: int = 7) -> list[Action]:
-    """The open actions of these clusters past their due date or due within `within_days`,
-    soonest first (so the late ones first), with their cluster: one query."""
-    return list(
-        Action.objects.filter(cluster_id__in=cluster_ids, status__in=OPEN,
-                              due_on__lte=today + timedelta(days=within_days))
-        .select_related("cluster").order_by("due_on", "pk")
-    )
+def due_or_late(today: date):
+    """Open actions past their due date or due within DUE_SOON (rules), of every cluster."""
+    return Action.objects.filter(status__in=OPEN, due_on__lte=today + DUE_SOON)
+
+
+def actions_due(cluster_ids: Collection[int], today: date) -> list[Action]:
+    """The open actions of these clusters late or due soon, soonest first (so the late ones
+    first), with their cluster: one query."""
+    return list(due_or_late(today).filter(cluster_id__in=cluster_ids)
+                .select_related("cluster").order_by("due_on", "pk"))
 
 
 def late_counts(cluster_ids: Collection[int], today: date) -> dict[int, int]:

@@ -23,10 +23,9 @@ from initiatives.models import Sheet
 from network.selectors import networks_with_size
 from plans import selectors as plans
 from plans.models import Action
-from plans.rules import is_late
+from plans.rules import DUE_SOON, is_late
 
 ACTIVITY_COUNT = 10  # the board's « recent changes », the content admin's latest changes
-DUE_WITHIN_DAYS = 7
 # The content a content admin keeps, as its history records it; the permission that makes one.
 CONTENT_MODELS = (Sheet, Question, GlossaryTerm, Experience)
 CONTENT_PERMISSION = "initiatives.change_sheet"
@@ -93,9 +92,9 @@ def editor_home(clusters: list[Cluster], today: date) -> dict:
         "clusters": [ClusterWork(c, years.get(c.pk), steps.get(c.pk)) for c in clusters],
         "actions": [
             DueAction(action, is_late(action, today))
-            for action in plans.actions_due(ids, today, DUE_WITHIN_DAYS)
+            for action in plans.actions_due(ids, today)
         ],
-        "due_within": DUE_WITHIN_DAYS,
+        "due_within": DUE_SOON.days,
     }
 
 
