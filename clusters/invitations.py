@@ -23,6 +23,7 @@ from accounts.models import LanguagePreference, MailKind
 from accounts.names import account_name
 
 from .models import Cluster, Invitation, Membership, MembershipChange, Network
+from .services import membership_add
 
 VALID_FOR = timedelta(days=7)
 # Accounts made from an invitation take the address as username: it must fit the column.
@@ -62,15 +63,18 @@ def address_clean(email: str) -> str:
     return email
 
 
+def _place(target: Cluster | Network) -> dict:
+    """The field naming `target` on an invitation or a membership change."""
+    return {"cluster": target} if isinstance(target, Cluster) else {"network": target}
+
+
 def _log(*, target, action, person: str, role: str = "", by=None) -> MembershipChange:
-    place = {"cluster": target} if isinstance(target, Cluster) else {"network": target}
-    return MembershipChange.objects.create(**place, action=action, person=person, role=role,
-                                           by=by, by_name=account_name(by))
+    return MembershipChange.objects.create(**_place(target), action=action, person=person,
+                                           role=role, by=by, by_name=account_name(by))
 
 
 def history(target, limit: int = 10) -> list[MembershipChange]:
-    place = {"cluster": target} if isinstance(target, Cluster) else {"network": target}
-    return list(MembershipChange.objects.filter(**place).select_related("by")[:limit])
+    return list(MembershipChange.objects.filter(**_place(target)).select_related("by")[:limit])
 
 
 def pending(target) -> list[Invitation]:
@@ -116,12 +120,11 @@ def invitation_create(*, target: Cluster | Network, email: str, role: str, by) -
     if _is_member(target, email):
         raise ValidationError(_("%(email)s fait déjà partie de %(target)s : changez son rôle "
                                 "dans la liste.") % {"email": email, "target": target})
-    place = {"cluster": target} if isinstance(target, Cluster) else {"network": target}
     token, now = secrets.token_urlsafe(32), timezone.now()
     try:
         with transaction.atomic():
             invitation = Invitation.objects.create(
-                **place, email=email, role=role, token_hash=_hash(token), invited_by=by,
+                **_place(target), email=email, role=role, token_hash=_hash(token), invited_by=by,
                 sent_at=now, expires_at=now + VALID_FOR)
     except IntegrityError:  # an open invitation of that address (the partial unique index)
         raise ValidationError(_("%(email)s a déjà une invitation en attente : envoyez-la à nouveau "
@@ -212,7 +215,7 @@ def invitation_accept(*, invitation: Invitation, user) -> Invitation:
     if _is_member(target, user.email):
         raise ValidationError(_("Vous faites déjà partie de %(target)s.") % {"target": target})
     if isinstance(target, Cluster):
-        Membership.objects.create(cluster=target, user=user, role=invitation.role)
+        membership_add(cluster=target, user=user, role=invitation.role)
     else:
         target.coordinators.add(user)
     _log(target=target, action=MembershipChange.Action.JOINED, person=account_name(user),
