@@ -256,12 +256,20 @@ def last_returns(assessments: Collection[Assessment]) -> dict[int, Transition]:
     """For each returned year among `assessments`, by id, the board's step that returned it
     (its comment, who, when): what the team reads before submitting again. One query."""
     returned = [a.pk for a in assessments if a.status == Assessment.Status.RETURNED]
+    latest = _latest_steps(returned, [Assessment.Status.RETURNED])
+    return {assessment_id: step for (assessment_id, _status), step in latest.items()}
+
+
+def _latest_steps(assessment_ids: Collection[int],
+                  statuses: Collection[str]) -> dict[tuple[int, str], Transition]:
+    """The latest step of these assessments to each of `statuses`, by (assessment id, status),
+    with who took it: one query (none without assessments)."""
     steps = {}
-    if returned:
-        for step in (Transition.objects.filter(assessment_id__in=returned,
-                                               to_status=Assessment.Status.RETURNED)
+    if assessment_ids:
+        for step in (Transition.objects.filter(assessment_id__in=assessment_ids,
+                                               to_status__in=statuses)
                      .select_related("by").order_by("at", "pk")):
-            steps[step.assessment_id] = step  # the latest wins
+            steps[step.assessment_id, step.to_status] = step  # the latest wins
     return steps
 
 
@@ -417,11 +425,7 @@ def year_states(assessments) -> list[YearState]:
                  .order_by("cluster__name", "-campaign__year"))
     live = answers_of([a.pk for a in found if a.scores is None or a.is_editable])
     scales = maturity_scales({a.campaign.version_id for a in found})
-    steps: dict[tuple[int, str], Transition] = {}
-    for step in (Transition.objects.filter(assessment__in=[a.pk for a in found])
-                 .filter(to_status__in=EXPLAINED)
-                 .select_related("by").order_by("at", "pk")):
-        steps[step.assessment_id, step.to_status] = step  # the latest of each kind wins
+    steps = _latest_steps([a.pk for a in found], EXPLAINED)
     states = []
     for assessment in found:
         stored = live.get(assessment.pk)
