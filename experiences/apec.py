@@ -16,9 +16,11 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
+def short_hash(text: str) -> str:
+    """What is kept of a piece of the study: the first DIGITS hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode()).hexdigest()[:DIGITS]
+
+
 def window_hashes(text: str) -> set[str]:
     tokens = words(text)
-    return {
-        hashlib.sha256(" ".join(tokens[i : i + WINDOW]).encode()).hexdigest()[:DIGITS]
-        for i in range(len(tokens) - WINDOW + 1)
-    }
+    return {short_hash(" ".join(tokens[i : i + WINDOW])) for i in range(len(tokens) - WINDOW + 1)}

@@ -5,12 +5,11 @@ Three companion documents are kept in fixtures/sources/ and read directly. The A
 be reproduced: for it, `apec-line-numbers.txt` keeps, per line, hashes of the numbers the line
 prints (written by `manage.py apec_hashes`), and the study's text is read too when it is there."""
 
-import hashlib
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .apec import DIGITS
+from .apec import short_hash
 from .models import Source
 
 SOURCE_FILES = {
@@ -74,16 +73,12 @@ def numbers_in(text: str) -> set[str]:
     return found
 
 
-def number_hash(number: str) -> str:
-    return hashlib.sha256(number.encode()).hexdigest()[:DIGITS]
-
-
 def apec_line_hashes(text: str) -> dict[int, set[str]]:
     """For each line of the study that prints a number, the hashes of the numbers it prints."""
     hashes = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if found := numbers_in(line):
-            hashes[number] = {number_hash(n) for n in found}
+            hashes[number] = {short_hash(n) for n in found}
     return hashes
 
 
@@ -113,7 +108,7 @@ class CitedText:
     def prints(self, number: str) -> bool:
         if self.numbers is not None:
             return number in self.numbers
-        return number_hash(number) in self.hashes
+        return short_hash(number) in self.hashes
 
     def prints_month(self, year: str, month: int) -> bool:
         # Without the text (Apec hashes) only the month's number can be checked.
