@@ -110,7 +110,7 @@ def test_the_form_is_prefilled_from_the_results_page(editor_client, cluster_a):
     assert [(chip.field, chip.value) for chip in form.chips] == [
         ("sheets", "12"), ("sheets", "13"), ("question_codes", "2C-3"), ("title", "")]
     assert html.count('class="chip"') == 4 and ">Retirer la fiche</span>" in html
-    assert ">Retirer la question</span>" in html and ">Retirer l'intitulé</span>" in html
+    assert ">Retirer la question</span>" in html and ">Retirer le titre proposé</span>" in html
 
 
 def test_the_chips_name_what_they_remove(editor_client, cluster_a):
@@ -255,7 +255,7 @@ def test_every_problem_is_said_at_once_on_its_field(editor_client, cluster_a, ed
     for field in ("title", "due_on", "target"):
         assert f'id="error_1_id_{field}"' in html  # beside its field
     # The summary atop links each problem to its field.
-    assert html.count('<li><a href="#id_') == 5 and '<a href="#id_sheets">' in html
+    assert html.count('<li><a class="alert-link" href="#id_') == 5 and 'href="#id_sheets">' in html
     # Nothing typed is lost.
     assert "Voir la DREAL</textarea>" in html and 'value="Kilomètres évités"' in html
     assert 'value="31/02/2026"' in html and 'value="douze"' in html
