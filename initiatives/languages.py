@@ -28,7 +28,3 @@ class ContentChoicesMixin:
 
 class ContentSelect(ContentChoicesMixin, forms.Select):
     pass
-
-
-class ContentSelectMultiple(ContentChoicesMixin, forms.SelectMultiple):
-    pass

@@ -1,6 +1,10 @@
-"""Forms read what browsers post: shapes and types here. The rules of an action (plans.rules,
-and those that need the database: known sheets and codes, the owner a member) are checked by
-plans.services when it writes; the views show its ValidationError on the form, as typed."""
+"""Forms read what browsers post. The action form checks every rule of plans.rules in one go,
+against the sheets, questions and members it offers, so that a person reads every problem at
+once, each on its field; plans.services checks them again when it writes (a sheet deleted
+meanwhile), and the views show its errors on their fields too, as typed."""
+
+from dataclasses import dataclass
+from decimal import InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,9 +16,9 @@ from clusters.models import Cluster
 from grid.forms import FreeTextField
 from grid.models import Assessment, Question
 from grid.presenters import decimal
-from initiatives.languages import ContentSelectMultiple, in_french
+from initiatives.languages import in_french
 
-from . import services
+from . import rules, services
 from .models import NOTES_MAX_LENGTH, Action
 
 NUMBER_FIELDS = ("baseline", "target", "measured")
@@ -24,7 +28,7 @@ SEPARATORS = str.maketrans("", "", " \u00a0\u202f")
 
 class OpenMultipleChoiceField(forms.MultipleChoiceField):
     """Choices offered, but a value outside them is left to plans.rules, whose message names it
-    (« Fiche inconnue : « 99 » »)."""
+    (« Fiche inconnue : « 99 » »), beside the other problems of the form."""
 
     def valid_value(self, value):
         return True
@@ -38,7 +42,8 @@ class OpenChoiceField(forms.ChoiceField):
 
 
 class NumberField(forms.CharField):
-    """A decimal as typed, with a comma or a dot; plans.rules says when it is not a number."""
+    """A decimal as typed, with a comma or a dot (None when blank); plans.rules' message when
+    it is not a number."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
@@ -47,6 +52,13 @@ class NumberField(forms.CharField):
 
     def to_python(self, value):
         return super().to_python(value).translate(SEPARATORS).replace(",", ".")
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return rules.read_number(text)
+        except InvalidOperation:
+            raise ValidationError(rules.not_a_number(text)) from None
 
     def prepare_value(self, value):
         return decimal(str(value)) if value is not None else ""
@@ -62,8 +74,23 @@ def question_choices(cluster: Cluster) -> list[tuple[str, str]]:
     choices = {}
     for code, text in questions.values_list("code", "text"):
         short = text if len(text) <= 90 else text[:89] + "…"
-        choices.setdefault(code, f"{code} — {short}")
+        choices.setdefault(code, in_french(f"{code} — {short}"))
     return list(choices.items())
+
+
+@dataclass(frozen=True)
+class Chip:
+    """What a link prefilled (« Planifier » on the results page), shown atop the form with a
+    button that takes it out (static/js/action-form.js)."""
+
+    field: str
+    value: str  # the box to untick; empty for a text field, which is emptied
+    text: str
+
+
+# The fields chosen from a list of boxes with a filter above (plans/includes/_choice_list.html).
+CHOICE_LISTS = ("sheets", "question_codes")
+BOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
 
 
 class ActionForm(forms.Form):
@@ -72,11 +99,9 @@ class ActionForm(forms.Form):
     status = forms.ChoiceField(label=_("Statut"), choices=Action.Status.choices,
                                initial=Action.Status.PLANNED)
     sheets = OpenMultipleChoiceField(
-        label=_("Fiches du guide"), required=False, widget=forms.CheckboxSelectMultiple)
+        label=_("Fiches du guide"), required=False, widget=BOXES)
     question_codes = OpenMultipleChoiceField(
-        label=_("Questions de la grille"), required=False,
-        help_text=_("Ctrl (ou Cmd) + clic pour en choisir plusieurs."),
-        widget=ContentSelectMultiple(attrs={"size": 8}))
+        label=_("Questions de la grille"), required=False, widget=BOXES)
     owner = OpenChoiceField(label=_("Responsable (membre du pôle)"), required=False)
     owner_name = FreeTextField(
         label=_("Responsable (autre)"), required=False,
@@ -100,9 +125,10 @@ class ActionForm(forms.Form):
                                                        "maxlength": NOTES_MAX_LENGTH}))
 
     def __init__(self, *args, cluster: Cluster, sheets, members, action: Action | None = None,
-                 **kwargs):
+                 prefill: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+        self.prefill = prefill or {}
         self.members = {str(user.pk): user for user in members}
         self.fields["sheets"].choices = [(s.number, in_french(f"{s.number} · {s.title}"))
                                          for s in sheets]
@@ -136,8 +162,22 @@ class ActionForm(forms.Form):
             return None
         return int(raw)
 
+    def offered(self, field: str) -> set[str]:
+        return {str(value) for value, _label in self.fields[field].choices}
+
     def clean(self):
         data = super().clean()
+        problems = rules.action_problems(
+            title=data.get("title", ""),
+            texts={field: data.get(field, "") for field in rules.TEXT_LIMITS if field != "title"},
+            starts_on=data.get("starts_on"), due_on=data.get("due_on"),
+            numbers={field: data.get(field) for field in NUMBER_FIELDS},
+            question_codes=data.get("question_codes", []),
+            known_codes=self.offered("question_codes"),
+            sheet_numbers=data.get("sheets", []), known_sheets=self.offered("sheets"))
+        for field, messages in problems.items():
+            if field not in self.errors:  # a field's own error comes first (« date valide »)
+                self.add_error(field, messages)
         if self.errors:
             return data
         values = {field: data[field] for field in services.FIELDS}
@@ -146,6 +186,22 @@ class ActionForm(forms.Form):
             values.pop("done_on")
         data["values"] = values
         return data
+
+    @property
+    def chips(self) -> list[Chip]:
+        """What the link prefilled and the form still holds (a person may have unticked it
+        before an error brought the form back)."""
+        chips = []
+        for field in CHOICE_LISTS:
+            held = {str(value) for value in self[field].value() or []}
+            labels = {str(value): label for value, label in self.fields[field].choices}
+            chips += [Chip(field, value, labels[value])
+                      for value in dict.fromkeys(self.prefill.get(field, []))
+                      if value in held and value in labels]
+        title = self.prefill.get("title", "")
+        if title and self["title"].value() == title:
+            chips.append(Chip("title", "", title))
+        return chips
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data

@@ -2,6 +2,7 @@
 actions here, and every page, the PDF and the XLSX read lateness and progress from here. Pure:
 plain values in, French messages out."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -31,35 +32,44 @@ def action_problems(
     *, title: str, texts: dict[str, str], starts_on: date | None, due_on: date | None,
     numbers: dict[str, Decimal | None], question_codes, known_codes, sheet_numbers,
     known_sheets,
-) -> list[str]:
-    """What is wrong with an action's fields; empty when it may be stored."""
-    problems = []
+) -> dict[str, list[str]]:
+    """What is wrong with an action's fields, by field (the names of plans.forms.ActionForm,
+    which shows each beside its field); empty when it may be stored."""
+    problems = defaultdict(list)
     if not title.strip():
-        problems.append(_("Donnez un intitulé à l'action."))
+        problems["title"].append(_("Donnez un intitulé à l'action."))
     for field, text in {"title": title, **texts}.items():
         limit, name = TEXT_LIMITS[field]
         problem = text_problem(text, limit=limit, name=str(name))
         if problem:
-            problems.append(problem[0].upper() + problem[1:])
+            problems[field].append(problem[0].upper() + problem[1:])
     if starts_on and due_on and due_on < starts_on:
-        problems.append(_("L'échéance (%(due)s) précède le début (%(start)s).") % {
+        problems["due_on"].append(_("L'échéance (%(due)s) précède le début (%(start)s).") % {
             "due": date_format(due_on, "SHORT_DATE_FORMAT"),
             "start": date_format(starts_on, "SHORT_DATE_FORMAT")})
-    for value in numbers.values():
+    for field, value in numbers.items():
         if value is not None and (not value.is_finite() or abs(value) >= NUMBER_LIMIT):
-            problems.append(not_a_number(value))
+            problems[field].append(not_a_number(value))
         elif value is not None and value != value.quantize(CENT):
-            problems.append(_("La valeur « %(value)s » a plus de 2 décimales : arrondissez-la.")
-                            % {"value": shown(str(value))})
+            problems[field].append(
+                _("La valeur « %(value)s » a plus de 2 décimales : arrondissez-la.")
+                % {"value": shown(str(value))})
     unknown = [code for code in question_codes if code not in known_codes]
     if unknown:
-        problems.append(_("Question inconnue : %(codes)s.") % {
-            "codes": ", ".join(f"« {shown(code)} »" for code in unknown)})
+        problems["question_codes"].append(_("Question absente de la grille du pôle : %(codes)s.")
+                                          % {"codes": ", ".join(f"« {shown(code)} »"
+                                                                for code in unknown)})
     unknown = [number for number in sheet_numbers if number not in known_sheets]
     if unknown:
-        problems.append(_("Fiche inconnue : %(numbers)s.") % {
+        problems["sheets"].append(_("Fiche inconnue : %(numbers)s.") % {
             "numbers": ", ".join(f"« {shown(number)} »" for number in unknown)})
-    return problems
+    return dict(problems)
+
+
+def read_number(raw: str) -> Decimal | None:
+    """A number as typed with a dot (« 1234.5 »); None when blank. InvalidOperation when it is
+    not a number."""
+    return None if raw in (None, "") else Decimal(str(raw))
 
 
 def not_a_number(value: object) -> str:

@@ -1,7 +1,7 @@
 """Writes of the plan: every change goes through here, checked by plans.rules, kept in history."""
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -39,15 +39,16 @@ def known_question_codes() -> set[str]:
 
 
 def _action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owner) -> list[Sheet]:
-    """Raise a ValidationError listing what is wrong with an action's values (the views show
-    it on the form); `values` gets its numbers parsed. The sheets found, in order."""
-    not_numbers = []
+    """Raise a ValidationError saying, by field, what is wrong with an action's values (the
+    views show each on its field); `values` gets its numbers parsed. The sheets found, in
+    order."""
+    not_numbers = {}
     for field in ("baseline", "target", "measured"):
         raw = values.get(field)
         try:
-            values[field] = None if raw in (None, "") else Decimal(str(raw))
+            values[field] = rules.read_number(raw)
         except InvalidOperation:
-            not_numbers.append(rules.not_a_number(raw))
+            not_numbers[field] = [rules.not_a_number(raw)]
             values[field] = None
     sheet_numbers = [getattr(sheet, "number", sheet) for sheet in sheets]
     found = {sheet.number: sheet for sheet in Sheet.objects.filter(
@@ -61,10 +62,10 @@ def _action_check(*, cluster: Cluster, values: dict, sheets, question_codes, own
         sheet_numbers=sheet_numbers, known_sheets=found,
     )
     if owner is not None and not Membership.objects.filter(cluster=cluster, user=owner).exists():
-        problems.append(_("Le responsable doit être membre du pôle."))
+        problems["owner"] = [_("Le responsable doit être membre du pôle.")]
     if values.get("status", Action.Status.PLANNED) not in Action.Status.values:
-        problems.append(_("Statut inconnu."))
-    problems += not_numbers
+        problems["status"] = [_("Statut inconnu.")]
+    problems |= not_numbers
     if problems:
         raise ValidationError(problems)
     for field in ("baseline", "target", "measured"):  # as the column keeps them (« 0E-1000 »)

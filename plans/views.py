@@ -30,6 +30,13 @@ def _is_editor(membership: Membership) -> bool:
     return membership.role == Membership.Role.EDITOR
 
 
+def _prefill(request) -> dict:
+    """What a link to the new-action form prefills (« Planifier » on the results page)."""
+    return {"sheets": request.GET.getlist("fiche"),
+            "question_codes": request.GET.getlist("question"),
+            "title": request.GET.get("titre", "")[:200]}
+
+
 def _action_form(membership, *args, **kwargs) -> ActionForm:
     members = get_user_model().objects.filter(
         memberships__cluster=membership.cluster).order_by("last_name", "first_name", "username")
@@ -81,24 +88,23 @@ def _safe_next(request) -> str | None:
 @require_http_methods(["GET", "HEAD", "POST"])
 def action_create(request, slug):
     membership = _editor(request, slug)
+    prefill = _prefill(request)  # the form posts to its own address, query string included
     if request.method == "POST":
-        form = _action_form(membership, request.POST)
+        form = _action_form(membership, request.POST, prefill=prefill)
         if form.is_valid():
             try:
                 action = services.action_create(cluster=membership.cluster, by=request.user,
                                                 **form.service_arguments())
             except ValidationError as error:
-                form.add_error(None, error.messages)
+                form.add_error(None, error)  # each of its messages on its field
             else:
                 messages.success(request, _("Action « %(title)s » ajoutée au plan.") % {
                     "title": action.title})
                 return redirect(_safe_next(request) or action_url(action))
         return _form_page(request, membership, form, status=400)
-    initial = {"sheets": request.GET.getlist("fiche"),
-               "question_codes": request.GET.getlist("question"),
-               "title": request.GET.get("titre", "")[:200]}
-    form = _action_form(membership, initial={k: v for k, v in initial.items() if v})
-    _warn_unknown_prefill(request, form, initial)
+    form = _action_form(membership, initial={k: v for k, v in prefill.items() if v},
+                        prefill=prefill)
+    _warn_unknown_prefill(request, form, prefill)
     return _form_page(request, membership, form)
 
 
@@ -121,9 +127,15 @@ def action_url(action: Action) -> str:
 
 def _form_page(request, membership, form, *, action=None, conflict=None, status=200):
     context = {"membership": membership, "cluster": membership.cluster, "form": form,
-               "action": action, "conflict": conflict,
+               "action": action, "conflict": conflict, "script_texts": _script_texts(),
                "next": request.POST.get("next") or request.GET.get("next", "")}
     return render(request, "plans/action_form.html", context, status=status)
+
+
+def _script_texts() -> dict:
+    """The words of the form's script (static/js/action-form.js), translated with the page."""
+    return {"count": _("Affichées : %(shown)s sur %(total)s · cochées : %(ticked)s"),
+            "removed": _("Retiré : %(item)s.")}
 
 
 def _stale_page(request, membership, stale: services.StaleAction):
@@ -150,7 +162,7 @@ def action_edit(request, slug, pk):
             except services.StaleAction as stale:
                 return _stale_page(request, membership, stale)
             except ValidationError as error:
-                form.add_error(None, error.messages)
+                form.add_error(None, error)
             else:
                 messages.success(request, _("Action modifiée."))
                 return redirect(_safe_next(request) or action_url(action))

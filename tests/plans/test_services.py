@@ -83,9 +83,12 @@ def test_a_nul_in_the_sheets_is_named_and_never_reaches_the_database(base):
     assert not Action.objects.exists()
 
 
-def test_unknown_sheets_and_questions_are_named(base):
-    messages = refused(**base, sheets=["12", "99"], question_codes=["2C-3", "9Z-9"])
-    assert messages == ["Question inconnue : « 9Z-9 ».", "Fiche inconnue : « 99 »."]
+def test_unknown_sheets_and_questions_are_named_each_on_its_field(base):
+    with pytest.raises(ValidationError) as error:
+        services.action_create(**base, sheets=["12", "99"], question_codes=["2C-3", "9Z-9"])
+    assert error.value.message_dict == {
+        "question_codes": ["Question absente de la grille du pôle : « 9Z-9 »."],
+        "sheets": ["Fiche inconnue : « 99 »."]}
     assert not Action.objects.exists()
 
 

@@ -103,9 +103,37 @@ def test_the_form_is_prefilled_from_the_results_page(editor_client, cluster_a):
     assert form.initial == {"sheets": ["12", "13"], "question_codes": ["2C-3"],
                             "title": "Mobilité"}
     html = response.content.decode()
+    # Without the script, the boxes are ticked in the lists; with it, chips say them atop.
     assert re.search(r'value="12"[^>]*checked', html) and re.search(r'value="13"[^>]*checked', html)
-    assert re.search(r'value="2C-3"[^>]*selected', html)
+    assert re.search(r'value="2C-3"[^>]*checked', html)
     assert not re.search(r'value="14"[^>]*checked', html)
+    assert [(chip.field, chip.value) for chip in form.chips] == [
+        ("sheets", "12"), ("sheets", "13"), ("question_codes", "2C-3"), ("title", "")]
+    assert html.count('class="chip"') == 4 and ">Retirer la fiche</span>" in html
+    assert ">Retirer la question</span>" in html and ">Retirer le titre proposé</span>" in html
+
+
+def test_the_chips_name_what_they_remove(editor_client, cluster_a):
+    html = editor_client.get(url("action-create", cluster_a), {"fiche": "12"}).content.decode()
+    chip = re.search(r'<li class="chip" data-field="sheets" data-value="12">.*?</li>', html, re.S)
+    # The button's name: « Retirer la fiche » then the chip's text, « 12 · <title> ».
+    ids = re.search(r'aria-labelledby="([^"]+)"', chip[0])[1].split()
+    texts = [re.search(rf'id="{name}"[^>]*>([^<]*)<', chip[0])[1] for name in ids]
+    assert texts[0] == "Retirer la fiche" and texts[1].startswith("12 · ")
+
+
+def test_no_chip_without_a_link_that_prefills(editor_client, cluster_a):
+    html = editor_client.get(url("action-create", cluster_a)).content.decode()
+    assert "data-chips" not in html and "data-choice-list" in html
+
+
+def test_an_error_brings_back_the_chips_of_what_the_form_still_holds(editor_client, cluster_a):
+    response = editor_client.post(
+        url("action-create", cluster_a) + "?fiche=12&fiche=13&question=2C-3&titre=Mobilit%C3%A9",
+        form_data(title="", sheets=["13"], question_codes=["2C-3"]))
+    assert response.status_code == 400
+    assert [(chip.field, chip.value) for chip in response.context["form"].chips] == [
+        ("sheets", "13"), ("question_codes", "2C-3")]
 
 
 def test_an_action_done_after_its_due_date_says_so(editor_client, cluster_a, editor):
@@ -132,7 +160,8 @@ def test_an_unknown_sheet_or_question_in_the_link_is_said_and_left_out(editor_cl
     ]
     html = response.content.decode()
     assert re.search(r'value="12"[^>]*checked', html) and 'value="99"' not in html
-    assert re.search(r'value="2C-3"[^>]*selected', html) and 'value="9Z-1"' not in html
+    assert re.search(r'value="2C-3"[^>]*checked', html) and 'value="9Z-1"' not in html
+    assert 'data-value="99"' not in html and 'data-value="9Z-1"' not in html
 
 
 def test_creating_stores_and_shows_the_action(editor_client, cluster_a, editor):
@@ -159,7 +188,7 @@ def test_creating_follows_a_safe_next_only(editor_client, cluster_a):
      "L&#x27;échéance (01/05/2026) précède le début (01/06/2026)."),
     ({"target": "douze"}, "La valeur « douze » n&#x27;est pas un nombre admis."),
     ({"sheets": ["12", "99"]}, "Fiche inconnue : « 99 »."),
-    ({"question_codes": ["9Z-9"]}, "Question inconnue : « 9Z-9 »."),
+    ({"question_codes": ["9Z-9"]}, "Question absente de la grille du pôle : « 9Z-9 »."),
     ({"title": "  "}, "Donnez un intitulé à l&#x27;action."),
     ({"title": "Bilan\x07"}, "caractère invisible interdit (U+0007)"),
     ({"due_on": "31/02/2026"}, "Saisissez une date valide."),
@@ -187,12 +216,77 @@ def test_a_rule_the_service_refuses_is_said_on_the_form_with_what_was_typed(
     assert 'value="Kilomètres évités"' in page
 
 
-def test_the_action_form_checks_shapes_without_the_database(cluster_a, editor,
-                                                            django_assert_num_queries):
-    form = ActionForm(form_data(sheets=["99"], question_codes=["9Z-9"]), cluster=cluster_a,
-                      sheets=[], members=[editor])
-    with django_assert_num_queries(0):  # known sheets and codes are the service's to check
-        assert form.is_valid(), form.errors
+def test_the_action_form_checks_against_what_it_offers_without_the_database(
+        cluster_a, editor, django_assert_num_queries):
+    form = ActionForm(form_data(sheets=["12", "99"], question_codes=["9Z-9"]),
+                      cluster=cluster_a, sheets=[], members=[editor])
+    with django_assert_num_queries(0):
+        assert not form.is_valid()
+    assert form.errors == {"sheets": ["Fiche inconnue : « 12 », « 99 »."],
+                           "question_codes": ["Question absente de la grille du pôle : « 9Z-9 »."]}
+
+
+def field_errors(response) -> dict[str, list[str]]:
+    return {field: list(errors) for field, errors in response.context["form"].errors.items()}
+
+
+def test_every_problem_is_said_at_once_on_its_field(editor_client, cluster_a, editor):
+    # A field's error (a date that is none) used to hide the others until it was fixed, and
+    # the rules' errors were said atop the form, not on their fields.
+    newer = grid_services.grid_version_derive(source=GridVersion.objects.get(code="cgdd-2012"),
+                                              code="cgdd-2026", name="Grille 2026")
+    newer.questions.filter(code="2C-3").update(code="2C-99")
+    Campaign.objects.create(year=2026, version=newer)
+    grid_services.assessment_start(cluster=cluster_a, year=2026, by=editor, prefill=False)
+    response = editor_client.post(url("action-create", cluster_a), form_data(
+        title="", sheets=["12", "999"], question_codes=["2C-3"], due_on="31/02/2026",
+        target="douze", notes="Voir la DREAL", indicator="Kilomètres évités"))
+    assert response.status_code == 400
+    assert field_errors(response) == {
+        "title": ["Donnez un intitulé à l'action."],
+        "sheets": ["Fiche inconnue : « 999 »."],
+        "question_codes": ["Question absente de la grille du pôle : « 2C-3 »."],
+        "due_on": ["Saisissez une date valide."],
+        "target": ["La valeur « douze » n'est pas un nombre admis."],
+    }
+    html = response.content.decode()
+    assert '<div id="id_sheets_error" class="invalid-feedback d-block mb-2">' in html
+    assert '<div id="id_question_codes_error"' in html
+    for field in ("title", "due_on", "target"):
+        assert f'id="error_1_id_{field}"' in html  # beside its field
+    # The summary atop links each problem to its field.
+    assert html.count('<li><a class="alert-link" href="#id_') == 5 and 'href="#id_sheets">' in html
+    # Nothing typed is lost.
+    assert "Voir la DREAL</textarea>" in html and 'value="Kilomètres évités"' in html
+    assert 'value="31/02/2026"' in html and 'value="douze"' in html
+    assert re.search(r'value="12"[^>]*checked', html)
+    assert not Action.objects.exists()
+
+
+@pytest.mark.parametrize(("changes", "errors"), [
+    ({"title": "x" * 201, "starts_on": "2026-06-01", "due_on": "2026-05-01"},
+     {"title": ["L'intitulé dépasse 200 caractères (il en a 201)."],
+      "due_on": ["L'échéance (01/05/2026) précède le début (01/06/2026)."]}),
+    ({"title": "  ", "due_on": "demain", "sheets": ["12\x00"], "measured": "1,005"},
+     {"title": ["Donnez un intitulé à l'action."], "due_on": ["Saisissez une date valide."],
+      "sheets": ["Fiche inconnue : « 12U+0000 »."],
+      "measured": ["La valeur « 1.005 » a plus de 2 décimales : arrondissez-la."]}),
+])
+def test_problems_together_are_all_said(editor_client, cluster_a, changes, errors):
+    response = editor_client.post(url("action-create", cluster_a), form_data(**changes))
+    assert response.status_code == 400
+    assert field_errors(response) == errors
+    assert not Action.objects.exists()
+
+
+def test_what_the_service_refuses_is_said_on_its_field(editor_client, cluster_a, monkeypatch):
+    # The form offered 2C-3, but by the time of saving no grid holds it any more.
+    monkeypatch.setattr(services, "known_question_codes", set)
+    response = editor_client.post(url("action-create", cluster_a), form_data())
+    assert response.status_code == 400
+    assert field_errors(response) == {
+        "question_codes": ["Question absente de la grille du pôle : « 2C-3 »."]}
+    assert not Action.objects.exists()
 
 
 def test_the_owner_must_be_a_member(editor_client, cluster_a, outsider):
@@ -316,6 +410,9 @@ def test_editing_changes_the_action(editor_client, cluster_a, action):
     page = editor_client.get(url("action-edit", cluster_a, action.pk))
     assert page.status_code == 200
     assert page.context["form"].initial["sheets"] == ["12"]
+    html = page.content.decode()  # the same lists of boxes, with no chip: nothing prefilled
+    assert html.count("data-choice-list") == 2 and "data-chips" not in html
+    assert re.search(r'value="2C-3"[^>]*checked', html)
     response = editor_client.post(url("action-edit", cluster_a, action.pk), form_data(
         title="Bilan carbone", status="done", measured="85,5", revision="0"))
     assert response.status_code == 302
