@@ -1,6 +1,6 @@
 """Who answers what (issue #23), on a phone in French and in English: the team's editor assigns
-section 1A to a colleague with a due date; the colleague logs in, finds its questions on their
-home page, opens the grid there and keeps to « mes questions »."""
+section 1A to a colleague with a due date (a past one first, refused); the colleague logs in,
+finds its questions on their home page, opens the grid there and keeps to « mes questions »."""
 
 from datetime import timedelta
 
@@ -34,6 +34,18 @@ def test_an_editor_assigns_a_section_and_the_assignee_finds_it(
     heading = page.locator("section[aria-labelledby=section-1A] > .assignment")
     heading.locator("summary").click()
     heading.get_by_label(tr("Confier à")).select_option(label="Chloé Bernard")
+    # A due date already past: refused, the form open again as typed, why beside it.
+    past = (timezone.localdate() - timedelta(days=1)).isoformat()
+    heading.get_by_label(tr("Échéance (facultative)")).fill(past)
+    heading.get_by_role("button", name=tr("Confier"), exact=True).click()
+    alert = heading.get_by_role("alert")
+    expect(alert).to_contain_text(
+        tr("L'échéance est déjà passée : choisissez aujourd'hui ou une date à venir."))
+    expect(alert).to_be_in_viewport()
+    expect(heading.get_by_label(tr("Confier à"))).to_be_focused()
+    expect(heading.get_by_label(tr("Échéance (facultative)"))).to_have_value(past)
+    assert axe() == []
+    screenshot("assign-refused-390", full_page=False)
     heading.get_by_label(tr("Échéance (facultative)")).fill(due.isoformat())
     screenshot("assign-form-390", full_page=False)
     heading.get_by_role("button", name=tr("Confier"), exact=True).click()
