@@ -250,6 +250,8 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
         for question in section.questions:
             answer = rows.answers.get(question.code, BLANK)
             who = question_assignee(assignments, question.code, section.code)
+            if who and who.late and answer.answer:  # late is work left undone past its date
+                who = replace(who, late=False)
             row = FormRow(question, answer.answer or "", answer.comment,
                           rows.revisions.get(question.code, 0),
                           notes=tuple(notes.get(question.code, ())), assignment=who,
@@ -266,8 +268,11 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
                 section.enjeu_code, stored.label, stored.level, stored.bareme,
                 stored.answer or "", rows.revisions.get(key, 0),
             ), **kept.get(key, {}))
-        sections.append(FormSection(section, questions, custom,
-                                    assignments.get(f"section:{section.code}"),
+        assigned = assignments.get(f"section:{section.code}")
+        if assigned and assigned.late and all(
+                rows.answers.get(q.code, BLANK).answer for q in section.questions):
+            assigned = replace(assigned, late=False)
+        sections.append(FormSection(section, questions, custom, assigned,
                                     kept_for(f"section:{section.code}")))
     return {
         "assignees": assignable_members(assessment.cluster_id) if can_edit else (),
@@ -524,7 +529,8 @@ def latest_answer_edits(cluster_ids: Collection[int], count: int) -> list[Answer
 @dataclass(frozen=True)
 class AssignmentView:
     """Who answers a section or a question, as pages show it; `direct` is False on a question
-    that follows its section's assignee."""
+    that follows its section's assignee. `late`: past its due date (pages then keep it for work
+    still unanswered)."""
 
     assignee_pk: int
     name: str

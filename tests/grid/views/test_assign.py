@@ -51,16 +51,25 @@ def test_the_grid_says_who_answers_what_and_marks_the_readers_rows(
     services.assignment_set(assessment=assessment, by=editor, assignee=editor, question="1A-2",
                             due_on=timezone.localdate())
     services.assignment_set(assessment=assessment, by=editor, assignee=editor, question="S-1")
-    Assignment.objects.filter(question__code="S-1").update(
+    services.assignment_set(assessment=assessment, by=editor, assignee=editor, question="S-2")
+    services.assignment_set(assessment=assessment, by=editor, assignee=colleague, section="1B")
+    Assignment.objects.filter(question__code__in=["S-1", "S-2"]).update(
         due_on=timezone.localdate() - timedelta(days=3))
+    Assignment.objects.filter(section__code="1B").update(
+        due_on=timezone.localdate() - timedelta(days=3))
+    fill(assessment, editor, "+", codes=["S-2", "1B-1", "1B-2"])
     html = html_of(editor_client.get(url("grid", assessment)))
+    # Late is work left undone past its date: an answered question, a section all answered, are
+    # not.
+    assert "en retard" not in row(html, "S-2")
+    assert "en retard" not in html[html.index('id="section-1B"'):html.index('id="q-1B-1"')]
     assert "Confiée à Chloé Bernard (avec la section)" in row(html, "1A-1")
     assert 'data-mine="true"' not in row(html, "1A-1")
     assert "Confiée à Élise Martin" in row(html, "1A-2")
     assert 'data-mine="true"' in row(html, "1A-2")
     assert "en retard" in row(html, "S-1") and "en retard" not in row(html, "1A-2")
     assert re.search(r'id="section-1A".*?Confiée à Chloé Bernard', html, re.S)
-    assert "Mes questions (2)" in html
+    assert "Mes questions (3)" in html
     assert 'id="assign-q-1A-1"' in html and 'id="assign-section-1A"' in html
 
 
