@@ -5,11 +5,12 @@ from django.db import models
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from initiatives.content_admin import ContentHistoryAdmin
 
 from .maturity import RANKS, scale_problems
-from .models import Campaign, GridVersion, MaturityLevel, Question
+from .models import Assignment, Campaign, GridVersion, MaturityLevel, Question
 from .selectors import grid_version_is_frozen
 from .services import (
     grid_version_derive,
@@ -193,3 +194,27 @@ class CampaignAdmin(admin.ModelAdmin):
         if obj is not None and obj.assessments.exists():
             return ["year", "version"]
         return []
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(SimpleHistoryAdmin):
+    """Read only, with its history, for superusers: assignments are a cluster's own data, made
+    on the grid, whose rules (the team's members only, open years only) the admin would bypass;
+    content admins keep to the content."""
+
+    list_display = ["assessment", "section", "question", "assignee", "due_on", "assigned_by", "at"]
+    list_select_related = ["assessment__cluster", "assessment__campaign", "section", "question",
+                           "assignee", "assigned_by"]
+    list_filter = ["assessment__campaign"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

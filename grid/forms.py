@@ -204,3 +204,48 @@ class ImportConfirmForm(forms.Form):
 
 class DisplayForm(forms.Form):
     compact = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+
+
+class AssignForm(forms.Form):
+    """An assignment posted from the grid: the section or the question (one of both), the team
+    member, the optional due date, and whether to assign or to take the assignment back."""
+
+    section = forms.CharField(required=False, max_length=rules.CODE_MAX_LENGTH)
+    question = forms.CharField(required=False, max_length=rules.CODE_MAX_LENGTH)
+    action = forms.ChoiceField(
+        choices=[("assign", _("Confier")), ("remove", _("Retirer"))],
+        error_messages={"required": _("Action inconnue : rechargez la page, puis recommencez."),
+                        "invalid_choice": _("Action inconnue : rechargez la page, puis "
+                                            "recommencez.")},
+    )
+    assignee = forms.TypedChoiceField(
+        label=_("Confier à"), coerce=int, required=False,
+        error_messages={"invalid_choice": _("Cette personne n'est pas membre de l'équipe du "
+                                            "pôle : choisissez-en une dans la liste.")},
+    )
+    due_on = forms.DateField(
+        label=_("Échéance"), required=False,
+        error_messages={"invalid": _("Échéance illisible : choisissez une date (jj/mm/aaaa).")},
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [("", "—"), *members]
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("section")) == bool(data.get("question")):
+            raise forms.ValidationError(
+                _("Confiez soit une section, soit une question : rechargez la page, puis "
+                  "recommencez."))
+        if data.get("action") == "assign" and "assignee" not in self.errors and not data.get(
+                "assignee"):
+            self.add_error("assignee", _("Choisissez la personne à qui confier."))
+        return data
+
+    @property
+    def target(self) -> str:
+        """« section:1A » or « question:1A-1 », as the page names the form it came from."""
+        data = self.data
+        question = data.get("question", "")
+        return f"question:{question}" if question else f"section:{data.get('section', '')}"

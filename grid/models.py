@@ -428,3 +428,44 @@ class GridDisplay(models.Model):
 
     def __str__(self):
         return f"{self.user} · {'compact' if self.compact else 'détaillé'}"
+
+
+class Assignment(models.Model):
+    """Who of the team answers a section or a question of a year, and by when (issue 23): a
+    question assigned on its own overrides its section's assignee (grid.selectors)."""
+
+    assessment = models.ForeignKey(Assessment, models.CASCADE, related_name="assignments",
+                                   verbose_name=_("autoévaluation"))
+    section = models.ForeignKey(Section, models.PROTECT, null=True, blank=True,
+                                related_name="+", verbose_name=_("section"))
+    question = models.ForeignKey(Question, models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("question"))
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE,
+                                 related_name="assignments", verbose_name=_("confiée à"))
+    due_on = models.DateField(_("échéance"), null=True, blank=True)
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                    blank=True, related_name="+", verbose_name=_("confiée par"))
+    at = models.DateTimeField(_("le"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["assessment", "section__order", "question__order"]
+        verbose_name = _("répartition")
+        verbose_name_plural = _("répartitions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(section__isnull=False, question__isnull=True)
+                | models.Q(section__isnull=True, question__isnull=False),
+                name="assignment_section_or_question",
+            ),
+            # NULLs never collide: one row per section, one per question, of a year.
+            models.UniqueConstraint(fields=["assessment", "section"],
+                                    name="assignment_one_per_section"),
+            models.UniqueConstraint(fields=["assessment", "question"],
+                                    name="assignment_one_per_question"),
+        ]
+
+    def __str__(self):
+        target = self.question.code if self.question_id else self.section.code
+        return f"{self.assessment} · {target} → {self.assignee}"

@@ -5,12 +5,13 @@ way."""
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Max, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.names import person_name
 from clusters.models import Cluster, Membership
@@ -23,6 +24,7 @@ from .maturity import Band, Scale, level_of
 from .models import (
     Answer,
     Assessment,
+    Assignment,
     Campaign,
     CustomAnswer,
     GridDisplay,
@@ -133,6 +135,9 @@ class FormRow:
     revision: int
     errors: tuple[str, ...] = ()
     notes: tuple[QuestionNote, ...] = ()  # what other apps say of the question (plans)
+    assignment: "AssignmentView | None" = None  # who answers it (its own, or its section's)
+    mine: bool = False  # the person reading the page answers it
+    assign_kept: "AssignKept | None" = None  # a refused assignment of it, as typed
 
     @property
     def code(self) -> str:
@@ -149,7 +154,8 @@ class FormRow:
     @property
     def state(self) -> tuple:
         """Everything the row prints that is not the version's (see FormSection.state)."""
-        return self.code, self.value, self.comment, self.revision, self.errors, self.notes
+        return (self.code, self.value, self.comment, self.revision, self.errors, self.notes,
+                self.assignment, self.mine, self.assign_kept)
 
 
 @dataclass(frozen=True)
@@ -184,11 +190,23 @@ class CustomRowState:
                 self.revision, self.errors)
 
 
+@dataclass(frozen=True)
+class AssignKept:
+    """An assignment the server refused, shown again as the person typed it, with why."""
+
+    target: str  # « section:1A », « question:1A-1 »
+    assignee: str
+    due_on: str
+    errors: tuple[str, ...]
+
+
 @dataclass
 class FormSection:
     layout: SectionLayout
     questions: list[FormRow]
     custom: CustomRowState | None  # closes each enjeu's level-2 section
+    assignment: "AssignmentView | None" = None
+    assign_kept: AssignKept | None = None
 
     @property
     def answered(self) -> int:
@@ -200,18 +218,27 @@ class FormSection:
         display and the person's right to edit, the key of the section's HTML in the cache
         (templates/grid/grid.html), which a change of any of its rows changes."""
         return (self.layout.code, *(row.state for row in self.questions),
-                self.custom.state if self.custom else None)
+                self.custom.state if self.custom else None, self.assignment, self.assign_kept)
 
 
 def grid_form(assessment: Assessment, *, can_edit: bool,
-              kept: Mapping[str, dict] | None = None) -> dict:
+              kept: Mapping[str, dict] | None = None, reader=None, today: date | None = None,
+              assign_kept: AssignKept | None = None) -> dict:
     """The grid page's rows: the version's layout (read once, grid.layout) filled with the
-    stored answers, and the live notes of those answers.
+    stored answers, who answers each section and question (`reader`'s own marked), and the
+    live notes of those answers.
 
     `kept` maps row keys to what a refused post carried (fields, and `errors`): those rows show
-    what the person typed, with why it was not saved, instead of the stored answer.
+    what the person typed, with why it was not saved, instead of the stored answer;
+    `assign_kept` does so for a refused assignment.
     """
     kept = kept or {}
+    assignments = assignments_of(assessment, today or timezone.localdate())
+    reader_pk = getattr(reader, "pk", None)
+
+    def kept_for(target):
+        return assign_kept if assign_kept and assign_kept.target == target else None
+
     version = assessment.campaign.version
     layout = grid_layout(version)
     notes = notes_for(assessment, [question.code for question in layout.questions],
@@ -222,9 +249,14 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
         questions = []
         for question in section.questions:
             answer = rows.answers.get(question.code, BLANK)
+            who = question_assignee(assignments, question.code, section.code)
+            if who and who.late and answer.answer:  # late is work left undone past its date
+                who = replace(who, late=False)
             row = FormRow(question, answer.answer or "", answer.comment,
                           rows.revisions.get(question.code, 0),
-                          notes=tuple(notes.get(question.code, ())))
+                          notes=tuple(notes.get(question.code, ())), assignment=who,
+                          mine=bool(who and who.assignee_pk == reader_pk),
+                          assign_kept=kept_for(f"question:{question.code}"))
             if question.code in kept:
                 row = replace(row, **kept[question.code])
             questions.append(row)
@@ -236,8 +268,15 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
                 section.enjeu_code, stored.label, stored.level, stored.bareme,
                 stored.answer or "", rows.revisions.get(key, 0),
             ), **kept.get(key, {}))
-        sections.append(FormSection(section, questions, custom))
+        assigned = assignments.get(f"section:{section.code}")
+        if assigned and assigned.late and all(
+                rows.answers.get(q.code, BLANK).answer for q in section.questions):
+            assigned = replace(assigned, late=False)
+        sections.append(FormSection(section, questions, custom, assigned,
+                                    kept_for(f"section:{section.code}")))
     return {
+        "assignees": assignable_members(assessment.cluster_id) if can_edit else (),
+        "mine_count": sum(row.mine for group in sections for row in group.questions),
         "sections": sections,
         "answered": rows.answered,
         "total": len(rows.answers),
@@ -485,3 +524,114 @@ def latest_answer_edits(cluster_ids: Collection[int], count: int) -> list[Answer
                     if row["updated_by__pk"] else None),
         row["count"], row["at"],
     ) for row in rows]
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    """Who answers a section or a question, as pages show it; `direct` is False on a question
+    that follows its section's assignee. `late`: past its due date (pages then keep it for work
+    still unanswered)."""
+
+    assignee_pk: int
+    name: str
+    due_on: date | None
+    late: bool
+    direct: bool = True
+
+
+def _editors_assignments(cluster_id: int):
+    """Assignments whose assignee is still on the cluster's team: one who left or became a
+    board member answers nothing any more, and their assignments are shown nowhere."""
+    return Assignment.objects.filter(
+        assignee__memberships__cluster_id=cluster_id,
+        assignee__memberships__role=Membership.Role.EDITOR,
+    )
+
+
+def assignments_of(assessment: Assessment, today: date) -> dict[str, AssignmentView]:
+    """The year's assignments by target (« section:1A », « question:1A-1 »): one query."""
+    found = {}
+    for section, question, pk, username, first, last, due_on in (
+        _editors_assignments(assessment.cluster_id).filter(assessment=assessment)
+        .values_list("section__code", "question__code", "assignee_id", "assignee__username",
+                     "assignee__first_name", "assignee__last_name", "due_on")
+    ):
+        name = person_name(User(username=username, first_name=first, last_name=last))
+        key = f"question:{question}" if question else f"section:{section}"
+        found[key] = AssignmentView(pk, name, due_on, bool(due_on and due_on < today))
+    return found
+
+
+def question_assignee(assignments: Mapping[str, AssignmentView], code: str,
+                      section: str) -> AssignmentView | None:
+    """Who answers a question: its own assignee, else its section's."""
+    if direct := assignments.get(f"question:{code}"):
+        return direct
+    if inherited := assignments.get(f"section:{section}"):
+        return replace(inherited, direct=False)
+    return None
+
+
+def assignable_members(cluster_id: int) -> tuple[tuple[int, str], ...]:
+    """The team members a section or a question may be assigned to, by name: one query."""
+    people = User.objects.filter(is_active=True, memberships__cluster_id=cluster_id,
+                                 memberships__role=Membership.Role.EDITOR)
+    return tuple(sorted(((person.pk, person_name(person)) for person in people),
+                        key=lambda pair: pair[1].casefold()))
+
+
+@dataclass(frozen=True)
+class AssignedQuestion:
+    """A question someone answers, on their home page: late when its due date passed with no
+    answer given."""
+
+    cluster: Cluster
+    year: int
+    code: str
+    text: str
+    due_on: date | None
+    late: bool
+    answered: bool
+
+
+def assigned_questions(user, cluster_ids: Collection[int], today: date) -> list[AssignedQuestion]:
+    """The questions of open years of these clusters that `user` answers (assigned on their own
+    or with their section), late first, then by due date, cluster, year and grid order: three
+    queries, whatever the number of clusters, years and questions (the versions' layouts are
+    read once per process, grid.layout)."""
+    open_years = Assessment.objects.filter(cluster_id__in=cluster_ids,
+                                           status__in=Assessment.EDITABLE)
+    rows = list(
+        Assignment.objects.filter(assessment__in=open_years, assignee__memberships__role=(
+            Membership.Role.EDITOR), assignee__memberships__cluster=F("assessment__cluster"))
+        .select_related("assessment__cluster", "assessment__campaign__version", "section",
+                        "question")
+    )
+    mine = {row.assessment_id for row in rows if row.assignee_id == user.pk}
+    by_year: dict[int, dict[str, AssignmentView]] = {}
+    years: dict[int, Assessment] = {}
+    for row in rows:
+        if row.assessment_id not in mine:
+            continue
+        years[row.assessment_id] = row.assessment
+        key = f"question:{row.question.code}" if row.question_id else f"section:{row.section.code}"
+        by_year.setdefault(row.assessment_id, {})[key] = AssignmentView(
+            row.assignee_id, "", row.due_on, bool(row.due_on and row.due_on < today))
+    answered = {
+        (pk, code) for pk, code in Answer.objects.filter(assessment_id__in=mine)
+        .exclude(value="").values_list("assessment_id", "question__code")
+    } if mine else set()
+    found = []
+    for pk, assignments in by_year.items():
+        assessment = years[pk]
+        for order, question in enumerate(grid_layout(assessment.campaign.version).questions):
+            who = question_assignee(assignments, question.code, question.section_code)
+            if who is None or who.assignee_pk != user.pk:
+                continue
+            done = (pk, question.code) in answered
+            found.append((order, AssignedQuestion(
+                assessment.cluster, assessment.campaign.year, question.code, question.text,
+                who.due_on, who.late and not done, done)))
+    found.sort(key=lambda pair: (not pair[1].late, pair[1].due_on or date.max,
+                                 pair[1].cluster.name, pair[1].year, pair[0]))
+    return [question for _order, question in found]

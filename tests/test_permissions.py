@@ -28,8 +28,8 @@ from accounts.models import MailKind, Notification
 from clusters.models import Invitation, Membership, Network
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
-from grid.models import GridVersion, Transition
-from initiatives.models import PathStep
+from grid.models import Assignment, GridVersion, Transition
+from initiatives.models import PathStep, Section
 from plans.services import action_create, step_reach
 from tests.fixtures import logged_in
 
@@ -110,6 +110,8 @@ RULES = {
                               {"compact": "1"}),
     "grid:answer-save": Rule(EDITORS, ("slug", "year"), "post", frozenset({200}),
                              {"code": "S-1", "value": "+", "revision": 0}),
+    "grid:assign": Rule(EDITORS, ("slug", "year"), "post", frozenset({302}),
+                        {"section": "1A", "action": "remove"}),
     "grid:submit": Rule(EDITORS, ("slug", "year"), "post", frozenset({302})),
     "grid:import-json": Rule(EDITORS, ("slug", "year")),
     "reports:results": Rule(MEMBERS, ("slug", "year")),
@@ -363,6 +365,8 @@ def admin_rows(submitted, board, plan_action, editor):
                               to_status="returned", by=board, comment="x")
     step_reach(cluster=submitted.cluster, step=PathStep.objects.order_by("pk").first(),
                by=editor, reached_on=date(2025, 1, 15))
+    Assignment.objects.create(assessment=submitted, section=Section.objects.get(code="1A"),
+                              assignee=editor, assigned_by=editor)
     for model in admin.site._registry:
         if hasattr(model, "history"):  # a first version, as an admin's edit records one
             model._default_manager.order_by("pk").first().save()
@@ -391,12 +395,12 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
         assert is_private_no_store(response), path
         if response.status_code in (403, 404):
             refused.add(path)
-    # Accounts and their mails, login throttling, the clusters' plans and the background tasks
-    # are the superusers' business; the autocomplete needs its parameters; a grid version in
-    # use, and its questions, are not deleted.
+    # Accounts and their mails, login throttling, the clusters' plans and assignments and the
+    # background tasks are the superusers' business; the autocomplete needs its parameters; a
+    # grid version in use, and its questions, are not deleted.
     frozen = GridVersion.objects.get(code="cgdd-2012")
     superusers_only = ("/admin/auth/", "/admin/axes/", "/admin/plans/", "/admin/accounts/",
-                       "/admin/django_tasks_database/")
+                       "/admin/django_tasks_database/", "/admin/grid/assignment/")
     assert {path for path in refused if not path.startswith(superusers_only)} == {
         "/admin/autocomplete/",
         reverse("admin:grid_gridversion_delete", args=[frozen.pk]),
@@ -404,4 +408,5 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
     }
     assert "/admin/auth/user/" in refused and "/admin/axes/accessattempt/" in refused
     assert "/admin/plans/action/" in refused and "/admin/plans/stepreached/" in refused
+    assert "/admin/grid/assignment/" in refused
     assert "/admin/accounts/outgoingmail/" in refused

@@ -1,10 +1,11 @@
 """A person's home: what each of their roles has to do, composed from the domains' selectors
 in a number of queries that does not grow with their clusters, years, questions or actions.
 
-An editor sees each cluster's current year and what it waits for, the plan's late and soon-due
-actions and the next path step; a board member the years awaiting its decision, then what
-changed lately in its clusters; a network coordinator their networks; a content admin the
-latest content changes. Each part reads only the clusters the person holds that role in."""
+An editor sees each cluster's current year and what it waits for, the questions assigned to
+them, the plan's late and soon-due actions and the next path step; a board member the years
+awaiting its decision, then what changed lately in its clusters; a network coordinator their
+networks; a content admin the latest content changes. Each part reads only the clusters the
+person holds that role in."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -75,7 +76,7 @@ def person_home(user, today: date) -> dict:
     coordinator = bool(networks) or user.groups.filter(name="network").exists()
     content_admin = user.is_staff and user.has_perm(CONTENT_PERMISSION)
     return {
-        "editor": editor_home(editing, today) if editing else None,
+        "editor": editor_home(user, editing, today) if editing else None,
         "board": board_home(boarding) if boarding else None,
         "coordinator": coordinator,
         "networks": networks,
@@ -85,10 +86,11 @@ def person_home(user, today: date) -> dict:
     }
 
 
-def editor_home(clusters: list[Cluster], today: date) -> dict:
+def editor_home(user, clusters: list[Cluster], today: date) -> dict:
     ids = [cluster.pk for cluster in clusters]
     years, steps = grid.current_years(ids), plans.next_steps(ids)
     return {
+        "assigned": _by_year(grid.assigned_questions(user, ids, today)),
         "clusters": [ClusterWork(c, years.get(c.pk), steps.get(c.pk)) for c in clusters],
         "actions": [
             DueAction(action, is_late(action, today))
@@ -96,6 +98,31 @@ def editor_home(clusters: list[Cluster], today: date) -> dict:
         ],
         "due_within": DUE_SOON.days,
     }
+
+
+@dataclass(frozen=True)
+class AssignedYear:
+    """The questions a person answers in one cluster's open year, late first."""
+
+    cluster: Cluster
+    year: int
+    questions: list[grid.AssignedQuestion]
+
+    @property
+    def late(self) -> int:
+        return sum(question.late for question in self.questions)
+
+
+def _by_year(questions: list[grid.AssignedQuestion]) -> list[AssignedYear]:
+    """The questions grouped by cluster and year, the years with the most urgent first (the
+    order of `questions`)."""
+    years: dict[tuple[int, int], AssignedYear] = {}
+    for question in questions:
+        key = (question.cluster.pk, question.year)
+        if key not in years:
+            years[key] = AssignedYear(question.cluster, question.year, [])
+        years[key].questions.append(question)
+    return list(years.values())
 
 
 def board_home(cluster_ids: list[int]) -> dict:

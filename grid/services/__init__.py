@@ -1,7 +1,7 @@
 """Writes of the grid app, one module per entity: `assessments` (start and the workflow steps),
 `answers` (autosave, whole-form post, import), `versions` (grid versions and their maturity
-levels), `display` (a user's grid display). Checks that write nothing live in `grid.rules`,
-`grid.scoring` and `grid.selectors`.
+levels), `display` (a user's grid display), `assignments` (who answers what). Checks that
+write nothing live in `grid.rules`, `grid.scoring` and `grid.selectors`.
 
 The writes are re-exported here so that callers keep `from grid import services` and
 `services.assessment_submit(...)`, whichever module holds them.
@@ -22,6 +22,7 @@ from .assessments import (
     assessment_submit,
     assessment_validate,
 )
+from .assignments import assignment_remove, assignment_set
 from .display import grid_display_set
 from .versions import (
     grid_version_derive,
@@ -41,6 +42,8 @@ __all__ = [
     "assessment_start",
     "assessment_submit",
     "assessment_validate",
+    "assignment_remove",
+    "assignment_set",
     "custom_answer_save",
     "grid_display_set",
     "grid_version_derive",

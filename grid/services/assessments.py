@@ -6,6 +6,8 @@ the assessment's row first (`locking`), so that of two concurrent steps exactly 
 Each step tells the people it concerns (`grid.notices`) within its transaction.
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
@@ -13,12 +15,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts.names import account_name, person_name
+from clusters.models import Membership
 from initiatives.models import Enjeu
 
 from .. import notices, rules
 from ..changes import StoredRows
 from ..labels import ACTION_LABELS
-from ..models import Answer, Assessment, Campaign, CustomAnswer, Transition
+from ..models import Answer, Assessment, Assignment, Campaign, CustomAnswer, Transition
 from ..scoring import submission_scores
 from ..selectors import assessment_rows, previous_assessment
 from ..specs import grid_spec
@@ -41,7 +44,8 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
     """Open the cluster's grid for a campaign year, optionally carrying the answers of its
     latest earlier year; AssessmentExists if the year is started already.
 
-    Answers carry over where the question code exists in both grid versions (DESIGN §5).
+    Answers carry over where the question code exists in both grid versions (DESIGN §5), and
+    so do assignments (`_carry_assignments`).
     """
     campaign = Campaign.objects.select_related("version").filter(year=year).first()
     if campaign is None:
@@ -72,11 +76,51 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
         else CustomAnswer(assessment=assessment, enjeu=enjeu)
         for enjeu in Enjeu.objects.all()
     )
+    if last is not None:
+        _carry_assignments(last, assessment)
     Transition.objects.create(
         assessment=assessment, from_status=Status.DRAFT, to_status=Status.DRAFT, by=by,
         by_name=account_name(by), carried_from=last.campaign.year if last else None,
     )
     return assessment
+
+
+def _carry_assignments(last: Assessment, new: Assessment) -> None:
+    """Give the new year the assignments of `last` whose section or question code is in its
+    grid version and whose assignee is still on the team. A due date moves by the years between
+    them, as the yearly work comes round at the same season; one that would already be past is
+    dropped rather than making the work late on the day it opens. Two queries, three with any
+    to carry; nobody is told again (they had it last year)."""
+    editors = Membership.objects.filter(cluster_id=new.cluster_id, role=Membership.Role.EDITOR)
+    old = list(last.assignments.filter(assignee__in=editors.values("user"))
+               .select_related("section", "question"))
+    if not old:
+        return
+    questions = {q.code: q for q in new.campaign.version.questions.select_related("section")}
+    sections = {q.section.code: q.section for q in questions.values()}
+    gap, today = new.campaign.year - last.campaign.year, timezone.localdate()
+    carried = []
+    for assignment in old:
+        if assignment.question_id:
+            target = {"question": questions.get(assignment.question.code)}
+        else:
+            target = {"section": sections.get(assignment.section.code)}
+        if None in target.values():
+            continue
+        due = _years_later(assignment.due_on, gap) if assignment.due_on else None
+        carried.append(Assignment(
+            assessment=new, assignee_id=assignment.assignee_id,
+            assigned_by_id=assignment.assigned_by_id,
+            due_on=due if due and due >= today else None, **target,
+        ))
+    Assignment.objects.bulk_create(carried)
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
 
 
 def _started(assessment: Assessment) -> AssessmentExists:

@@ -1,11 +1,13 @@
 """The grid page: every answer saved as it is given (autosave), or the whole form at once."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import formats
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,7 +20,7 @@ from initiatives.labels import LEVEL_CHOICES
 
 from .. import presenters, rules, selectors, services
 from ..changes import CUSTOM_PREFIX, custom_key
-from ..forms import AnswerForm, CustomRowForm, DisplayForm, RowKindForm
+from ..forms import AnswerForm, AssignForm, CustomRowForm, DisplayForm, RowKindForm
 from ..labels import ACTION_LABELS
 from ..models import Answer
 from ..scoring import ENJEUX, score, scores_to_json
@@ -107,9 +109,15 @@ def grid(request, slug, year):
         kept, status = _save_whole_form(request, assessment)
         if not kept:
             return redirect("grid:grid", slug=slug, year=year)
+    return _page(request, membership, assessment, kept=kept, status=status)
+
+
+def _page(request, membership, assessment, *, kept=None, status=200, assign_kept=None):
+    """The grid page, with rows a refused post carried (`kept`, `assign_kept`) as typed."""
     compact = selectors.grid_is_compact(request.user)
     can_edit = membership.role == Membership.Role.EDITOR and assessment.is_editable
-    page = selectors.grid_form(assessment, can_edit=can_edit, kept=kept)
+    page = selectors.grid_form(assessment, can_edit=can_edit, kept=kept, reader=request.user,
+                               today=timezone.localdate(), assign_kept=assign_kept)
     scores = page["scores"]
     context = {
         "membership": membership,
@@ -121,6 +129,8 @@ def grid(request, slug, year):
         "comment_max_length": rules.COMMENT_MAX_LENGTH,
         "label_max_length": rules.LABEL_MAX_LENGTH,
         "script_texts": _script_texts(),
+        "mine_texts": {"on": _("Seules les questions qui vous sont confiées sont affichées."),
+                       "off": _("Toutes les questions sont affichées.")},
         "actions": ACTION_LABELS,
         "compact": compact,
         "returned_by": selectors.last_returns([assessment]).get(assessment.pk),
@@ -226,3 +236,39 @@ def answer_save(request, slug, year):
         "revision": update.revisions[form.key], "answered": update.answered,
         "total": update.total, "scores": scores_to_json(spec.code, scores),
     })
+
+
+@login_required
+@require_POST
+def assign(request, slug, year):
+    """Assign a section or a question to a team member, or take it back (the grid's « Confier »
+    forms), then back to it on the grid; refused, the grid shows it again as typed, with why."""
+    membership, assessment = selectors.assessment_for_user(request.user, slug, year)
+    require_role(membership, Membership.Role.EDITOR)
+    members = selectors.assignable_members(assessment.cluster_id)
+    form = AssignForm(request.POST, members=members)
+    errors = _errors(form)
+    if form.is_valid():
+        data = form.cleaned_data
+        target = {"section": data["section"] or None, "question": data["question"] or None}
+        try:
+            if data["action"] == "remove":
+                services.assignment_remove(assessment=assessment, by=request.user, **target)
+                done = _("%(code)s : plus confiée à personne.")
+            else:
+                assignee = get_user_model().objects.get(pk=data["assignee"])
+                services.assignment_set(assessment=assessment, by=request.user,
+                                        assignee=assignee, due_on=data["due_on"], **target)
+                done = _("%(code)s confiée à %(name)s.")
+        except ValidationError as error:
+            errors = tuple(error.messages)
+        else:
+            messages.success(request, done % {
+                "code": data["question"] or data["section"],
+                "name": person_name(assignee) if data["action"] == "assign" else ""})
+            anchor = f"q-{data['question']}" if data["question"] else f"section-{data['section']}"
+            return redirect(reverse("grid:grid", args=[slug, year]) + f"#{anchor}")
+    messages.error(request, _("Rien n'a été confié : %(why)s") % {"why": " ".join(errors)})
+    kept = selectors.AssignKept(form.target, form.data.get("assignee", ""),
+                                form.data.get("due_on", ""), errors)
+    return _page(request, membership, assessment, status=400, assign_kept=kept)

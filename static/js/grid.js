@@ -178,6 +178,7 @@
   }
 
   form.addEventListener("change", function (event) {
+    if (event.target.form !== form) return; // a « Confier » control: not an answer
     const fieldset = event.target.closest("fieldset.question");
     if (fieldset) save(fieldset);
   });

@@ -15,7 +15,7 @@ from clusters.models import Cluster, Membership, Network
 from clusters.services import membership_add
 from glossary.models import GlossaryTerm
 from grid import services
-from grid.models import Campaign
+from grid.models import Assignment, Campaign
 from plans.services import action_comment_add, action_create
 from tests.fixtures import fill, logged_in, url
 
@@ -222,8 +222,9 @@ def test_each_part_speaks_english(editor, board, cluster_a, submitted, content_a
 
 
 def a_second_cluster_with_everything(editor, board, slug):
-    """Another cluster where `editor` edits and `board` decides: a submitted year, a draft,
-    actions due and done (a path step reached), board comments."""
+    """Another cluster where `editor` edits and `board` decides: a submitted year, a draft with
+    questions assigned to `editor`, actions due and done (a path step reached), board
+    comments."""
     cluster = Cluster.objects.create(name=f"Pôle {slug}", slug=slug)
     membership_add(cluster=cluster, user=editor, role=Membership.Role.EDITOR)
     membership_add(cluster=cluster, user=board, role=Membership.Role.BOARD)
@@ -233,7 +234,10 @@ def a_second_cluster_with_everything(editor, board, slug):
         )
     old = services.assessment_start(cluster=cluster, year=2023, by=editor, prefill=False)
     services.assessment_submit(assessment=fill(old, editor), by=editor)
-    services.assessment_start(cluster=cluster, year=2024, by=editor, prefill=True)
+    draft = services.assessment_start(cluster=cluster, year=2024, by=editor, prefill=True)
+    services.assignment_set(assessment=draft, by=editor, assignee=editor, section="1A",
+                            due_on=days(3))
+    services.assignment_set(assessment=draft, by=editor, assignee=editor, question="2D-1")
     for offset in (-4, 2):
         action = action_create(
             cluster=cluster,
@@ -278,3 +282,25 @@ def test_unread_notifications_lead_the_home_until_read(editor_client, editor, bo
     assert "Pour quelqu&#x27;un d&#x27;autre" not in html
     editor_client.post("/comptes/notifications/lues/")
     assert "Aucune notification non lue." in editor_client.get("/").content.decode()
+
+
+def test_the_editor_sees_the_questions_assigned_to_them_late_first(editor, assessment):
+    colleague = get_user_model().objects.create_user("equipe-a2", first_name="Chloé",
+                                                     last_name="Bernard")
+    membership_add(cluster=assessment.cluster, user=colleague, role=Membership.Role.EDITOR)
+    services.assignment_set(assessment=assessment, by=colleague, assignee=editor, section="1B",
+                            due_on=days(5))
+    services.assignment_set(assessment=assessment, by=colleague, assignee=editor,
+                            question="2D-2")
+    services.assignment_set(assessment=assessment, by=colleague, assignee=colleague,
+                            question="1B-2")
+    Assignment.objects.filter(question__code="2D-2").update(due_on=days(-2))
+    html = page(logged_in(editor))
+    listed = html[html.index("Questions qui vous sont confiées"):html.index("Actions en retard")]
+    grid = url("grid", assessment)
+    assert listed.index(f'href="{grid}#q-2D-2"') < listed.index(f'href="{grid}#q-1B-1"')
+    assert "1B-2" not in listed  # the colleague answers it
+    assert "1 en retard" in listed
+    assert f"échéance le {days(5):%d/%m/%Y}" in listed
+    english = page(logged_in(editor), **ENGLISH)
+    assert "Questions assigned to you" in english and "overdue" in english

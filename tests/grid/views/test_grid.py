@@ -114,11 +114,12 @@ def test_its_queries_do_not_grow_with_the_answers(
 ):
     editor_client.get(url("grid", assessment))  # renders the version's layout (grid.layout)
     # session, user, membership, assessment, display, the cluster's actions (what plans shows
-    # beside each question, grid.annotations), last content edit, answers, custom rows
-    with django_assert_num_queries(8):
+    # beside each question, grid.annotations), last content edit, assignments, answers, custom
+    # rows, the team (whom the « Confier » forms offer)
+    with django_assert_num_queries(10):
         editor_client.get(url("grid", assessment))
     fill(assessment, editor, "+")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         response = editor_client.get(url("grid", assessment))
     assert response.context["answered"] == 41
 
