@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from . import rules
+from . import evidence, rules
 from .changes import custom_key
 from .labels import ACTION_LABELS, BOARD_ACTIONS
 from .scoring import AnswerValue, CustomRow, QuestionSpec
@@ -204,3 +204,28 @@ class ImportConfirmForm(forms.Form):
 
 class DisplayForm(forms.Form):
     compact = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+
+
+class EvidenceFileForm(forms.Form):
+    """A file attached to an answer; grid.evidence judges its type, size and name."""
+
+    kind = forms.CharField(widget=forms.HiddenInput, initial="file")
+    label = FreeTextField(label=_("Libellé"), max_length=evidence.LABEL_MAX_LENGTH,
+                          help_text=_("Ce que la pièce montre, en quelques mots."))
+    file = forms.FileField(
+        label=_("Fichier"),
+        allow_empty_file=True,  # refused by grid.evidence, with the other problems of the file
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument ou image (PNG, JPEG, GIF, "
+                    "WebP) ; 10 Mo au plus."),
+        widget=forms.ClearableFileInput(attrs={
+            "accept": ".pdf,.doc,.docx,.xls,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,"
+                      ".webp"}),
+    )
+
+
+class EvidenceLinkForm(forms.Form):
+    kind = forms.CharField(widget=forms.HiddenInput, initial="link")
+    label = FreeTextField(label=_("Libellé"), max_length=evidence.LABEL_MAX_LENGTH)
+    url = FreeTextField(label=_("Adresse (http:// ou https://)"),
+                        max_length=evidence.URL_MAX_LENGTH,
+                        widget=forms.URLInput(attrs={"inputmode": "url"}))

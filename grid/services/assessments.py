@@ -22,6 +22,7 @@ from ..models import Answer, Assessment, Campaign, CustomAnswer, Transition
 from ..scoring import submission_scores
 from ..selectors import assessment_rows, previous_assessment
 from ..specs import grid_spec
+from .evidence import evidence_carry
 from .locking import assessment_lock
 
 Status = Assessment.Status
@@ -37,11 +38,13 @@ class AssessmentExists(ValidationError):
 
 
 @transaction.atomic
-def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
+def assessment_start(*, cluster, year: int, by, prefill: bool,
+                     carry_files: bool = False) -> Assessment:
     """Open the cluster's grid for a campaign year, optionally carrying the answers of its
     latest earlier year; AssessmentExists if the year is started already.
 
-    Answers carry over where the question code exists in both grid versions (DESIGN §5).
+    Answers carry over where the question code exists in both grid versions (DESIGN §5), with
+    their evidence: the links, and the files only with `carry_files` (each then copied).
     """
     campaign = Campaign.objects.select_related("version").filter(year=year).first()
     if campaign is None:
@@ -63,6 +66,9 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
         else Answer(assessment=assessment, question=question)
         for question in campaign.version.questions.all()
     )
+    if last is not None:
+        evidence_carry(source=last, target=assessment, files=carry_files, by=by,
+                       answers=assessment.answers.select_related("question"))
     CustomAnswer.objects.bulk_create(
         CustomAnswer(
             assessment=assessment, enjeu=enjeu, label=old.label, level=old.level,
