@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 
 import filetype
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
+from django.utils import formats
 from django.utils.translation import gettext as _
 
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+EVIDENCE_MAX_MB = 10
+EVIDENCE_MAX_BYTES = EVIDENCE_MAX_MB * 1024 * 1024
 # The upload's body: the file, its label and the form's fields (multipart headers included).
 EVIDENCE_BODY_BYTES = EVIDENCE_MAX_BYTES + 256 * 1024
 LABEL_MAX_LENGTH = 200
@@ -67,8 +68,10 @@ def detect(upload) -> Detected:
     if not size:
         raise ValidationError({"file": _("Le fichier est vide.")})
     if size > EVIDENCE_MAX_BYTES:
-        raise ValidationError({"file": _("Le fichier pèse %(size)s ; %(limit)s au plus.") % {
-            "size": filesizeformat(size), "limit": filesizeformat(EVIDENCE_MAX_BYTES)}})
+        raise ValidationError({"file": _(
+            "Le fichier dépasse %(limit)s Mo : il pèse %(size)s octets. Réduisez-le (un PDF "
+            "compressé, une image plus petite) ou ajoutez un lien vers lui.") % {
+            "limit": EVIDENCE_MAX_MB, "size": formats.number_format(size, force_grouping=True)}})
     upload.seek(0)
     head = upload.read(HEADER_BYTES)
     upload.seek(0)

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -57,6 +56,9 @@ def evidence(request, slug, year, code):
                         assessment=assessment, code=code, label=form.cleaned_data["label"],
                         upload=form.cleaned_data["file"], by=request.user)
             except ValidationError as error:
+                if not hasattr(error, "error_dict"):  # the year is frozen: no form to show
+                    messages.error(request, " ".join(error.messages))
+                    return redirect("grid:evidence", slug=slug, year=year, code=code)
                 _refused(form, error)
             else:
                 messages.success(request, _("Pièce ajoutée : « %(label)s ».")
@@ -72,7 +74,6 @@ def evidence(request, slug, year, code):
         "question": question, "can_edit": can_edit,
         "items": selectors.evidence_by_code(assessment).get(code, ()),
         "file_form": file_form, "link_form": link_form,
-        "max_size": filesizeformat(rules.EVIDENCE_MAX_BYTES),
         "grid_url": reverse("grid:grid", args=[slug, year]) + f"#q-{question.code}",
     }, status=status)
 

@@ -47,7 +47,7 @@ def test_office_documents_and_images_are_kept(assessment, editor, content, name,
 
 @pytest.mark.parametrize(("content", "name", "message"), [
     (b"", "vide.pdf", "Le fichier est vide."),
-    (PDF + b"\0" * EVIDENCE_MAX_BYTES, "gros.pdf", "Le fichier pèse 10,0"),
+    (PDF + b"\0" * EVIDENCE_MAX_BYTES, "gros.pdf", "Le fichier dépasse 10 Mo"),
     (ELF, "programme.pdf", "Ce type de fichier n'est pas accepté"),
     (PE, "setup.pdf", "Ce type de fichier n'est pas accepté"),
     (b"<html><script>alert(1)</script></html>", "page.pdf", "Ce type de fichier n'est pas"),
