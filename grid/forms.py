@@ -138,6 +138,12 @@ class StartAssessmentForm(forms.Form):
         initial=True,
         help_text=_("Vous ne mettrez à jour que ce qui a changé."),
     )
+    carry_files = forms.BooleanField(
+        label=_("Reprendre aussi les fichiers"),
+        required=False,
+        help_text=_("Les liens des pièces justificatives sont repris avec les réponses ; cochez "
+                    "pour copier aussi leurs fichiers."),
+    )
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)

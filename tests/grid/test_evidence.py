@@ -133,27 +133,18 @@ def test_evidence_is_frozen_with_a_submitted_year(filled, editor):
     assert Evidence.objects.count() == 1
 
 
-@pytest.mark.parametrize("carry_files", [False, True])
-def test_next_year_carries_the_links_and_the_files_only_if_asked(
-    assessment, editor, campaign_2024, cluster_a, evidence_folder, carry_files,
-):
-    # 2024 is started from 2025's answers here: the latest earlier year is what matters, so
-    # 2025 is moved to 2023 first.
+def test_carried_files_are_copies_of_their_own(assessment, editor, cluster_a, campaign_2024,
+                                              evidence_folder):
+    """A year's file, carried into a later year, is copied: removing one leaves the other."""
     from grid.models import Campaign
 
-    earlier = Campaign.objects.create(year=2023, version=assessment.campaign.version)
-    assessment.campaign = earlier
-    assessment.save()
+    # Cluster A's 2025 grid is the latest before 2026.
+    Campaign.objects.create(year=2026, version=assessment.campaign.version)
     kept = add_file(assessment, editor)
-    services.evidence_add_link(assessment=assessment, code="S-1", label="Charte",
-                               url="https://example.org/charte", by=editor)
-    new = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=True,
-                                    carry_files=carry_files)
-    carried = Evidence.objects.filter(answer__assessment=new).order_by("kind")
-    assert [(e.kind, e.answer.question.code) for e in carried] == (
-        [("file", "S-1"), ("link", "S-1")] if carry_files else [("link", "S-1")])
-    if carry_files:
-        copy = carried[0]
-        assert copy.file.name != kept.file.name
-        assert (evidence_folder / copy.file.name).read_bytes() == PDF
-        assert (copy.name, copy.sha256) == (kept.name, kept.sha256)
+    new = services.assessment_start(cluster=cluster_a, year=2026, by=editor, prefill=True,
+                                    carry_files=True)
+    copy = Evidence.objects.get(answer__assessment=new)
+    assert copy.file.name != kept.file.name
+    assert (evidence_folder / copy.file.name).read_bytes() == PDF
+    assert (copy.name, copy.sha256, copy.label) == (kept.name, kept.sha256, kept.label)
+    assert Evidence.objects.get(pk=kept.pk).file.name == kept.file.name
