@@ -228,6 +228,9 @@ class EvidenceFileForm(forms.Form):
                       ".webp"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="file-%s", **kwargs)  # beside the link's form
+
 
 class EvidenceLinkForm(forms.Form):
     kind = forms.CharField(widget=forms.HiddenInput, initial="link")
@@ -235,3 +238,6 @@ class EvidenceLinkForm(forms.Form):
     url = FreeTextField(label=_("Adresse (http:// ou https://)"),
                         max_length=evidence.URL_MAX_LENGTH,
                         widget=forms.URLInput(attrs={"inputmode": "url"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="link-%s", **kwargs)  # beside the file's form
