@@ -42,6 +42,10 @@ def evidence(request, slug, year, code):
     file_form, link_form, status = EvidenceFileForm(), EvidenceLinkForm(), 200
     if request.method == "POST":
         require_role(membership, Membership.Role.EDITOR)
+        if not can_edit:  # the page shows no form to carry the message: say it above
+            messages.error(request, _("Cette autoévaluation est %(status)s : elle ne se modifie "
+                                      "plus.") % {"status": assessment.get_status_display()})
+            return redirect("grid:evidence", slug=slug, year=year, code=code)
         is_link = request.POST.get("kind") == "link"
         form = EvidenceLinkForm(request.POST) if is_link else EvidenceFileForm(request.POST,
                                                                               request.FILES)
@@ -56,7 +60,7 @@ def evidence(request, slug, year, code):
                         assessment=assessment, code=code, label=form.cleaned_data["label"],
                         upload=form.cleaned_data["file"], by=request.user)
             except ValidationError as error:
-                if not hasattr(error, "error_dict"):  # the year is frozen: no form to show
+                if not hasattr(error, "error_dict"):  # the year left draft meanwhile
                     messages.error(request, " ".join(error.messages))
                     return redirect("grid:evidence", slug=slug, year=year, code=code)
                 _refused(form, error)

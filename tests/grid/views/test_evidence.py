@@ -158,6 +158,9 @@ def test_a_submitted_year_hides_the_controls_and_refuses_changes(editor_client, 
     assert "Site" in grid and "Ajouter ou retirer" not in grid
     response = post_file(editor_client, filled, PDF)
     assert messages_of(response) == ["Cette autoévaluation est soumise : elle ne se modifie plus."]
+    editor_client.get(page(filled))
+    response = editor_client.post(page(filled), {"kind": "link", "label": "", "url": "x"})
+    assert messages_of(response) == ["Cette autoévaluation est soumise : elle ne se modifie plus."]
     editor_client.get(page(filled))  # shows (and so takes) the message
     response = editor_client.post(remove(evidence))
     assert messages_of(response) == ["Cette autoévaluation est soumise : elle ne se modifie plus."]
