@@ -265,6 +265,33 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Evidence attached to answers (grid.storage): served only by a view that checks membership,
+# never under MEDIA_URL. The local disk by default (var/evidence/, outside git); with
+# EVIDENCE_S3_BUCKET set, any S3-compatible storage through django-storages (README).
+EVIDENCE_S3_BUCKET = env.str("EVIDENCE_S3_BUCKET", default="")
+if EVIDENCE_S3_BUCKET:
+    STORAGES["evidence"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": EVIDENCE_S3_BUCKET,
+            "endpoint_url": env.str("EVIDENCE_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("EVIDENCE_S3_REGION", default=None),
+            # Unset: boto3's own chain (instance role, AWS_* variables).
+            "access_key": env.str("EVIDENCE_S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("EVIDENCE_S3_SECRET_ACCESS_KEY", default=None),
+            "location": env.str("EVIDENCE_S3_PREFIX", default=""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["evidence"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("EVIDENCE_ROOT", default=str(BASE_DIR / "var" / "evidence")),
+        },
+    }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 

@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from . import rules
+from . import evidence, rules
 from .changes import custom_key
 from .labels import ACTION_LABELS, BOARD_ACTIONS
 from .scoring import AnswerValue, CustomRow, QuestionSpec
@@ -138,6 +138,12 @@ class StartAssessmentForm(forms.Form):
         initial=True,
         help_text=_("Vous ne mettrez à jour que ce qui a changé."),
     )
+    carry_files = forms.BooleanField(
+        label=_("Reprendre aussi les fichiers"),
+        required=False,
+        help_text=_("Les liens des pièces justificatives sont repris avec les réponses ; cochez "
+                    "pour copier aussi leurs fichiers."),
+    )
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
@@ -249,3 +255,32 @@ class AssignForm(forms.Form):
         data = self.data
         question = data.get("question", "")
         return f"question:{question}" if question else f"section:{data.get('section', '')}"
+class EvidenceFileForm(forms.Form):
+    """A file attached to an answer; grid.evidence judges its type, size and name."""
+
+    kind = forms.CharField(widget=forms.HiddenInput, initial="file")
+    label = FreeTextField(label=_("Libellé"), max_length=evidence.LABEL_MAX_LENGTH,
+                          help_text=_("Ce que la pièce montre, en quelques mots."))
+    file = forms.FileField(
+        label=_("Fichier"),
+        allow_empty_file=True,  # refused by grid.evidence, with the other problems of the file
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument ou image (PNG, JPEG, GIF, "
+                    "WebP) ; 10 Mo au plus."),
+        widget=forms.ClearableFileInput(attrs={
+            "accept": ".pdf,.doc,.docx,.xls,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,"
+                      ".webp"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="file-%s", **kwargs)  # beside the link's form
+
+
+class EvidenceLinkForm(forms.Form):
+    kind = forms.CharField(widget=forms.HiddenInput, initial="link")
+    label = FreeTextField(label=_("Libellé"), max_length=evidence.LABEL_MAX_LENGTH)
+    url = FreeTextField(label=_("Adresse (http:// ou https://)"),
+                        max_length=evidence.URL_MAX_LENGTH,
+                        widget=forms.URLInput(attrs={"inputmode": "url"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="link-%s", **kwargs)  # beside the file's form

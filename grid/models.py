@@ -13,6 +13,9 @@ from accounts.names import NAME_MAX_LENGTH, person_name
 from initiatives.labels import LEVEL_CHOICES
 from initiatives.models import Lever, NaturalKeyManager, NaturalKeyMixin, Section, Sheet
 
+from .evidence import LABEL_MAX_LENGTH as EVIDENCE_LABEL_MAX_LENGTH
+from .evidence import NAME_MAX_LENGTH as EVIDENCE_NAME_MAX_LENGTH
+from .evidence import URL_MAX_LENGTH as EVIDENCE_URL_MAX_LENGTH
 from .labels import ANSWER_LABELS, STATUS_LABELS, step_label
 from .presenters import TextOrigin
 from .rules import (
@@ -24,6 +27,7 @@ from .rules import (
     QUESTION_VALUES,
 )
 from .scoring import ANSWERS
+from .storage import evidence_path, evidence_storage
 
 
 def _at_most(field: str, limit: int, name: str) -> models.CheckConstraint:
@@ -469,3 +473,45 @@ class Assignment(models.Model):
     def __str__(self):
         target = self.question.code if self.question_id else self.section.code
         return f"{self.assessment} · {target} → {self.assignee}"
+class Evidence(models.Model):
+    """A file or a link attached to an answer as its evidence (grid.evidence says what may be).
+
+    A file keeps the name its sender gave it (cleaned), its size, its SHA-256 and its type as
+    read from the content; it is stored under a random path (grid.storage)."""
+
+    class Kind(models.TextChoices):
+        FILE = "file", _("fichier")
+        LINK = "link", _("lien")
+
+    answer = models.ForeignKey(Answer, models.CASCADE, related_name="evidence",
+                               verbose_name=_("réponse"))
+    kind = models.CharField(_("type"), max_length=4, choices=Kind.choices)
+    label = models.CharField(_("libellé"), max_length=EVIDENCE_LABEL_MAX_LENGTH)
+    file = models.FileField(_("fichier"), storage=evidence_storage, upload_to=evidence_path,
+                            max_length=200, blank=True)
+    name = models.CharField(_("nom du fichier"), max_length=EVIDENCE_NAME_MAX_LENGTH,
+                            blank=True)
+    size = models.PositiveIntegerField(_("taille (octets)"), null=True, blank=True)
+    sha256 = models.CharField(_("empreinte SHA-256"), max_length=64, blank=True)
+    content_type = models.CharField(_("type de contenu"), max_length=100, blank=True)
+    url = models.URLField(_("adresse"), max_length=EVIDENCE_URL_MAX_LENGTH, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("ajoutée par"),
+    )
+    added_at = models.DateTimeField(_("ajoutée le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name = _("pièce justificative")
+        verbose_name_plural = _("pièces justificatives")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="file", url="", size__gt=0) & ~models.Q(file="")
+                | models.Q(kind="link", file="", size__isnull=True) & ~models.Q(url=""),
+                name="evidence_file_or_link",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label

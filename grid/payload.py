@@ -12,13 +12,17 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from . import rules
+from .evidence import clean_label, link_problem
 from .scoring import AnswerValue, CustomRow, GridSpec
 
-FORMAT = 2  # 1: grid, answers, custom (no « format »); 2: adds the cluster's optional « plan »
+# 1: grid, answers, custom (no « format »); 2: adds the cluster's optional « plan »; 3: adds the
+# optional « evidence » of the answers (files by name, size and SHA-256, without content; links).
+FORMAT = 3
 ANSWER_KEYS = {"answer", "comment"}
 CUSTOM_KEYS = {"enjeu", "level", "label", "bareme", "answer"}
 GRID_CODE = re.compile(r"[-\w]{1,40}", re.ASCII)  # GridVersion.code, a slug
@@ -38,6 +42,14 @@ class ParsedPayload:
     custom: list[CustomRow] = field(default_factory=list)
     # Actions of the file's `plan`: read by no import (the plan is the cluster's, across years).
     plan_count: int = 0
+    # The file's evidence: its links (label, url) by question code are imported; its files are
+    # counted only, since the file names them without their content.
+    links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    file_count: int = 0
+
+    @property
+    def link_count(self) -> int:
+        return sum(len(pairs) for pairs in self.links.values())
 
 
 def parse_payload_text(
@@ -97,9 +109,11 @@ def parse_payload(data: object, grid: GridSpec) -> ParsedPayload:
     # import reads it, files with or without it import alike.
     if not isinstance(data.get("maturity", {}), dict):
         errors.append(_("« maturity » doit être un objet (niveaux de maturité des notes)."))
+    links, file_count = _parse_evidence(data.get("evidence", {}), grid, errors)
     if errors:
         raise PayloadError(errors)
-    return ParsedPayload(answers=answers, custom=custom, plan_count=len(plan))
+    return ParsedPayload(answers=answers, custom=custom, plan_count=len(plan), links=links,
+                         file_count=file_count)
 
 
 def _check_format(data: dict) -> None:
@@ -268,15 +282,60 @@ def _quoted(names: Sequence[str]) -> str:
     return ", ".join(f"« {rules.shown(name)} »" for name in names)
 
 
+# --- evidence (format 3) ---
+
+
+def _parse_evidence(raw: object, grid: GridSpec,
+                    errors: list[str]) -> tuple[dict[str, list[tuple[str, str]]], int]:
+    """The links of « evidence » by question code, and how many files it names."""
+    if not isinstance(raw, dict):
+        errors.append(_("« evidence » doit être un objet { code de question : liste de pièces }."))
+        return {}, 0
+    links: dict[str, list[tuple[str, str]]] = {}
+    files = 0
+    for code, items in raw.items():
+        where = _lazy_question_subject(code)
+        if grid.question(code) is None:
+            errors.append(_("Pièces de « %(code)s » : cette question n'est pas dans la grille.")
+                          % {"code": rules.shown(code)})
+            continue
+        if not isinstance(items, list):
+            errors.append(_("%(where)s : les pièces doivent être une liste.") % {"where": where})
+            continue
+        for number, item in enumerate(items, start=1):
+            kind = item.get("kind") if isinstance(item, dict) else None
+            if kind == "file":
+                files += 1
+                continue
+            if kind != "link":
+                errors.append(_("%(where)s, pièce n° %(number)s : « kind » doit valoir « file » "
+                                "ou « link ».") % {"where": where, "number": number})
+                continue
+            label, url = item.get("label"), item.get("url")
+            problem = link_problem(url)
+            try:
+                label = clean_label(label if isinstance(label, str) else "")
+            except ValidationError as error:
+                problem = problem or " ".join(error.messages)
+            if problem:
+                errors.append(_("%(where)s, pièce n° %(number)s : %(problem)s")
+                              % {"where": where, "number": number, "problem": problem})
+                continue
+            links.setdefault(code, []).append((label, url.strip()))
+    return links, files
+
+
 # --- export ---
 
 
 def payload_from(
-    grid_code: str, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow]
+    grid_code: str, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow],
+    evidence: Mapping[str, Sequence[dict]] | None = None,
 ) -> dict:
     """The JSON that `parse_payload` reads back to the same answers and custom rows (the exports
-    add the cluster's `plan`)."""
-    return {
+    add the cluster's `plan`), with the answers' `evidence` (lists of JSON objects by question
+    code) when given."""
+    payload = {
         "format": FORMAT,
         "grid": grid_code,
         "answers": {
@@ -295,6 +354,9 @@ def payload_from(
             for row in custom
         ],
     }
+    if evidence:
+        payload["evidence"] = {code: list(items) for code, items in evidence.items() if items}
+    return payload
 
 
 def _answer_json(value: AnswerValue) -> str | dict:

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Max, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.names import person_name
@@ -19,6 +20,7 @@ from clusters.models import Cluster, Membership
 from . import rules
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
+from .evidence import link_host
 from .layout import CUSTOM_CHOICES, QuestionLayout, SectionLayout, fragments, grid_layout
 from .maturity import Band, Scale, level_of
 from .models import (
@@ -27,6 +29,7 @@ from .models import (
     Assignment,
     Campaign,
     CustomAnswer,
+    Evidence,
     GridDisplay,
     GridVersion,
     MaturityLevel,
@@ -126,6 +129,58 @@ def open_campaigns(membership: Membership) -> list[Campaign]:
 
 
 @dataclass(frozen=True)
+class EvidenceItem:
+    """A file or link attached to an answer, as pages, the PDF and export.json show it."""
+
+    pk: int
+    kind: str
+    label: str
+    name: str = ""
+    size: int | None = None
+    sha256: str = ""
+    content_type: str = ""
+    url: str = ""
+
+    @property
+    def is_file(self) -> bool:
+        return self.kind == Evidence.Kind.FILE
+
+    @property
+    def host(self) -> str:
+        return link_host(self.url)
+
+    def as_json(self) -> dict:
+        if self.is_file:
+            return {"kind": self.kind, "label": self.label, "name": self.name, "size": self.size,
+                    "sha256": self.sha256, "content_type": self.content_type}
+        return {"kind": self.kind, "label": self.label, "url": self.url}
+
+
+def evidence_by_code(assessment: Assessment) -> dict[str, tuple[EvidenceItem, ...]]:
+    """The assessment's evidence by question code, in the order it was added; one query."""
+    found: dict[str, list[EvidenceItem]] = {}
+    for code, *fields in (
+        Evidence.objects.filter(answer__assessment=assessment).order_by("added_at", "pk")
+        .values_list("answer__question__code", "pk", "kind", "label", "name", "size", "sha256",
+                     "content_type", "url")
+    ):
+        found.setdefault(code, []).append(EvidenceItem(*fields))
+    return {code: tuple(items) for code, items in found.items()}
+
+
+def evidence_file(assessment: Assessment, pk: int) -> Evidence | None:
+    """One file of the assessment's evidence (None for a link, or another year's)."""
+    return Evidence.objects.filter(pk=pk, answer__assessment=assessment,
+                                   kind=Evidence.Kind.FILE).first()
+
+
+def evidence_code(assessment: Assessment, pk: int) -> str | None:
+    """The question code a piece of the assessment's evidence belongs to (None if not its)."""
+    return (Evidence.objects.filter(pk=pk, answer__assessment=assessment)
+            .values_list("answer__question__code", flat=True).first())
+
+
+@dataclass(frozen=True)
 class FormRow:
     """A question of the grid page with the answer it shows (stored, or as posted and refused)."""
 
@@ -138,6 +193,8 @@ class FormRow:
     assignment: "AssignmentView | None" = None  # who answers it (its own, or its section's)
     mine: bool = False  # the person reading the page answers it
     assign_kept: "AssignKept | None" = None  # a refused assignment of it, as typed
+    evidence: tuple[EvidenceItem, ...] = ()
+    evidence_page: str = ""  # where the answer's evidence is added and removed
 
     @property
     def code(self) -> str:
@@ -155,7 +212,7 @@ class FormRow:
     def state(self) -> tuple:
         """Everything the row prints that is not the version's (see FormSection.state)."""
         return (self.code, self.value, self.comment, self.revision, self.errors, self.notes,
-                self.assignment, self.mine, self.assign_kept)
+                self.assignment, self.mine, self.assign_kept, self.evidence, self.evidence_page)
 
 
 @dataclass(frozen=True)
@@ -244,6 +301,8 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
     notes = notes_for(assessment, [question.code for question in layout.questions],
                       can_edit=can_edit)
     rows = assessment_rows(assessment)
+    evidence = evidence_by_code(assessment)
+    page_args = [assessment.cluster.slug, assessment.campaign.year]
     sections = []
     for section in layout.sections:
         questions = []
@@ -256,7 +315,10 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
                           rows.revisions.get(question.code, 0),
                           notes=tuple(notes.get(question.code, ())), assignment=who,
                           mine=bool(who and who.assignee_pk == reader_pk),
-                          assign_kept=kept_for(f"question:{question.code}"))
+                          assign_kept=kept_for(f"question:{question.code}"),
+                          evidence=evidence.get(question.code, ()),
+                          evidence_page=reverse("grid:evidence",
+                                                args=[*page_args, question.code]))
             if question.code in kept:
                 row = replace(row, **kept[question.code])
             questions.append(row)

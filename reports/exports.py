@@ -33,6 +33,7 @@ from grid.scoring import (
     answer_points,
     axis_sections,
 )
+from grid.selectors import EvidenceItem
 from plans.presenters import Progress
 from plans.report import PlanRow, plan_json
 
@@ -118,11 +119,14 @@ def grid_rows(
 def json_payload(
     grid_code: str, answers: Mapping[str, AnswerValue], custom: Sequence[CustomRow],
     plan: Sequence[PlanRow], scores: Scores | None = None, scale: Scale = (),
+    evidence: Mapping[str, Sequence[EvidenceItem]] | None = None,
 ) -> dict:
     """export.json, and the file attached to the PDF: the answers of DESIGN §4 (read back by the
-    import), the cluster's plan and, when the version has levels, the maturity levels of the
-    notes (which no import reads)."""
-    payload = {**payload_from(grid_code, answers, custom), "plan": plan_json(plan)}
+    import) with their evidence (files by name, size and SHA-256, links; format 3), the
+    cluster's plan and, when the version has levels, the maturity levels of the notes (which no
+    import reads)."""
+    listed = {code: [item.as_json() for item in items] for code, items in (evidence or {}).items()}
+    payload = {**payload_from(grid_code, answers, custom, listed), "plan": plan_json(plan)}
     if scores is not None and scale:
         payload["maturity"] = maturity_json(scores, scale)
     return payload

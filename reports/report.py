@@ -147,13 +147,15 @@ def _radars(scores, previous_scores, year, previous_year) -> list[dict]:
     ]
 
 
-def _answer_rows(page) -> list[dict]:
-    """The full answer table, grouped by section as in the grid."""
+def _answer_rows(page, evidence) -> list[dict]:
+    """The full answer table, grouped by section as in the grid, each answer with its evidence
+    (what it is and where, never its content)."""
     def row(question):
         answer = page["answers"].get(question.code, BLANK)
         return {"question": question, "value": answer.answer or "", "comment": answer.comment,
                 "points": decimal_2(answer_points(page["spec"], question.bareme,
-                                                       answer.answer))}
+                                                       answer.answer)),
+                "evidence": evidence.get(question.code, ())}
 
     return [{"section": section, "rows": [row(question) for question in questions]}
             for section, questions in page["sections"]]
@@ -203,6 +205,7 @@ def report_context(assessment: Assessment) -> dict:
     plan = plan_rows(assessment.cluster)
     plan_on_date = plan_for_report(plan, _report_date(assessment, status_date))
     examples = selectors.recommendation_examples(page["recommendations"])
+    evidence = grid_selectors.evidence_by_code(assessment)
     return {
         "assessment": assessment,
         "cluster": assessment.cluster,
@@ -234,7 +237,7 @@ def report_context(assessment: Assessment) -> dict:
         "sheets": _recommended_sheets(
             page["recommendations"], page["agenda21"], page["agenda21_first"]
         ),
-        "answer_groups": _answer_rows(page),
+        "answer_groups": _answer_rows(page, evidence),
         "custom_rows": custom_rows,
         "transitions": transitions,
         "older_steps": steps - len(transitions),
@@ -243,7 +246,7 @@ def report_context(assessment: Assessment) -> dict:
         "plan_links_shown": PLAN_LINKS_SHOWN,
         "peers": peer_sections(peer_positions(assessment.cluster, year, scores)),
         "payload": exports.json_payload(page["spec"].code, page["answers"], page["custom"], plan,
-                                        scores, page["maturity"]),
+                                        scores, page["maturity"], evidence),
     }
 
 

@@ -10,7 +10,15 @@ from experiences.models import Experience
 from experiences.selectors import examples_of_questions
 from grid.layout import rendered_once
 from grid.maturity import Scale
-from grid.models import Answer, Assessment, CustomAnswer, GridVersion, Question, Transition
+from grid.models import (
+    Answer,
+    Assessment,
+    CustomAnswer,
+    Evidence,
+    GridVersion,
+    Question,
+    Transition,
+)
 from grid.scoring import GridSpec, recommendations, suggested_path
 from grid.selectors import assessment_rows, assessment_scores, maturity_scale
 from grid.specs import grid_spec
@@ -129,10 +137,11 @@ class ReportKey:
 def report_key(assessment: Assessment, language: str) -> ReportKey:
     """The key of the assessment's report as it stands, in `language`; two queries at most.
 
-    An open year's report prints its answers, its steps, the cluster's plan and earlier years,
-    the cluster's name and logo, the guide's content, and the day it is printed on: any change
-    of these gives another key, so a report of an earlier state is never served. (The peers'
-    box plots are the exception: they are read on the day the report is first rendered.)"""
+    An open year's report prints its answers and their evidence, its steps, the cluster's plan
+    and earlier years, the cluster's name and logo, the guide's content, and the day it is
+    printed on: any change of these gives another key, so a report of an earlier state is never
+    served. (The peers' box plots are the exception: they are read on the day the report is
+    first rendered.)"""
     if assessment.status == Assessment.Status.VALIDATED:
         validation = (Transition.objects.filter(assessment=assessment,
                                                 to_status=Assessment.Status.VALIDATED)
@@ -152,8 +161,14 @@ def report_key(assessment: Assessment, language: str) -> ReportKey:
         plan_size=Subquery(Action.objects.filter(cluster=cluster).order_by().values("cluster")
                            .annotate(n=Count("pk")).values("n")),
         years_at=latest(Assessment.objects.filter(cluster=cluster)),
+        # Evidence added moves the latest; evidence removed, the count.
+        evidence_at=latest(Evidence.objects.filter(answer__assessment=own), "added_at"),
+        evidence_size=Subquery(Evidence.objects.filter(answer__assessment=own).order_by()
+                               .values("answer__assessment").annotate(n=Count("pk"))
+                               .values("n")),
     ).values_list("status", "updated_at", "answers_at", "custom_at", "step", "plan_at",
-                  "plan_size", "years_at", "cluster__name", "cluster__logo").get()
+                  "plan_size", "years_at", "evidence_at", "evidence_size", "cluster__name",
+                  "cluster__logo").get()
     parts = (*state, content_stamp(), timezone.localdate(), language)
     return ReportKey(hashlib.sha256(repr(parts).encode()).hexdigest())
 

@@ -33,6 +33,21 @@ def strict_templates():
 
 
 @pytest.fixture(scope="session")
+def evidence_folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("evidence")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def evidence_storage(evidence_folder):
+    """Evidence files of the tests go to a temporary folder, not to var/evidence/."""
+    storages = {**settings.STORAGES, "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(evidence_folder)}}}
+    with override_settings(STORAGES=storages):
+        yield
+
+
+@pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory, request):
     """On SQLite, with the browser tests, the test database is a file, not Django's shared
     in-memory database: the live server's threads then wait for each other's write lock

@@ -28,9 +28,11 @@ from accounts.models import MailKind, Notification
 from clusters.models import Invitation, Membership, Network
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
+from grid import services
 from grid.models import Assignment, GridVersion, Transition
 from initiatives.models import PathStep, Section
 from plans.services import action_create, step_reach
+from tests.evidence_files import PDF, upload
 from tests.fixtures import logged_in
 
 PEOPLE = ("anonymous", "editor", "board", "outsider", "coordinator", "content_admin")
@@ -114,6 +116,12 @@ RULES = {
                         {"section": "1A", "action": "remove"}),
     "grid:submit": Rule(EDITORS, ("slug", "year"), "post", frozenset({302})),
     "grid:import-json": Rule(EDITORS, ("slug", "year")),
+    # An answer's evidence: read by the board, its POST (add a file or a link) is the editors'
+    # (tests/grid/views/test_evidence.py); files are served to members only.
+    "grid:evidence": Rule(MEMBERS, ("slug", "year", "code")),
+    "grid:evidence-download": Rule(MEMBERS, ("slug", "year", "evidence"), is_page=False),
+    "grid:evidence-remove": Rule(EDITORS, ("slug", "year", "evidence"), "post",
+                                 frozenset({302})),
     "reports:results": Rule(MEMBERS, ("slug", "year")),
     "reports:evolution": Rule(MEMBERS, ("slug",)),
     "reports:simulate": Rule(MEMBERS, ("slug", "year"), "post", frozenset({200}), {"S-1": "++"},
@@ -276,17 +284,25 @@ def sample_invitations(cluster_a, sample_network, editor, content_admin):
 
 
 @pytest.fixture
+def sample_evidence(assessment, editor):
+    return services.evidence_add_file(assessment=assessment, code="S-1", label="Rapport",
+                                      upload=upload(PDF), by=editor)
+
+
+@pytest.fixture
 def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
-            sample_notification, sample_invitations, coordinator):
+            sample_notification, sample_invitations, coordinator, sample_evidence):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
-    started (2024), an action of its plan, content that exists, the coordinator's network."""
+    started (2024), an action of its plan, content that exists, the coordinator's network, a
+    file attached to its answer to S-1."""
     return {"slug": cluster_a.slug, "year": 2025, "sheet": "1", "path": "gou",
             "network": sample_network.slug,
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
             "experience": Experience.objects.order_by("slug").first().slug,
             "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk,
             "notification": sample_notification.pk, **sample_invitations,
-            "coordinator": coordinator.pk, "uidb64": "MQ", "reset_token": "pas-un-jeton"}
+            "coordinator": coordinator.pk, "uidb64": "MQ", "reset_token": "pas-un-jeton",
+            "code": "S-1", "evidence": sample_evidence.pk}
 
 
 def client_of(person, user):

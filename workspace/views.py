@@ -87,7 +87,7 @@ def assessment_start(request, slug):
     try:
         assessment = services.assessment_start(
             cluster=membership.cluster, year=form.cleaned_data["year"], by=request.user,
-            prefill=form.cleaned_data["prefill"],
+            prefill=form.cleaned_data["prefill"], carry_files=form.cleaned_data["carry_files"],
         )
     except services.AssessmentExists as exists:  # started by someone else a moment ago: theirs
         messages.info(request, " ".join(exists.messages))

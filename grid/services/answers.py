@@ -21,6 +21,7 @@ from ..payload import ParsedPayload
 from ..scoring import AnswerValue, CustomRow, GridSpec
 from ..selectors import assessment_rows
 from ..specs import grid_spec
+from .evidence import evidence_import_links
 from .locking import assessment_lock_editable
 
 
@@ -158,7 +159,9 @@ def custom_answer_save(*, assessment: Assessment, enjeu: str, label: str, level:
 @transaction.atomic
 def assessment_import(*, assessment: Assessment, grid_code: str, payload: ParsedPayload,
                       revisions: Mapping[str, int], by) -> int:
-    """Replace the answers of an editable assessment with an imported payload; count changes.
+    """Replace the answers of an editable assessment with an imported payload, add the links of
+    its evidence that the answers lack (its files have no content to restore); count the
+    answers changed.
 
     The payload is checked again by the rules (it may come from anywhere), and nothing is written
     if a row the import changes was saved since the preview (`revisions`): StaleAnswer."""
@@ -173,4 +176,5 @@ def assessment_import(*, assessment: Assessment, grid_code: str, payload: Parsed
         custom={row.enjeu: row for row in payload.custom}, revisions=revisions, by=by,
         replace=True, all_or_nothing=True,
     )
+    evidence_import_links(assessment=locked, links=payload.links, by=by)
     return len(update.written)

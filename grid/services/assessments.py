@@ -25,6 +25,7 @@ from ..models import Answer, Assessment, Assignment, Campaign, CustomAnswer, Tra
 from ..scoring import submission_scores
 from ..selectors import assessment_rows, previous_assessment
 from ..specs import grid_spec
+from .evidence import evidence_carry
 from .locking import assessment_lock
 
 Status = Assessment.Status
@@ -40,12 +41,14 @@ class AssessmentExists(ValidationError):
 
 
 @transaction.atomic
-def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
+def assessment_start(*, cluster, year: int, by, prefill: bool,
+                     carry_files: bool = False) -> Assessment:
     """Open the cluster's grid for a campaign year, optionally carrying the answers of its
     latest earlier year; AssessmentExists if the year is started already.
 
-    Answers carry over where the question code exists in both grid versions (DESIGN §5), and
-    so do assignments (`_carry_assignments`).
+    Answers carry over where the question code exists in both grid versions (DESIGN §5), with
+    their evidence (the links, and the files only with `carry_files`, each then copied) and the
+    assignments (`_carry_assignments`).
     """
     campaign = Campaign.objects.select_related("version").filter(year=year).first()
     if campaign is None:
@@ -67,6 +70,9 @@ def assessment_start(*, cluster, year: int, by, prefill: bool) -> Assessment:
         else Answer(assessment=assessment, question=question)
         for question in campaign.version.questions.all()
     )
+    if last is not None:
+        evidence_carry(source=last, target=assessment, files=carry_files, by=by,
+                       answers=assessment.answers.select_related("question"))
     CustomAnswer.objects.bulk_create(
         CustomAnswer(
             assessment=assessment, enjeu=enjeu, label=old.label, level=old.level,

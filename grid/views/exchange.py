@@ -57,7 +57,9 @@ def _preview(request, context, grid_code: str, parsed, *, status=200, conflicts=
     stored = selectors.assessment_rows(context["assessment"])
     changes = row_changes(stored, answers=parsed.answers,
                           custom={row.enjeu: row for row in parsed.custom}, replace=True)
-    payload = payload_from(grid_code, parsed.answers, parsed.custom)
+    payload = payload_from(grid_code, parsed.answers, parsed.custom, {
+        code: [{"kind": "link", "label": label, "url": url} for label, url in pairs]
+        for code, pairs in parsed.links.items()})
     confirm = ImportConfirmForm(initial={
         "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
         "revisions": json.dumps(stored.revisions),
@@ -65,6 +67,7 @@ def _preview(request, context, grid_code: str, parsed, *, status=200, conflicts=
     return render(request, "grid/import.html", {
         **context, "changes": [_change_line(change) for change in changes],
         "confirm_form": confirm, "conflicts": conflicts, "plan_note": _plan_note(parsed),
+        "evidence_note": _evidence_note(parsed),
     }, status=status)
 
 
@@ -80,6 +83,25 @@ def _plan_note(parsed) -> str:
         "pôle, pas à une année.",
         parsed.plan_count,
     ) % {"count": parsed.plan_count}
+
+
+def _evidence_note(parsed) -> str:
+    """What becomes of the file's evidence: its links are added to the answers that lack them;
+    its files cannot be, export.json naming them without their content."""
+    notes = []
+    if parsed.link_count:
+        notes.append(ngettext(
+            "%(count)s lien de pièce justificative sera ajouté aux réponses qui ne l'ont pas.",
+            "%(count)s liens de pièces justificatives seront ajoutés aux réponses qui ne les "
+            "ont pas.", parsed.link_count) % {"count": parsed.link_count})
+    if parsed.file_count:
+        notes.append(ngettext(
+            "%(count)s fichier de pièce justificative n'est pas importé : le fichier JSON n'en "
+            "garde que le nom, la taille et l'empreinte. Joignez-le de nouveau depuis la grille.",
+            "%(count)s fichiers de pièces justificatives ne sont pas importés : le fichier JSON "
+            "n'en garde que le nom, la taille et l'empreinte. Joignez-les de nouveau depuis la "
+            "grille.", parsed.file_count) % {"count": parsed.file_count})
+    return " ".join(notes)
 
 
 def _refused(request, context, errors, *, form=None):

@@ -22,7 +22,7 @@ def export_json(request, slug, year):
     scores = grid_selectors.assessment_scores(assessment, spec, answers, custom)
     scale = grid_selectors.maturity_scale(assessment.campaign.version_id)
     payload = exports.json_payload(spec.code, answers, custom, plan_rows(assessment.cluster),
-                                   scores, scale)
+                                   scores, scale, grid_selectors.evidence_by_code(assessment))
     response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json"
     )

@@ -85,7 +85,7 @@ def samples():
             "action": demo_action().pk, "step": PathStep.objects.order_by("pk").first().pk,
             "network": "reseau-demo", "experience": "terralia-afaq-26000",
             "uidb64": "MQ", "reset_token": "lien-perime",
-            "invitation_token": demo_invitation_token()}
+            "invitation_token": demo_invitation_token(), "code": "S-1"}
 
 
 def pages_of(person: str) -> list[str]:

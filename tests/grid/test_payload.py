@@ -288,7 +288,7 @@ def test_payload_from_writes_the_design_shape():
     }
     custom = [CustomRow(enjeu="B", level=2, label="Covoiturage", bareme=3, answer="+")]
     assert payload_from("cgdd-2012", answers, custom) == {
-        "format": 2,
+        "format": 3,
         "grid": "cgdd-2012",
         "answers": {
             "S-1": "++",

@@ -129,7 +129,7 @@ def test_export_json_is_format_2_with_the_plan(editor_client, assessment, plan):
     payload = json.loads(editor_client.get(url("export-json", assessment)).content)
     # « maturity » (optional, additive) follows the keys of format 2, which do not change.
     assert list(payload) == ["format", "grid", "answers", "custom", "plan", "maturity"]
-    assert payload["format"] == FORMAT == 2
+    assert payload["format"] == FORMAT == 3
     assert len(payload["plan"]) == 5
     carbon = next(item for item in payload["plan"] if item["title"] == "Bilan carbone du pôle")
     assert carbon == {
@@ -200,11 +200,11 @@ def test_a_file_without_a_plan_says_nothing_of_it(editor_client, assessment):
 
 def test_a_later_format_is_refused_with_nothing_imported(editor_client, assessment):
     response = _upload(editor_client, assessment, json.dumps(
-        {"format": 3, "grid": "cgdd-2012", "answers": {"S-1": "+"}}))
+        {"format": 4, "grid": "cgdd-2012", "answers": {"S-1": "+"}}))
     assert response.status_code == 400
     assert response.context["errors"] == [
-        "Ce fichier est au format 3, écrit par une version plus récente de l'application ; "
-        "celle-ci ne lit que les formats 1 à 2. Mettez-la à jour pour l'importer."
+        "Ce fichier est au format 4, écrit par une version plus récente de l'application ; "
+        "celle-ci ne lit que les formats 1 à 3. Mettez-la à jour pour l'importer."
     ]
     assert set(answers_of(assessment).values()) == {("", "")}
 
@@ -222,10 +222,10 @@ def test_old_and_new_files_are_read(data):
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    ({"format": 3, "grid": "inconnue"}, "Ce fichier est au format 3, écrit par une version"),
-    ({"format": "2", "grid": "cgdd-2012"}, "« format » doit être un entier de 1 à 2, pas « 2 »"),
-    ({"format": True, "grid": "cgdd-2012"}, "« format » doit être un entier de 1 à 2, pas « true"),
-    ({"format": 0, "grid": "cgdd-2012"}, "« format » doit être un entier de 1 à 2, pas « 0 »"),
+    ({"format": 4, "grid": "inconnue"}, "Ce fichier est au format 4, écrit par une version"),
+    ({"format": "2", "grid": "cgdd-2012"}, "« format » doit être un entier de 1 à 3, pas « 2 »"),
+    ({"format": True, "grid": "cgdd-2012"}, "« format » doit être un entier de 1 à 3, pas « true"),
+    ({"format": 0, "grid": "cgdd-2012"}, "« format » doit être un entier de 1 à 3, pas « 0 »"),
     ({"grid": "cgdd-2012", "plan": {"title": "x"}}, "« plan » doit être une liste d'actions."),
 ])
 def test_a_bad_format_or_plan_is_refused(data, message):
@@ -243,8 +243,8 @@ def test_grid_score_reads_a_new_file_and_refuses_a_later_format(
     out = StringIO()
     call_command("grid_score", str(path), stdout=out)
     assert json.loads(out.getvalue())["global"] == 1
-    path.write_text(json.dumps({**json.loads(path.read_text()), "format": 3}))
-    with pytest.raises(CommandError, match="format 3"):
+    path.write_text(json.dumps({**json.loads(path.read_text()), "format": 4}))
+    with pytest.raises(CommandError, match="format 4"):
         call_command("grid_score", str(path))
 
 
@@ -334,9 +334,10 @@ def test_a_validated_year_reads_its_plan_on_its_validation_date(validated, edito
 
 
 @pytest.mark.parametrize(("name", "count"), [
-    # the exports read the version's maturity levels (+1); the PDF report is rendered outside
-    # the request: its queries are pinned in tests/reports/test_worst_case.py
-    ("export-json", 9), ("export-xlsx", 10),
+    # the exports read the version's maturity levels (+1), export.json the evidence (+1); the
+    # PDF report is rendered outside the request: its queries are pinned in
+    # tests/reports/test_worst_case.py
+    ("export-json", 10), ("export-xlsx", 10),
 ])
 def test_the_downloads_queries_do_not_grow_with_the_actions(
     editor_client, editor, cluster_a, assessment, django_assert_num_queries, name, count

@@ -175,3 +175,31 @@ def test_the_service_names_who_started_the_year_meanwhile(cluster_a, editor, sta
         services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
     assert exists.value.messages == [started_meanwhile]
     assert exists.value.assessment.cluster == cluster_a
+
+
+@pytest.mark.parametrize(("carry_files", "kinds"), [("", ["link"]), ("on", ["file", "link"])])
+def test_the_links_of_last_years_evidence_come_along_and_the_files_if_asked(
+    editor_client, cluster_a, editor, board, campaign_2024, campaign_2025, carry_files, kinds,
+):
+    from grid.models import Evidence
+    from tests.evidence_files import PDF, upload
+
+    before = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=False)
+    fill(before, editor, "+")
+    services.evidence_add_file(assessment=before, code="S-1", label="Bilan", upload=upload(PDF),
+                               by=editor)
+    services.evidence_add_link(assessment=before, code="1A-1", label="Charte",
+                               url="https://example.org/charte", by=editor)
+    services.assessment_submit(assessment=before, by=editor)
+    services.assessment_validate(assessment=before, by=board)
+    editor_client.post(start(cluster_a), {"year": 2025, "prefill": "on",
+                                          "carry_files": carry_files})
+    carried = Evidence.objects.filter(answer__assessment=this_year(cluster_a)).order_by("kind")
+    assert [e.kind for e in carried] == kinds
+    assert [e.label for e in carried] == (["Bilan", "Charte"] if carry_files else ["Charte"])
+    assert Evidence.objects.filter(answer__assessment=before).count() == 2  # 2024's stay
+
+
+def test_the_form_offers_to_carry_the_files(editor_client, cluster_a, campaign_2025):
+    html = editor_client.get(url("cluster-detail", slug=cluster_a.slug)).content.decode()
+    assert "Reprendre aussi les fichiers" in html

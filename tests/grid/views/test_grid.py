@@ -115,11 +115,14 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client.get(url("grid", assessment))  # renders the version's layout (grid.layout)
     # session, user, membership, assessment, display, the cluster's actions (what plans shows
     # beside each question, grid.annotations), last content edit, assignments, answers, custom
-    # rows, the team (whom the « Confier » forms offer)
-    with django_assert_num_queries(10):
+    # rows, evidence, the team (whom the « Confier » forms offer)
+    with django_assert_num_queries(11):
         editor_client.get(url("grid", assessment))
     fill(assessment, editor, "+")
-    with django_assert_num_queries(10):
+    for code in ("S-1", "S-2", "1A-1"):
+        services.evidence_add_link(assessment=assessment, code=code, label="Rapport",
+                                   url="https://example.org/rapport", by=editor)
+    with django_assert_num_queries(11):
         response = editor_client.get(url("grid", assessment))
     assert response.context["answered"] == 41
 
