@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from initiatives.content_admin import ContentHistoryAdmin
+from initiatives.content_admin import ContentHistoryAdmin, ContentStackedInline
 
 from .models import (
     Experience,
@@ -13,24 +13,24 @@ from .models import (
 
 
 # Stacked inlines: a tabular one leaves its fields without a label of their own (axe-core).
-class KeyFigureInline(admin.StackedInline):
+class KeyFigureInline(ContentStackedInline):
     model = KeyFigure
     extra = 0
 
 
-class SheetLinkInline(admin.StackedInline):
+class SheetLinkInline(ContentStackedInline):
     model = ExperienceSheet
     extra = 0
     autocomplete_fields = ["sheet"]
 
 
-class LeverLinkInline(admin.StackedInline):
+class LeverLinkInline(ContentStackedInline):
     model = ExperienceLever
     extra = 0
     autocomplete_fields = ["lever"]
 
 
-class QuestionLinkInline(admin.StackedInline):
+class QuestionLinkInline(ContentStackedInline):
     model = ExperienceQuestion
     extra = 0
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from initiatives.content_admin import ContentHistoryAdmin
+from initiatives.content_admin import ContentHistoryAdmin, ContentTabularInline
 
 from .maturity import RANKS, scale_problems
 from .models import Campaign, GridVersion, MaturityLevel, Question
@@ -53,7 +53,7 @@ class MaturityLevelFormSet(forms.BaseInlineFormSet):
             raise ValidationError(problems)
 
 
-class MaturityLevelInline(admin.TabularInline):
+class MaturityLevelInline(ContentTabularInline):
     """Editable until the version is used; then read-only, as its questions (DESIGN §8)."""
 
     model = MaturityLevel
@@ -76,7 +76,7 @@ class MaturityLevelInline(admin.TabularInline):
         return False
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(ContentTabularInline):
     model = Question
     extra = 0
     fields = ["order", "code", "section", "text", "bareme", "origin"]

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .content_admin import ContentHistoryAdmin
+from .content_admin import ContentHistoryAdmin, ContentTabularInline
 from .models import Concept, Enjeu, Level, Lever, Path, PathStep, Reference, Section, Sheet
 
 PROVENANCE = (_("Provenance"), {"fields": ["source_lines"], "description": _(
@@ -70,7 +70,7 @@ class SheetAdmin(ContentAdmin):
     ]
 
 
-class PathStepInline(admin.TabularInline):
+class PathStepInline(ContentTabularInline):
     model = PathStep
     extra = 0
     autocomplete_fields = ["sheet"]
