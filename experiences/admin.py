@@ -42,6 +42,7 @@ class ExperienceAdmin(ContentHistoryAdmin):
     search_fields = ["title", "organisation", "context", "actions"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [KeyFigureInline, SheetLinkInline, LeverLinkInline, QuestionLinkInline]
+    markdown_fields = ("context", "actions", "results", "success_factors")
 
 
 @admin.register(Theme)

@@ -18,6 +18,7 @@ class GlossaryTermAdmin(ContentHistoryAdmin):
     readonly_fields = ["source_lines"]
     prepopulated_fields = {"slug": ["term"]}
     inlines = [GlossaryLinkInline]
+    markdown_fields = ("definition",)
 
 
 @admin.register(GlossaryLink)
