@@ -24,7 +24,8 @@ def test_the_preview_shows_the_sheet_as_its_page_does(page, demo_site, axe, scre
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(button).to_have_text(tr("Masquer l'aperçu"))
     expect(preview.locator("li").first).to_be_visible()
-    page.locator("#id_principle").fill("**Gras** et <script>window.hacked = 1</script>\n\n- un\n- deux")
+    typed = "**Gras** et <script>window.hacked = 1</script>\n\n- un\n- deux"
+    page.locator("#id_principle").fill(typed)
     expect(preview.locator("strong")).to_have_text("Gras")
     expect(preview.locator("li")).to_have_count(2)
     expect(preview.locator("script")).to_have_count(0)
