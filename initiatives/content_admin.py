@@ -59,7 +59,8 @@ class ContentStackedInline(admin.StackedInline):
 
 class MarkdownTextarea(AdminTextareaWidget):
     """A Markdown field, with an « Aperçu » button (shown by its script) that has the text
-    rendered by initiatives.views.markdown_preview and shows it below."""
+    rendered by initiatives.views.markdown_preview and shows it below; the content is French
+    whatever the admin's language, as the public pages mark it (content_lang)."""
 
     class Media:
         js = ["js/markdown_preview.js"]
@@ -72,7 +73,7 @@ class MarkdownTextarea(AdminTextareaWidget):
             'id="{}-preview-button" data-markdown-preview="{}" data-url="{}" aria-expanded="false" '
             'aria-controls="{}-preview" data-show="{}" data-hide="{}" data-failed="{}">{}</button>'
             '</div><div class="markdown-preview" id="{}-preview" role="region" '
-            'aria-labelledby="{}-preview-button" aria-live="polite" hidden></div>',
+            'aria-labelledby="{}-preview-button" aria-live="polite" lang="fr" hidden></div>',
             textarea, field_id, field_id, reverse("initiatives:markdown-preview"), field_id,
             _("Aperçu"), _("Masquer l'aperçu"),
             _("L'aperçu n'a pas pu être affiché ; le texte n'est pas perdu."), _("Aperçu"),
