@@ -14,7 +14,8 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
 	touch $@
 
-# axe-core, run in Chromium by the browser tests (package-lock.json pins it).
+# axe-core, run in Chromium by the browser tests, and vnu.jar, the Nu HTML Checker run by Java
+# (package-lock.json pins both).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from initiatives.content_admin import ContentHistoryAdmin
+from initiatives.content_admin import ContentHistoryAdmin, ContentStackedInline
 
 from .models import (
     Experience,
@@ -13,24 +13,24 @@ from .models import (
 
 
 # Stacked inlines: a tabular one leaves its fields without a label of their own (axe-core).
-class KeyFigureInline(admin.StackedInline):
+class KeyFigureInline(ContentStackedInline):
     model = KeyFigure
     extra = 0
 
 
-class SheetLinkInline(admin.StackedInline):
+class SheetLinkInline(ContentStackedInline):
     model = ExperienceSheet
     extra = 0
     autocomplete_fields = ["sheet"]
 
 
-class LeverLinkInline(admin.StackedInline):
+class LeverLinkInline(ContentStackedInline):
     model = ExperienceLever
     extra = 0
     autocomplete_fields = ["lever"]
 
 
-class QuestionLinkInline(admin.StackedInline):
+class QuestionLinkInline(ContentStackedInline):
     model = ExperienceQuestion
     extra = 0
 
@@ -42,6 +42,7 @@ class ExperienceAdmin(ContentHistoryAdmin):
     search_fields = ["title", "organisation", "context", "actions"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [KeyFigureInline, SheetLinkInline, LeverLinkInline, QuestionLinkInline]
+    markdown_fields = ("context", "actions", "results", "success_factors")
 
 
 @admin.register(Theme)

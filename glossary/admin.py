@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from initiatives.content_admin import ContentHistoryAdmin
+from initiatives.content_admin import ContentHistoryAdmin, ContentTabularInline
 
 from .models import GlossaryLink, GlossaryTerm
 
 
-class GlossaryLinkInline(admin.TabularInline):
+class GlossaryLinkInline(ContentTabularInline):
     model = GlossaryLink
     extra = 0
     autocomplete_fields = ["sheet"]
@@ -18,6 +18,7 @@ class GlossaryTermAdmin(ContentHistoryAdmin):
     readonly_fields = ["source_lines"]
     prepopulated_fields = {"slug": ["term"]}
     inlines = [GlossaryLinkInline]
+    markdown_fields = ("definition",)
 
 
 @admin.register(GlossaryLink)

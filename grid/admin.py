@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from initiatives.content_admin import ContentHistoryAdmin
+from initiatives.content_admin import ContentHistoryAdmin, ContentTabularInline
 
 from .maturity import RANKS, scale_problems
 from .models import Assignment, Campaign, GridVersion, MaturityLevel, Question
@@ -54,7 +54,7 @@ class MaturityLevelFormSet(forms.BaseInlineFormSet):
             raise ValidationError(problems)
 
 
-class MaturityLevelInline(admin.TabularInline):
+class MaturityLevelInline(ContentTabularInline):
     """Editable until the version is used; then read-only, as its questions (DESIGN §8)."""
 
     model = MaturityLevel
@@ -77,7 +77,7 @@ class MaturityLevelInline(admin.TabularInline):
         return False
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(ContentTabularInline):
     model = Question
     extra = 0
     fields = ["order", "code", "section", "text", "bareme", "origin"]

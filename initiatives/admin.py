@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .content_admin import ContentHistoryAdmin
+from .content_admin import ContentHistoryAdmin, ContentTabularInline
 from .models import Concept, Enjeu, Level, Lever, Path, PathStep, Reference, Section, Sheet
 
 PROVENANCE = (_("Provenance"), {"fields": ["source_lines"], "description": _(
@@ -20,6 +20,7 @@ class ContentAdmin(ContentHistoryAdmin):
 @admin.register(Enjeu)
 class EnjeuAdmin(ContentAdmin):
     list_display = ["code", "name", "colour"]
+    markdown_fields = ("interpretation",)
 
 
 @admin.register(Level)
@@ -40,6 +41,7 @@ class LeverAdmin(ContentAdmin):
     list_select_related = ["section"]
     search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
+    markdown_fields = ("description",)
 
 
 @admin.register(Sheet)
@@ -49,6 +51,7 @@ class SheetAdmin(ContentAdmin):
     list_filter = ["section__enjeu", "section__level", "maturity"]
     list_select_related = ["section"]
     search_fields = ["number", "title", "title_variants", "principle"]
+    markdown_fields = Sheet.PARTS
     # Checkboxes rather than the filter widget, whose help icons misuse aria-label (axe).
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
@@ -70,7 +73,7 @@ class SheetAdmin(ContentAdmin):
     ]
 
 
-class PathStepInline(admin.TabularInline):
+class PathStepInline(ContentTabularInline):
     model = PathStep
     extra = 0
     autocomplete_fields = ["sheet"]
@@ -81,6 +84,7 @@ class PathAdmin(ContentAdmin):
     list_display = ["code", "name", "enjeu", "order"]
     readonly_fields = []
     inlines = [PathStepInline]
+    markdown_fields = ("description",)
 
 
 @admin.register(PathStep)
@@ -94,9 +98,11 @@ class PathStepAdmin(ContentHistoryAdmin):
 class ConceptAdmin(ContentAdmin):
     list_display = ["title", "kind", "order"]
     list_filter = ["kind"]
+    markdown_fields = ("body",)
 
 
 @admin.register(Reference)
 class ReferenceAdmin(ContentAdmin):
     list_display = ["order", "category", "text"]
     list_filter = ["category"]
+    markdown_fields = ("text",)

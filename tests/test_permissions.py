@@ -95,6 +95,9 @@ RULES = {
     "guide:path-detail": Rule(PUBLIC, ("path",)),
     "initiatives:approach": Rule(PUBLIC),
     "initiatives:colours": Rule(PUBLIC, is_page=False),
+    # The content admin's Markdown preview (tests/initiatives/test_markdown_preview.py).
+    "initiatives:markdown-preview": Rule(CONTENT_ADMINS, method="post", data={"text": "**gras**"},
+                                         is_page=False),
     "guide:sheet-list": Rule(PUBLIC),
     "guide:sheet-detail": Rule(PUBLIC, ("sheet",)),
     "glossary:term-list": Rule(PUBLIC),

@@ -1,5 +1,5 @@
-"""Content admins' edits: text normalised on save (the history records only real changes), the
-history's word diff, and the admin's header naming the product."""
+"""Content admins' edits: text normalised on save, inlines included (the history records only real
+changes), the history's word diff, and the admin's header naming the product."""
 
 import pytest
 from django.apps import apps
@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 
-from initiatives.content_admin import ContentHistoryAdmin
+from grid.models import Question
+from initiatives.content_admin import ContentHistoryAdmin, NormalisedTextForm
 from initiatives.models import Sheet
 from initiatives.text_changes import normalise_text, word_diff, word_diff_html
 
@@ -126,3 +127,64 @@ def test_every_field_of_the_content_admins_has_a_translatable_name():
         if not field.auto_created and not isinstance(field.verbose_name, Promise)
     ]
     assert len(shown) > 15 and untranslated == []
+
+
+def form_data_as_shown(response) -> dict:
+    """What the browser sends back for the change form of `response` left as it is: the main
+    form, each inline's rows and management form, every field at the value shown."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for field in form:
+            value = field.value()
+            if field.field.disabled or value is None or value is False:
+                continue
+            if isinstance(value, list | tuple):
+                data[field.html_name] = [str(item) for item in value]
+            else:
+                data[field.html_name] = "on" if value is True else str(value)
+    return data
+
+
+def with_spaces_at_line_ends(data):
+    """As a browser sends textareas, with spaces left at the ends of lines."""
+    return {
+        name: value.replace("\n", "  \r\n") + " \r\n" if isinstance(value, str) and "\n" in value
+        else value
+        for name, value in data.items()
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", ["grid.gridversion", "glossary.glossaryterm", "initiatives.path",
+                                   "experiences.experience"])
+def test_inline_rows_sent_back_with_crlf_and_spaces_record_no_change(client, content_admin,  # noqa: F811
+                                                                     label):
+    model = apps.get_model(label)
+    inline_models = [inline.model for inline in admin.site._registry[model].inlines]
+    # The first row with rows in every inline; a question's text on two lines (a textarea).
+    row = next(row for row in model._default_manager.order_by("pk") if all(
+        inline._default_manager.filter(**{field.name: row for field in inline._meta.fields
+                                          if field.related_model is model}).exists()
+        for inline in inline_models))
+    Question.objects.filter(pk=Question.objects.order_by("pk").first().pk).update(
+        text="Le pôle a une stratégie :\n- écrite ;\n- suivie.")
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[row.pk])
+    data = with_spaces_at_line_ends(form_data_as_shown(client.get(url)))
+    if label == "grid.gridversion":
+        assert any("-text" in name and "\r\n" in value for name, value in data.items())
+    versions = {inline: inline.history.count() for inline in inline_models}
+    stored = list(model._default_manager.filter(pk=row.pk).values())
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert {inline: inline.history.count() for inline in inline_models} == versions
+    assert list(model._default_manager.filter(pk=row.pk).values()) == stored
+
+
+def test_every_inline_of_the_content_admins_normalises_its_text():
+    inlines = [inline for model_admin in admin.site._registry.values()
+               if isinstance(model_admin, ContentHistoryAdmin) for inline in model_admin.inlines]
+    assert len(inlines) >= 8
+    assert [inline for inline in inlines if not issubclass(inline.form, NormalisedTextForm)] == []
