@@ -15,9 +15,9 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # axe-core, run in Chromium by the browser tests, and vnu.jar, the Nu HTML Checker run by Java
-# (package-lock.json pins both).
+# (package-lock.json pins both); no install scripts: vnu-jar's would fetch a Java that system-deps installs.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
 	touch $@
 
 system-deps:
