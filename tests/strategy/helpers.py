@@ -18,6 +18,7 @@ def two_axes(**first):
 
 def arguments(cluster, by, **changes):
     """`by` is the responsible unless `changes` names another."""
-    return {"cluster": cluster, "start_year": 2025, "end_year": 2027, "responsible": by, "process": "Un groupe de travail du CA, deux ateliers.",
+    return {"cluster": cluster, "start_year": 2025, "end_year": 2027, "responsible": by,
+            "process": "Un groupe de travail du CA, deux ateliers.",
             "stakeholders": ["company", "authority"],
             "organisations": "Région Bretagne\nADEME", "axes": two_axes()} | changes
