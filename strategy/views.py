@@ -50,10 +50,10 @@ def _detail(request, membership, start, decision_form=None, status=200):
     if strategy is not None:
         strategy = selectors.strategy_detail(strategy)
         enjeux = selectors.enjeu_names()
+        diagnosis = selectors.diagnosis(membership.cluster)
         context |= {
-            "strategy": strategy,
-            "axes": axis_views(strategy.axes.all(), selectors.diagnosis(membership.cluster),
-                               enjeux),
+            "strategy": strategy, "diagnosis_year": diagnosis.year,
+            "axes": axis_views(strategy.axes.all(), diagnosis, enjeux),
             "decisions": list(strategy.decisions.select_related("by")),
             "history": selectors.history(strategy),
             "decision_form": decision_form or DecisionForm(),
