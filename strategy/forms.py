@@ -53,6 +53,8 @@ class OpenChoiceField(forms.ChoiceField):
 
 
 class StrategyForm(forms.Form):
+    # The revision the page was loaded at: a save over someone's later change is refused.
+    revision = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
     start_year = forms.CharField(label=_("Première année"), required=False, max_length=10,
                                  widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     end_year = forms.CharField(label=_("Dernière année"), required=False, max_length=10,
@@ -80,6 +82,15 @@ class StrategyForm(forms.Form):
                                       f"{membership.get_role_display()}")
             for membership in members]
         self.members = {str(membership.user_id): membership.user for membership in members}
+
+    def clean(self):
+        data = super().clean()
+        revision = data.get("revision") or ""
+        if revision and not revision.isdigit():  # hidden: said above the form, not beside it
+            self.add_error(None, _("La version de la stratégie est illisible : rechargez la "
+                                   "page, puis recommencez."))
+        data["revision"] = int(revision) if revision.isdigit() else None
+        return data
 
     def clean_responsible(self):
         value = self.cleaned_data["responsible"]
@@ -201,7 +212,8 @@ def axis_initial(axis) -> dict:
 
 
 def strategy_initial(strategy) -> dict:
-    return {"start_year": str(strategy.start_year), "end_year": str(strategy.end_year),
+    return {"revision": str(strategy.revision), "start_year": str(strategy.start_year),
+            "end_year": str(strategy.end_year),
             "responsible": str(strategy.responsible_id or ""), "process": strategy.process,
             "stakeholders": strategy.stakeholders, "organisations": strategy.organisations}
 

@@ -57,6 +57,9 @@ class Strategy(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    # Moves at every save of its content (strategy.services.strategy_save): a save made on an
+    # older revision would overwrite someone's change, and is refused.
+    revision = models.PositiveIntegerField(_("révision"), default=0, editable=False)
 
     history = HistoricalRecords()
 

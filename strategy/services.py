@@ -10,9 +10,11 @@ history and its approval in the decisions, and the board approves the new text a
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from accounts.names import account_name
+from accounts.names import account_name, person_name
 from clusters.models import Cluster, Membership
 from grid.models import Question
 from grid.rules import BOARD_COMMENT_MAX_LINES, text_problem
@@ -71,12 +73,16 @@ def _record(strategy: Strategy, to_status: str, by, comment: str = "") -> None:
 @transaction.atomic
 def strategy_save(*, cluster: Cluster, by, strategy: Strategy | None = None, start_year,
                   end_year, responsible, process: str = "", stakeholders=(),
-                  organisations: str = "", axes: list[rules.AxisInput]) -> Strategy:
+                  organisations: str = "", axes: list[rules.AxisInput],
+                  revision: int | None = None) -> Strategy:
     """Create the cluster's strategy for a period, or replace `strategy`'s content; nothing
-    is written unless everything is valid (ValidationError listing what is not)."""
+    is written unless everything is valid (ValidationError listing what is not). `revision`
+    is the one the writer loaded (the edit form's): if someone saved since, nothing written."""
     _lock(cluster)
     if strategy is not None:
         strategy = Strategy.objects.select_for_update().get(pk=strategy.pk, cluster=cluster)
+        if revision is not None and revision != strategy.revision:
+            raise ValidationError(_stale(strategy))
         if strategy.status not in EDITABLE:
             raise ValidationError(_("La stratégie est soumise à la gouvernance : elle ne change "
                                     "plus avant sa décision."))
@@ -93,10 +99,21 @@ def strategy_save(*, cluster: Cluster, by, strategy: Strategy | None = None, sta
     strategy.start_year, strategy.end_year, strategy.responsible = start, end, responsible
     strategy.stakeholders = stakeholders
     strategy.process, strategy.organisations = texts["process"], texts["organisations"]
+    strategy.revision += 1
     strategy._history_user = by
     strategy.save()
     _write_axes(strategy, axes, by)
     return strategy
+
+
+def _stale(strategy: Strategy) -> str:
+    last = strategy.history.select_related("history_user").order_by("-history_date").first()
+    return _("%(who)s a modifié cette stratégie le %(when)s, après que vous l'avez ouverte : "
+             "vos changements n'ont pas été enregistrés. Rechargez la page pour voir sa version "
+             "actuelle, puis refaites-les.") % {
+        "who": capfirst(person_name(last.history_user if last else None)),
+        "when": formats.date_format(last.history_date if last else strategy.updated_at,
+                                    "SHORT_DATETIME_FORMAT")}
 
 
 def _write_axes(strategy: Strategy, axes: list[rules.AxisInput], by) -> None:

@@ -116,7 +116,8 @@ def _save(request, membership, strategy=None):
             start_year=data["start_year"], end_year=data["end_year"],
             responsible=data["responsible"], process=data["process"],
             stakeholders=data["stakeholders"], organisations=data["organisations"],
-            axes=[axis for f in axis_forms if (axis := f.axis()) is not None])
+            axes=[axis for f in axis_forms if (axis := f.axis()) is not None],
+            revision=data["revision"])
     except ValidationError as error:
         form.add_error(None, error.messages)
         return _form_page(request, membership, form, axis_forms, diagnosis, strategy=strategy,

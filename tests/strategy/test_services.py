@@ -192,3 +192,16 @@ def test_a_new_period_starts_from_the_previous_one(cluster_a, editor, board):
     assert previous.axes.count() == 2 and not Decision.objects.filter(strategy=strategy)
     with pytest.raises(ValidationError, match="chevauche"):
         services.strategy_renew(previous=previous, by=editor)
+
+
+def test_a_save_over_someone_elses_later_change_is_refused(cluster_a, editor, board):
+    strategy = save(cluster_a, editor)
+    loaded = strategy.revision
+    services.strategy_save(strategy=strategy, by=board, revision=loaded,
+                           **arguments(cluster_a, editor, process="Par le CA."))
+    with pytest.raises(ValidationError) as error:
+        services.strategy_save(strategy=strategy, by=editor, revision=loaded,
+                               **arguments(cluster_a, editor, process="Par l'équipe."))
+    assert error.value.messages[0].startswith("Bruno Durand a modifié cette stratégie le ")
+    strategy.refresh_from_db()
+    assert (strategy.process, strategy.revision) == ("Par le CA.", loaded + 1)

@@ -180,3 +180,19 @@ def test_queries_do_not_grow_with_axes_and_objectives(cluster_a, editor, board, 
             assert page(editor_client, cluster_a, *args, name=name).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_page_loaded_before_someone_elses_save_saves_nothing(cluster_a, editor, board,
+                                                               editor_client):
+    strategy = services.strategy_save(by=editor, **arguments(cluster_a, board))
+    edit = reverse("strategy:edit", args=[cluster_a.slug, 2025])
+    assert f'name="revision" value="{strategy.revision}"' in editor_client.get(edit
+                                                                               ).content.decode()
+    services.strategy_save(strategy=strategy, by=editor, **arguments(cluster_a, board,
+                                                                      process="Autre."))
+    response = editor_client.post(edit, form_data(board, AXES, revision=str(strategy.revision)))
+    assert response.status_code == 400
+    assert "a modifié cette stratégie le" in response.content.decode()
+    assert Strategy.objects.get().process == "Autre."
+    response = editor_client.post(edit, form_data(board, AXES, revision="x"))
+    assert "La version de la stratégie est illisible" in response.content.decode()
