@@ -7,12 +7,13 @@ without script: the slots of every axis and objective exist, the page shows thos
 empty ones (« Ajouter un axe » shows one more), and entirely empty slots are ignored."""
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.names import account_name
 from grid.forms import FreeTextField
 from grid.presenters import decimal, percent
-from initiatives.languages import ContentChoicesMixin, french_page
+from initiatives.languages import french_page, in_french
 
 from . import rules
 from .models import Objective, Stakeholder
@@ -24,10 +25,6 @@ MEMBER_MESSAGE = _("Le responsable du développement durable doit être membre d
 def number_text(value) -> str:
     """45.00 → « 45 », 12.50 → « 12,5 »: a target as people write it."""
     return decimal(f"{value.normalize():f}")
-
-
-class ContentCheckboxes(ContentChoicesMixin, forms.CheckboxSelectMultiple):
-    pass
 
 
 class TargetSelect(forms.Select):
@@ -122,29 +119,32 @@ def target_choices(enjeux: dict[str, str], diagnosis, levels: dict[int, str], ac
 class AxisForm(forms.Form):
     title = FreeTextField(label=_("Intitulé de l'axe"), required=False)
     enjeux = OpenMultipleChoiceField(label=_("Enjeux"), required=False,
-                                     widget=ContentCheckboxes)
+                                     widget=forms.CheckboxSelectMultiple)
     levels = OpenMultipleChoiceField(label=_("Niveaux"), required=False,
                                      widget=forms.CheckboxSelectMultiple)
     section_codes = OpenMultipleChoiceField(
         label=_("Sections du diagnostic qui le motivent"), required=False,
-        widget=ContentCheckboxes)
+        widget=forms.CheckboxSelectMultiple)
     question_codes = OpenMultipleChoiceField(
         label=_("Questions du diagnostic qui le motivent"), required=False,
-        widget=ContentCheckboxes)
+        widget=forms.CheckboxSelectMultiple)
     rationale = FreeTextField(label=_("Pourquoi cet axe"), required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, enjeux, levels, diagnosis, targets, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enjeux"].choices = [
-            (code, _("%(code)s · %(name)s") % {"code": code, "name": name})
-            for code, name in enjeux.items()]
+        # The guide's words (enjeux, sections, questions) are French on every page: marked so
+        # (in_french), the notes and answers beside them in the page's language.
+        self.fields["enjeux"].choices = [(code, format_html("{} · {}", code, in_french(name)))
+                                         for code, name in enjeux.items()]
         self.fields["levels"].choices = [(str(number), name) for number, name in levels.items()]
         self.fields["section_codes"].choices = [
-            (code, f"{code} · {title}" + (f" — {percent(note)}" if note is not None else ""))
+            (code, format_html("{} · {}{}", code, in_french(title),
+                               f" — {percent(note)}" if note is not None else ""))
             for code, (title, note) in diagnosis.sections.items()]
         self.fields["question_codes"].choices = [
-            (code, f"{code} · {text}" + (f" — {answer}" if answer else ""))
+            (code, format_html("{} · {}{}", code, in_french(text),
+                               f" — {answer}" if answer else ""))
             for code, (text, answer) in diagnosis.questions.items()]
         for number in range(1, rules.MAX_OBJECTIVES + 1):
             self.fields[f"objective_{number}_target_ref"] = OpenChoiceField(

@@ -150,7 +150,7 @@ def _write_axes(strategy: Strategy, axes: list[rules.AxisInput], by) -> None:
 
 def _require_status(strategy: Strategy, *allowed: str) -> None:
     if strategy.status not in allowed:
-        raise ValidationError(_("Impossible : la stratégie %(period)s est au statut "
+        raise ValidationError(_("Impossible : le statut de cette stratégie %(period)s est "
                                 "« %(status)s ».") % {"period": strategy.period,
                                                       "status": strategy.get_status_display()})
 
