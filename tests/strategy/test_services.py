@@ -140,7 +140,7 @@ def test_the_team_submits_and_the_board_approves(cluster_a, editor, board):
         services.strategy_approve(strategy=strategy, by=editor)
     with pytest.raises(ValidationError, match="Seule l'équipe du pôle soumet"):
         services.strategy_submit(strategy=strategy, by=board)
-    with pytest.raises(ValidationError, match="au statut « brouillon »"):
+    with pytest.raises(ValidationError, match="est « brouillon »"):
         services.strategy_approve(strategy=strategy, by=board)
     services.strategy_submit(strategy=strategy, by=editor)
     with pytest.raises(ValidationError, match="ne change plus avant sa décision"):
