@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "network",
     "guide",
     "reports",
+    "strategy",
     "workspace",
 ]
 

@@ -30,6 +30,9 @@ RANKS = {
     "grid": 3,  # the assessment core: knows nothing of plans, networks or pages
     "plans": 4,  # progress
     "network": 4,  # aggregates across clusters
+    # Reads the grid (the diagnosis) and the plan (indicators); below reports, whose pages
+    # will show progress against its objectives.
+    "strategy": 4.5,
     "guide": 5,  # pages that compose several domains
     "reports": 5,
     "workspace": 6,  # pages that compose clusters, grid, plans and reports (a person's home)

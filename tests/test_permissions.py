@@ -32,8 +32,10 @@ from grid import services
 from grid.models import Assignment, GridVersion, Transition
 from initiatives.models import PathStep, Section
 from plans.services import action_create, step_reach
+from strategy.services import strategy_save
 from tests.evidence_files import PDF, upload
 from tests.fixtures import logged_in
+from tests.strategy.helpers import arguments
 
 PEOPLE = ("anonymous", "editor", "board", "outsider", "coordinator", "content_admin")
 
@@ -145,6 +147,16 @@ RULES = {
     "plans:path-progress": Rule(MEMBERS, ("slug",)),
     "plans:step-mark": Rule(EDITORS, ("slug", "step"), "post", frozenset({302}),
                             {"reached": "1", "reached_on": "2025-01-15"}),
+    # The strategy (#24): read by members, drafted by the team; its decisions are one URL
+    # whose actions need a role each (submit the team's, approve and return the board's,
+    # tests/strategy/test_views.py): the board's « return » without a comment is refused (400).
+    "strategy:overview": Rule(MEMBERS, ("slug",)),
+    "strategy:period": Rule(MEMBERS, ("slug", "strategy")),
+    "strategy:create": Rule(EDITORS, ("slug",)),
+    "strategy:edit": Rule(EDITORS, ("slug", "strategy")),
+    "strategy:decision": Rule(EDITORS, ("slug", "strategy"), "post", frozenset({302}),
+                              {"action": "submit"}),
+    "strategy:renew": Rule(EDITORS, ("slug", "strategy"), "post", frozenset({302})),
     "network:network-list": Rule(LOGGED_IN),
     "network:network-detail": Rule(COORDINATORS, ("network",)),
     "network:export-csv": Rule(COORDINATORS, ("network",), is_page=False),
@@ -251,6 +263,11 @@ def plan_action(cluster_a, editor):
 
 
 @pytest.fixture
+def sample_strategy(cluster_a, editor):
+    return strategy_save(by=editor, **arguments(cluster_a, editor))
+
+
+@pytest.fixture
 def sample_network(cluster_a, coordinator):
     network = Network.objects.create(name="Réseau échantillon", slug="reseau-echantillon")
     network.clusters.add(cluster_a)
@@ -294,7 +311,8 @@ def sample_evidence(assessment, editor):
 
 @pytest.fixture
 def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
-            sample_notification, sample_invitations, coordinator, sample_evidence):
+            sample_notification, sample_invitations, coordinator, sample_evidence,
+            sample_strategy):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
     started (2024), an action of its plan, content that exists, the coordinator's network, a
     file attached to its answer to S-1."""
@@ -302,7 +320,8 @@ def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
             "network": sample_network.slug,
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
             "experience": Experience.objects.order_by("slug").first().slug,
-            "action": plan_action.pk, "step": PathStep.objects.order_by("pk").first().pk,
+            "action": plan_action.pk, "strategy": sample_strategy.start_year,
+            "step": PathStep.objects.order_by("pk").first().pk,
             "notification": sample_notification.pk, **sample_invitations,
             "coordinator": coordinator.pk, "uidb64": "MQ", "reset_token": "pas-un-jeton",
             "code": "S-1", "evidence": sample_evidence.pk}
@@ -377,7 +396,7 @@ def admin_paths() -> list[str]:
 
 
 @pytest.fixture
-def admin_rows(submitted, board, plan_action, editor):
+def admin_rows(submitted, board, plan_action, editor, sample_strategy):
     """A row in every model the admin shows, so that its change, history and delete pages are
     tried too."""
     Transition.objects.create(assessment=submitted, from_status="submitted",
@@ -419,7 +438,8 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
     # grid version in use, and its questions, are not deleted.
     frozen = GridVersion.objects.get(code="cgdd-2012")
     superusers_only = ("/admin/auth/", "/admin/axes/", "/admin/plans/", "/admin/accounts/",
-                       "/admin/django_tasks_database/", "/admin/grid/assignment/")
+                       "/admin/django_tasks_database/", "/admin/grid/assignment/",
+                       "/admin/strategy/")
     assert {path for path in refused if not path.startswith(superusers_only)} == {
         "/admin/autocomplete/",
         reverse("admin:grid_gridversion_delete", args=[frozen.pk]),
@@ -428,4 +448,5 @@ def test_content_admins_see_the_content_and_not_the_accounts(people, admin_rows)
     assert "/admin/auth/user/" in refused and "/admin/axes/accessattempt/" in refused
     assert "/admin/plans/action/" in refused and "/admin/plans/stepreached/" in refused
     assert "/admin/grid/assignment/" in refused
+    assert "/admin/strategy/strategy/" in refused
     assert "/admin/accounts/outgoingmail/" in refused

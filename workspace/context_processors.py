@@ -1,12 +1,12 @@
 """Links from the pages of lower apps to the pages above them, which they may not name
 (tests/test_layers.py): the person's clusters; on a page under a cluster (/poles/<slug>/…, served
-by grid, plans or reports) the cluster's page; under one of its years (…/<year>/…) that year's
-results and JSON export."""
+by grid, plans, reports or strategy) the cluster's page; under one of its years (…/<year>/…)
+that year's results and JSON export."""
 
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-UNDER_A_CLUSTER = {"grid", "plans", "reports"}  # namespaces whose `slug` is a cluster's
+UNDER_A_CLUSTER = {"grid", "plans", "reports", "strategy"}  # namespaces whose `slug` is a cluster's
 
 
 def links(request) -> dict:

@@ -25,9 +25,12 @@ from grid.models import Question
 from initiatives.models import PathStep, Sheet
 from plans.models import Action
 from plans.services import action_create
+from strategy.models import Strategy
+from strategy.services import strategy_save
 from tests.browser.conftest import log_in
 from tests.browser.french import french_left
 from tests.browser.plotly_css import CSS, injected_rules
+from tests.strategy.helpers import arguments
 from tests.test_permissions import RULES
 
 pytestmark = pytest.mark.browser
@@ -65,6 +68,17 @@ def demo_action() -> Action:
     return action
 
 
+def demo_strategy() -> Strategy:
+    """The demo cluster's strategy for 2025–2027, drafted by its team (conseil responsible)."""
+    cluster = Cluster.objects.get(slug=CLUSTER)
+    found = Strategy.objects.filter(cluster=cluster, start_year=2025).first()
+    if found is None:
+        people = get_user_model().objects
+        found = strategy_save(by=people.get(username=ACCOUNTS["editor"]), **arguments(
+            cluster, people.get(username=ACCOUNTS["board"])))
+    return found
+
+
 def demo_invitation_token() -> str:
     """An open invitation to the demo cluster (as its editor sends one), whose link's token is
     known here: the page a new person lands on from the mail."""
@@ -82,7 +96,8 @@ def demo_invitation_token() -> str:
 def samples():
     return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
-            "action": demo_action().pk, "step": PathStep.objects.order_by("pk").first().pk,
+            "action": demo_action().pk, "strategy": demo_strategy().start_year,
+            "step": PathStep.objects.order_by("pk").first().pk,
             "network": "reseau-demo", "experience": "terralia-afaq-26000",
             "uidb64": "MQ", "reset_token": "lien-perime",
             "invitation_token": demo_invitation_token(), "code": "S-1"}
