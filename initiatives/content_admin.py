@@ -32,6 +32,8 @@ class NormalisedTextForm(forms.ModelForm):
 
     def _same_once_normalised(self, name) -> bool:
         field = self[name]
+        if not isinstance(field.field, forms.CharField):  # a choice's to_python may refuse it
+            return False
         typed, stored = field.field.to_python(field.data), field.initial
         return (isinstance(typed, str) and isinstance(stored, str)
                 and normalise_text(typed) == normalise_text(stored))

@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from config.third_party_names import NAMES, TASK_STATUSES
 from tests.fixtures import logged_in
-from tests.test_permissions import admin_rows, plan_action  # noqa: F401 (fixtures)
+from tests.test_permissions import admin_rows, plan_action, sample_strategy  # noqa: F401 (fixtures)
 
 # English words the third-party apps and Django's stored permission names printed, each as a
 # whole word with its capitals: none of them is French, nor in the guide's content shown.

@@ -42,9 +42,9 @@ def test_its_queries_do_not_grow_with_the_answers(
     editor_client, editor, assessment, django_assert_num_queries
 ):
     # session, user, membership, assessment, grid spec, answers, custom rows, the version's
-    # maturity levels (the optional « maturity » key), actions, their sheets
-    with django_assert_num_queries(9):
+    # maturity levels (the optional « maturity » key), actions, their sheets, the evidence
+    with django_assert_num_queries(10):
         editor_client.get(url("export-json", assessment))
     fill(assessment, editor)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         editor_client.get(url("export-json", assessment))
