@@ -18,6 +18,7 @@ from clusters.models import Cluster, Membership
 from . import rules
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
+from .filters import CHANGED, UNANSWERED
 from .layout import CUSTOM_CHOICES, QuestionLayout, SectionLayout, fragments, grid_layout
 from .maturity import Band, Scale, level_of
 from .models import (
@@ -124,6 +125,30 @@ def open_campaigns(membership: Membership) -> list[Campaign]:
 
 
 @dataclass(frozen=True)
+class PreviousAnswer:
+    """A question's answer in the cluster's last validated year (`last_validated_answers`)."""
+
+    year: int
+    value: str
+
+
+def last_validated_answers(assessment: Assessment) -> dict[str, PreviousAnswer]:
+    """The answers of the cluster's latest validated year before `assessment`'s, by question
+    code (the same code across grid versions), blank ones left out; one query."""
+    latest = (
+        Assessment.objects.filter(cluster_id=assessment.cluster_id,
+                                  campaign__year__lt=assessment.campaign.year,
+                                  status=Assessment.Status.VALIDATED)
+        .order_by("-campaign__year").values("pk")[:1]
+    )
+    return {
+        code: PreviousAnswer(year, value)
+        for year, code, value in Answer.objects.filter(assessment_id=Subquery(latest))
+        .exclude(value="").values_list("assessment__campaign__year", "question__code", "value")
+    }
+
+
+@dataclass(frozen=True)
 class FormRow:
     """A question of the grid page with the answer it shows (stored, or as posted and refused)."""
 
@@ -133,6 +158,24 @@ class FormRow:
     revision: int
     errors: tuple[str, ...] = ()
     notes: tuple[QuestionNote, ...] = ()  # what other apps say of the question (plans)
+    previous: PreviousAnswer | None = None  # its answer in the last validated year
+    marks: frozenset[str] = frozenset()  # filters keeping the row besides its answer's own
+
+    @property
+    def changed(self) -> bool:
+        """Answered otherwise than in the last validated year (marked on the row)."""
+        return bool(self.value and self.previous and self.value != self.previous.value)
+
+    @property
+    def filters(self) -> list[str]:
+        """The keys of the grid's filters (grid.filters) that keep this row, which the row
+        carries as `data-filter-<key>` (the page's script keeps the first two up to date)."""
+        keys = set(self.marks)
+        if not self.value:
+            keys.add(UNANSWERED)
+        if self.changed:
+            keys.add(CHANGED)
+        return sorted(keys)
 
     @property
     def code(self) -> str:
@@ -149,7 +192,8 @@ class FormRow:
     @property
     def state(self) -> tuple:
         """Everything the row prints that is not the version's (see FormSection.state)."""
-        return self.code, self.value, self.comment, self.revision, self.errors, self.notes
+        return (self.code, self.value, self.comment, self.revision, self.errors, self.notes,
+                self.previous, tuple(sorted(self.marks)))
 
 
 @dataclass(frozen=True)
@@ -204,14 +248,18 @@ class FormSection:
 
 
 def grid_form(assessment: Assessment, *, can_edit: bool,
-              kept: Mapping[str, dict] | None = None) -> dict:
+              kept: Mapping[str, dict] | None = None,
+              marks: Mapping[str, Collection[str]] | None = None) -> dict:
     """The grid page's rows: the version's layout (read once, grid.layout) filled with the
-    stored answers, and the live notes of those answers.
+    stored answers, each beside its answer of the last validated year, and the live notes of
+    those answers.
 
     `kept` maps row keys to what a refused post carried (fields, and `errors`): those rows show
-    what the person typed, with why it was not saved, instead of the stored answer.
+    what the person typed, with why it was not saved, instead of the stored answer. `marks`
+    maps question codes to keys of filters (grid.filters) that keep them.
     """
-    kept = kept or {}
+    kept, marks = kept or {}, marks or {}
+    previous = last_validated_answers(assessment)
     version = assessment.campaign.version
     layout = grid_layout(version)
     notes = notes_for(assessment, [question.code for question in layout.questions],
@@ -224,7 +272,9 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
             answer = rows.answers.get(question.code, BLANK)
             row = FormRow(question, answer.answer or "", answer.comment,
                           rows.revisions.get(question.code, 0),
-                          notes=tuple(notes.get(question.code, ())))
+                          notes=tuple(notes.get(question.code, ())),
+                          previous=previous.get(question.code),
+                          marks=frozenset(marks.get(question.code, ())))
             if question.code in kept:
                 row = replace(row, **kept[question.code])
             questions.append(row)
@@ -245,6 +295,7 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
         "scores": score(layout.spec, rows.answers, rows.custom_rows),
         "spec": layout.spec,
         "fragments": fragments(version),
+        "previous_year": next(iter(previous.values())).year if previous else None,
     }
 
 
