@@ -205,6 +205,9 @@ def test_every_answer_target_is_24_px_and_the_compact_statements_need_no_hover(
         assert measured["count"] == 37 * 5 + 4 * 4 + 4 * 4 + 2, measured["count"]
         assert measured["faults"] == [], measured["faults"][:5]
         keep(screenshot(f"grid-{width}-{display}", full_page=False), ui_language)
+        page.locator("#q-2B-1").evaluate("element => element.scrollIntoView()")
+        expect(page.locator("#grid-bar summary")).to_contain_text("2B")
+        keep(screenshot(f"grid-{width}-{display}-2B", full_page=False), ui_language)
     if compact:
         # On the phone each statement shows whole, no pointer over it, nothing focused.
         page.locator("#q-2B-3").scroll_into_view_if_needed()
