@@ -204,6 +204,7 @@ def test_every_answer_target_is_24_px_and_the_compact_statements_need_no_hover(
         # 41 questions (5 answers, 4 in section S) and 4 « autres actions » (4 answers).
         assert measured["count"] == 37 * 5 + 4 * 4 + 4 * 4 + 2, measured["count"]
         assert measured["faults"] == [], measured["faults"][:5]
+        assert axe() == [], width
         keep(screenshot(f"grid-{width}-{display}", full_page=False), ui_language)
         page.locator("#q-2B-1").evaluate("element => element.scrollIntoView()")
         expect(page.locator("#grid-bar summary")).to_contain_text("2B")
