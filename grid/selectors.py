@@ -21,6 +21,7 @@ from . import rules
 from .annotations import QuestionNote, notes_for
 from .changes import BLANK, StoredRows, custom_key
 from .evidence import link_host
+from .filters import CHANGED, MINE, UNANSWERED
 from .layout import CUSTOM_CHOICES, QuestionLayout, SectionLayout, fragments, grid_layout
 from .maturity import Band, Scale, level_of
 from .models import (
@@ -181,6 +182,30 @@ def evidence_code(assessment: Assessment, pk: int) -> str | None:
 
 
 @dataclass(frozen=True)
+class PreviousAnswer:
+    """A question's answer in the cluster's last validated year (`last_validated_answers`)."""
+
+    year: int
+    value: str
+
+
+def last_validated_answers(assessment: Assessment) -> dict[str, PreviousAnswer]:
+    """The answers of the cluster's latest validated year before `assessment`'s, by question
+    code (the same code across grid versions), blank ones left out; one query."""
+    latest = (
+        Assessment.objects.filter(cluster_id=assessment.cluster_id,
+                                  campaign__year__lt=assessment.campaign.year,
+                                  status=Assessment.Status.VALIDATED)
+        .order_by("-campaign__year").values("pk")[:1]
+    )
+    return {
+        code: PreviousAnswer(year, value)
+        for year, code, value in Answer.objects.filter(assessment_id=Subquery(latest))
+        .exclude(value="").values_list("assessment__campaign__year", "question__code", "value")
+    }
+
+
+@dataclass(frozen=True)
 class FormRow:
     """A question of the grid page with the answer it shows (stored, or as posted and refused)."""
 
@@ -195,6 +220,25 @@ class FormRow:
     assign_kept: "AssignKept | None" = None  # a refused assignment of it, as typed
     evidence: tuple[EvidenceItem, ...] = ()
     evidence_page: str = ""  # where the answer's evidence is added and removed
+    previous: PreviousAnswer | None = None  # its answer in the last validated year
+
+    @property
+    def changed(self) -> bool:
+        """Answered otherwise than in the last validated year (marked on the row)."""
+        return bool(self.value and self.previous and self.value != self.previous.value)
+
+    @property
+    def filters(self) -> list[str]:
+        """The keys of the grid's filters (grid.filters) that keep this row, which the row
+        carries as `data-filter-<key>` (the page's script keeps the first two up to date)."""
+        keys = set()
+        if not self.value:
+            keys.add(UNANSWERED)
+        if self.changed:
+            keys.add(CHANGED)
+        if self.mine:
+            keys.add(MINE)
+        return sorted(keys)
 
     @property
     def code(self) -> str:
@@ -212,7 +256,8 @@ class FormRow:
     def state(self) -> tuple:
         """Everything the row prints that is not the version's (see FormSection.state)."""
         return (self.code, self.value, self.comment, self.revision, self.errors, self.notes,
-                self.assignment, self.mine, self.assign_kept, self.evidence, self.evidence_page)
+                self.assignment, self.mine, self.assign_kept, self.evidence, self.evidence_page,
+                self.previous)
 
 
 @dataclass(frozen=True)
@@ -282,8 +327,8 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
               kept: Mapping[str, dict] | None = None, reader=None, today: date | None = None,
               assign_kept: AssignKept | None = None) -> dict:
     """The grid page's rows: the version's layout (read once, grid.layout) filled with the
-    stored answers, who answers each section and question (`reader`'s own marked), and the
-    live notes of those answers.
+    stored answers, each beside its answer of the last validated year, who answers each
+    section and question (`reader`'s own marked), and the live notes of those answers.
 
     `kept` maps row keys to what a refused post carried (fields, and `errors`): those rows show
     what the person typed, with why it was not saved, instead of the stored answer;
@@ -292,6 +337,7 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
     kept = kept or {}
     assignments = assignments_of(assessment, today or timezone.localdate())
     reader_pk = getattr(reader, "pk", None)
+    previous = last_validated_answers(assessment)
 
     def kept_for(target):
         return assign_kept if assign_kept and assign_kept.target == target else None
@@ -318,7 +364,8 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
                           assign_kept=kept_for(f"question:{question.code}"),
                           evidence=evidence.get(question.code, ()),
                           evidence_page=reverse("grid:evidence",
-                                                args=[*page_args, question.code]))
+                                                args=[*page_args, question.code]),
+                          previous=previous.get(question.code))
             if question.code in kept:
                 row = replace(row, **kept[question.code])
             questions.append(row)
@@ -346,6 +393,7 @@ def grid_form(assessment: Assessment, *, can_edit: bool,
         "scores": score(layout.spec, rows.answers, rows.custom_rows),
         "spec": layout.spec,
         "fragments": fragments(version),
+        "previous_year": next(iter(previous.values())).year if previous else None,
     }
 
 

@@ -20,6 +20,7 @@ from initiatives.labels import LEVEL_CHOICES
 
 from .. import presenters, rules, selectors, services
 from ..changes import CUSTOM_PREFIX, custom_key
+from ..filters import row_filters
 from ..forms import AnswerForm, AssignForm, CustomRowForm, DisplayForm, RowKindForm
 from ..labels import ACTION_LABELS
 from ..models import Answer
@@ -42,6 +43,15 @@ def _script_texts() -> dict:
         "decimal": formats.get_format("DECIMAL_SEPARATOR"),  # the notes as the server prints them
         "percent": presenters.percent_pattern(),
         "notesNow": _("Note globale : %(note)s."),
+    }
+
+
+def _bar_texts() -> dict:
+    """The words of the bar and the filters (static/js/grid-bar.js), for every reader."""
+    return {
+        "shown": _("Questions affichées : %(shown)s sur %(total)s"),
+        "noneLeft": _("Toutes les questions affichées ont une réponse."),
+        "wrapped": _("Retour au début de la grille : question %(code)s."),
     }
 
 
@@ -129,8 +139,8 @@ def _page(request, membership, assessment, *, kept=None, status=200, assign_kept
         "comment_max_length": rules.COMMENT_MAX_LENGTH,
         "label_max_length": rules.LABEL_MAX_LENGTH,
         "script_texts": _script_texts(),
-        "mine_texts": {"on": _("Seules les questions qui vous sont confiées sont affichées."),
-                       "off": _("Toutes les questions sont affichées.")},
+        "bar_texts": _bar_texts(),
+        "row_filters": row_filters(previous_year=page["previous_year"], mine=page["mine_count"]),
         "actions": ACTION_LABELS,
         "compact": compact,
         "returned_by": selectors.last_returns([assessment]).get(assessment.pk),

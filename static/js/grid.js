@@ -37,8 +37,10 @@
     const provisional = document.querySelector("[data-provisional]");
     if (provisional) provisional.hidden = !scores.provisional;
     const section = fieldset.dataset.section;
-    const count = document.querySelector("[data-count='" + section + "']");
-    if (count) count.textContent = countAnswered("[data-section='" + section + "']");
+    const answeredThere = countAnswered("[data-section='" + section + "']");
+    document.querySelectorAll("[data-count='" + section + "']").forEach(function (count) {
+      count.textContent = answeredThere;
+    });
     const live = document.getElementById("notes-live");
     if (live) live.textContent = texts.notesNow.replace("%(note)s", percent(scores.global));
   }
@@ -174,6 +176,9 @@
       })
       .catch(function () {
         setStatus(fieldset, texts.offline, "danger");
+      })
+      .then(function () {  // the bar and the filters follow the row (static/js/grid-bar.js)
+        fieldset.dispatchEvent(new CustomEvent("grid:row-saved", { bubbles: true }));
       });
   }
 

@@ -77,16 +77,16 @@ def test_an_editor_assigns_a_section_and_the_assignee_finds_it(
 
     listed.get_by_role("link", name="1A-1").click()
     expect(page).to_have_url(base + GRID + "#q-1A-1")
-    mine = page.get_by_role("button", name=tr.plural(
-        "Mes questions (%(counter)s)", "Mes questions (%(counter)s)", 3))
+    filters = page.get_by_role("group", name=tr("Afficher seulement les questions"))
+    mine = filters.get_by_role("checkbox", name=tr("mes questions (%(count)s)") % {"count": 3})
     mine.scroll_into_view_if_needed()
-    mine.click()
-    expect(mine).to_have_attribute("aria-pressed", "true")
+    mine.check()
+    expect(filters.get_by_role("status")).to_contain_text(
+        tr("Questions affichées : %(shown)s sur %(total)s") % {"shown": 3, "total": 41})
     expect(page.locator("fieldset.question:visible")).to_have_count(3)
     expect(page.locator("#q-S-1")).to_be_hidden()
     expect(page.locator("#q-1A-3")).to_be_visible()
     assert axe() == []
     screenshot("assign-mine-390", full_page=False)
-    mine.click()
-    expect(mine).to_have_attribute("aria-pressed", "false")
+    mine.uncheck()
     expect(page.locator("#q-S-1")).to_be_visible()

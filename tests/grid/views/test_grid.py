@@ -10,7 +10,7 @@ from django.utils import translation
 from clusters.models import Membership
 from clusters.services import membership_add
 from grid import services
-from grid.models import GridDisplay, Question
+from grid.models import Campaign, GridDisplay, Question
 from initiatives.models import Lever
 from tests.fixtures import (
     answers_of,
@@ -26,6 +26,31 @@ from tests.fixtures import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def validated_before(assessment, editor, board, year, value, *, answers=None, validate=True):
+    """A year of the same cluster before `assessment`'s, filled with `value` (`answers` win),
+    submitted and, unless told otherwise, validated."""
+    Campaign.objects.create(year=year, version=assessment.campaign.version)
+    earlier = fill(services.assessment_start(cluster=assessment.cluster, year=year, by=editor,
+                                             prefill=False), editor, value, answers=answers)
+    services.assessment_submit(assessment=earlier, by=editor)
+    if validate:
+        services.assessment_validate(assessment=earlier, by=board)
+    return earlier
+
+
+def row_tag(html, code):
+    return re.search(rf'<fieldset [^>]*id="q-{re.escape(code)}"[^>]*>', html).group(0)
+
+
+def previous_mark(html, code):
+    """The « changed since » mark of a row, or None."""
+    row = html[html.index(f'id="q-{code}"'):]
+    row = row[:row.index("</fieldset>")]
+    found = re.search(r'<p class="previous-answer small" data-previous-mark( hidden)?>([^<]*)</p>',
+                      row)
+    return found and (unescape(found.group(2)), found.group(1) is None)
 
 
 def question_fieldsets(html):
@@ -109,22 +134,26 @@ def test_it_refuses_other_methods(editor_client, assessment, method):
     assert getattr(editor_client, method)(url("grid", assessment)).status_code == 405
 
 
-def test_its_queries_do_not_grow_with_the_answers(
-    editor_client, editor, assessment, django_assert_num_queries
+def test_its_queries_do_not_grow_with_the_answers_nor_the_years(
+    editor_client, editor, board, assessment, django_assert_num_queries
 ):
     editor_client.get(url("grid", assessment))  # renders the version's layout (grid.layout)
     # session, user, membership, assessment, display, the cluster's actions (what plans shows
     # beside each question, grid.annotations), last content edit, assignments, answers, custom
-    # rows, evidence, the team (whom the « Confier » forms offer)
-    with django_assert_num_queries(11):
+    # rows, evidence, the answers of the last validated year, the team (whom the « Confier »
+    # forms offer)
+    with django_assert_num_queries(12):
         editor_client.get(url("grid", assessment))
     fill(assessment, editor, "+")
     for code in ("S-1", "S-2", "1A-1"):
         services.evidence_add_link(assessment=assessment, code=code, label="Rapport",
                                    url="https://example.org/rapport", by=editor)
-    with django_assert_num_queries(11):
+    for year in (2022, 2023, 2024):
+        validated_before(assessment, editor, board, year, "++")
+    with django_assert_num_queries(12):
         response = editor_client.get(url("grid", assessment))
     assert response.context["answered"] == 41
+    assert response.content.decode().count("data-filter-changed") == 41
 
 
 def test_an_edit_of_the_content_shows_on_the_next_page(editor_client, assessment):
@@ -396,3 +425,91 @@ def test_submit_says_how_many_questions_remain_with_links_to_them(editor_client,
 def test_a_complete_grid_lists_nothing_to_complete(editor_client, filled):
     html = editor_client.get(url("grid", filled)).content.decode()
     assert "à compléter avant de soumettre" not in html and 'id="missing"' not in html
+
+
+# --- the filter bar: « sans réponse », « changées depuis » (grid.filters) ---
+
+
+def test_each_row_says_how_it_differs_from_the_last_validated_year(
+    editor_client, editor, board, assessment
+):
+    validated_before(assessment, editor, board, 2023, "--")
+    validated_before(assessment, editor, board, 2024, "++", answers={"2B-3": "+"})
+    validated_before(assessment, editor, board, 2022, "+")
+    fill(assessment, editor, answers={"1A-1": "+", "1A-2": "++", "2B-3": "+"}, codes=[])
+    response = editor_client.get(url("grid", assessment))
+    html = response.content.decode()
+    # 2024, the latest validated year before 2025, whatever the order the years were made in.
+    assert previous_mark(html, "1A-1") == ("Changée depuis 2024 : avant « ++ »", True)
+    assert "data-filter-changed" in row_tag(html, "1A-1")
+    assert 'data-previous="++"' in row_tag(html, "1A-1")
+    assert previous_mark(html, "1A-2") == ("Changée depuis 2024 : avant « ++ »", False)
+    assert previous_mark(html, "2B-3") == ("Changée depuis 2024 : avant « + »", False)
+    assert "data-filter-changed" not in row_tag(html, "1A-2")
+    # A blank answer is « sans réponse », never « changée ».
+    assert previous_mark(html, "1B-1") == ("Changée depuis 2024 : avant « ++ »", False)
+    assert "data-filter-unanswered" in row_tag(html, "1B-1")
+    assert "data-filter-unanswered" not in row_tag(html, "1A-1")
+    assert [(f.key, f.label) for f in response.context["row_filters"]] == [
+        ("unanswered", "sans réponse"), ("changed", "changées depuis 2024")]
+    assert html.count("data-filter-changed") == 1
+    assert html.count("data-filter-unanswered") == 38
+
+
+def test_a_year_submitted_but_not_validated_is_not_compared_with(
+    editor_client, editor, board, assessment
+):
+    validated_before(assessment, editor, board, 2023, "--")
+    validated_before(assessment, editor, board, 2024, "++", validate=False)
+    fill(assessment, editor, answers={"1A-1": "++"}, codes=[])
+    html = editor_client.get(url("grid", assessment)).content.decode()
+    assert previous_mark(html, "1A-1") == ("Changée depuis 2023 : avant « -- »", True)
+
+
+def test_without_a_validated_year_there_is_nothing_to_compare_with(
+    editor_client, editor, board, assessment
+):
+    validated_before(assessment, editor, board, 2024, "++", validate=False)
+    fill(assessment, editor, answers={"1A-1": "+"}, codes=[])
+    response = editor_client.get(url("grid", assessment))
+    html = response.content.decode()
+    assert "data-previous-mark" not in html and "data-filter-changed" not in html
+    assert [f.key for f in response.context["row_filters"]] == ["unanswered"]
+
+
+def test_the_kept_sections_follow_a_year_validated_meanwhile(
+    editor_client, editor, board, assessment
+):
+    """The section fragments are cached under their rows' state, which holds the answer of the
+    last validated year (FormRow.state)."""
+    earlier = validated_before(assessment, editor, board, 2024, "++", validate=False)
+    fill(assessment, editor, answers={"1A-1": "+"}, codes=[])
+    assert "data-previous-mark" not in editor_client.get(url("grid", assessment)).content.decode()
+    services.assessment_validate(assessment=earlier, by=board)
+    html = editor_client.get(url("grid", assessment)).content.decode()
+    assert previous_mark(html, "1A-1") == ("Changée depuis 2024 : avant « ++ »", True)
+
+
+def test_the_filters_and_the_bar_are_in_the_page_for_every_reader(
+    editor_client, board_client, assessment
+):
+    for client, editable in ((editor_client, True), (board_client, False)):
+        html = client.get(url("grid", assessment)).content.decode()
+        # Shown by the script only: without it, every row stays in view.
+        assert re.search(r'<fieldset class="grid-filters mb-3" data-grid-filters hidden>', html)
+        assert 'id="filter-unanswered" value="unanswered"' in html
+        assert "Questions affichées : 41 sur 41" in html
+        assert 'id="grid-bar"' in html and 'src="/static/js/grid-bar.js"' in html
+        assert html.count('data-section-empty hidden') == 9
+        assert ("data-next-unanswered" in html) is editable
+        ids = re.findall(r'\bid="([^"]+)"', html)
+        assert len(ids) == len(set(ids))
+
+
+def test_the_filter_words_are_translated(editor_client, editor, board, assessment):
+    validated_before(assessment, editor, board, 2024, "++")
+    editor_client.cookies["django_language"] = "en"
+    html = editor_client.get(url("grid", assessment)).content.decode()
+    assert "changed since 2024" in html and ">no answer<" in html
+    assert "Questions shown: 41 of 41" in html
+    assert "Next unanswered question" in html
