@@ -69,7 +69,7 @@ def test_the_grid_says_who_answers_what_and_marks_the_readers_rows(
     assert 'data-filter-mine' in row(html, "1A-2")
     assert "en retard" in row(html, "S-1") and "en retard" not in row(html, "1A-2")
     assert re.search(r'id="section-1A".*?Confiée à Chloé Bernard', html, re.S)
-    assert "Mes questions (3)" in html
+    assert "mes questions (3)" in html
     assert 'id="assign-q-1A-1"' in html and 'id="assign-section-1A"' in html
 
 
