@@ -1,9 +1,8 @@
 // What the Plotly radars share (results page, « Simuler », year-over-year page). The four axes
 // run along the diagonals, A at the top right: their titles, which carry the enjeux' names
 // (reports.presenters.axis_title), then sit at the corners, where they take less width from the
-// chart than beside it (390 px phones). The radial scale's labels run up the vertical, between
-// D and A, written along it so that they keep to a narrow strip; each value label sits beside
-// its point, on the side away from that strip (issue #23).
+// chart than beside it (390 px phones). The radial scale's labels go up the vertical, between
+// D and A; each value label sits beside its point, away from that vertical (issue #23).
 (function () {
   "use strict";
   const texts = JSON.parse(document.getElementById("chart-texts").textContent);
@@ -18,8 +17,10 @@
     return {
       separators: texts.separators, font: { family: "DejaVu Sans, sans-serif", size: 12 },
       polar: {
-        radialaxis: { range: [0, 100], tickvals: TICKS, angle: 90, tickangle: 0,
-                      ticktext: TICKS.map(function (tick) { return tick + texts.percentSuffix; }),
+        // Four rings, two labelled: 25 and 75 go without saying, and two labels keep apart on
+        // a small chart.
+        radialaxis: { range: [0, 100], tickvals: TICKS, angle: 90, tickangle: 90,
+                      ticktext: TICKS.map(function (tick) { return tick % 50 ? "" : tick + texts.percentSuffix; }),
                       tickfont: { size: 9, color: "#5c636a" }, showline: false },
         angularaxis: { tickfont: { size: 12, color: "#212529" }, direction: "clockwise", rotation: 45 },
       },
