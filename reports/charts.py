@@ -101,10 +101,12 @@ def radar(axes: list[str], traces: list[Trace], width: int = 220, height: int = 
     return {
         "width": width,
         "height": height,
-        # The text alternative a screen reader gives for the figure (the PDF is tagged).
+        # The text alternative a screen reader gives for the figure (the PDF is tagged), each
+        # axis named as on the figure.
         "description": " ; ".join(
             f"{trace.name} : " + ", ".join(
-                f"{axis} {percent(value)}" for axis, value in zip(axes, trace.values, strict=True)
+                " ".join([axis, *lines, percent(value)])
+                for axis, lines, value in zip(axes, blocks, trace.values, strict=True)
             )
             for trace in traces
         ),

@@ -137,3 +137,6 @@ def test_the_pdf_radar_names_its_axes_at_the_corners_and_keeps_them_on_the_figur
     assert [float(ring["label_y"]) for ring in chart["rings"]] == pytest.approx(
         [centre_y - radius * ring for ring in charts.RINGS], abs=0.1)
     assert radius > 70  # as large as the old main radar's, minus the names' room
+    assert chart["description"] == (
+        f"2025 : A Gouvernance 40,0{NBSP}%, B Environnement 30,0{NBSP}%, "
+        f"C Emploi et RH 20,0{NBSP}%, D R&D et innovation 10,0{NBSP}%")
