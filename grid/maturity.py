@@ -21,6 +21,9 @@ RANKS = (1, 2, 3, 4)  # 1 is the lowest band
 # Confirmé / Expert »); letters: the A-to-D self-diagnostic of Cluster Bio AURA (D1 L78, L348),
 # A the best. See ../shared/reference/other-seeds.md, B3 of D1. Thresholds: quarters of the
 # scale, the guide giving none (other-seeds.md: « the thresholds are still to be decided »).
+# Pages, PDF and spreadsheets print a level by its name only: its letter beside a note would
+# read as an enjeu's, which go from A to D too (issue #23). The letter stays in the model and in
+# export.json's « maturity » key, whose interface is kept.
 # The names are stored in French; the defaults are in the catalogue, so an English page shows
 # them in English, and a name an admin typed stays as typed.
 DEFAULT_BANDS = (
@@ -45,8 +48,8 @@ class Band:
 
     @property
     def label(self) -> str:
-        """« C Intermédiaire »."""
-        return f"{self.letter}\u00a0{self.shown_name}"
+        """« Intermédiaire »: the name, never the letter (see DEFAULT_BANDS)."""
+        return self.shown_name
 
     @property
     def threshold(self) -> Fraction:
@@ -73,13 +76,13 @@ def level_of(note: Fraction | float | None, scale: Sequence[Band]) -> Band | Non
 
 
 def label_of(note: Fraction | float | None, scale: Sequence[Band]) -> str:
-    """« C Intermédiaire », or an empty string where there is no level."""
+    """« Intermédiaire », or an empty string where there is no level."""
     band = level_of(note, scale)
     return band.label if band else ""
 
 
 def with_level(text: str, note: Fraction | float | None, scale: Sequence[Band]) -> str:
-    """« 40,7 % · C Intermédiaire »: a note as printed followed by its level, if any."""
+    """« 40,7 % · Intermédiaire »: a note as printed followed by its level, if any."""
     label = label_of(note, scale)
     return f"{text} · {label}" if label else text
 
@@ -92,8 +95,8 @@ def ranges(scale: Sequence[Band]) -> list[tuple[Band, int, int]]:
 
 
 def scale_text(scale: Sequence[Band]) -> str:
-    """« D Débutant : moins de 25 % · C Intermédiaire : de 25 à 50 % · … · A Expert : 75 % et
-    plus », the legend printed beside the notes."""
+    """« Débutant : moins de 25 % · Intermédiaire : de 25 à 50 % · … · Expert : 75 % et plus »,
+    the legend printed beside the notes."""
     parts = []
     for band, low, high in ranges(scale):
         if low == 0:
@@ -107,10 +110,11 @@ def scale_text(scale: Sequence[Band]) -> str:
 
 
 def change_text(before: Band | None, after: Band | None) -> str:
-    """« C → B » when the level changed between two years, else an empty string."""
+    """« Intermédiaire → Confirmé » when the level changed between two years, else an empty
+    string."""
     if before is None or after is None or before.rank == after.rank:
         return ""
-    return f"{before.letter} → {after.letter}"
+    return f"{before.label} → {after.label}"
 
 
 def scale_problems(bands: Sequence[tuple[int, int]]) -> list[str]:

@@ -115,7 +115,7 @@ def evolution_page(
             )
         ],
         "notes": note_rows(scores, content.enjeu_names, scales),
-        "radars": radars(choice.shown, scores, scales),
+        "radars": radars(choice.shown, scores, scales, content.enjeu_names),
         "notes_gap": compared.gap,
         "pair": pair,
         "changes": _changes(pair, pair_gap, stored, content.questions),

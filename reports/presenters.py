@@ -1,15 +1,18 @@
 """What the cluster-year pages show of notes besides their summary (reports.summary): radar
 series, the formula worked out, the titles of the actions planned from a page."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from grid.maturity import Scale, level_of
 from grid.presenters import decimal, percent
 from grid.scoring import ENJEUX, SECTIONS, STRATEGY, Scores, section_tallies
 from initiatives.labels import level_title
+
+from .charts import wrapped
 
 # Newest year first: each year differs by colour, line dash AND marker (colour is never the only
 # signal). Colours keep a 3:1 contrast with white, as WCAG asks of graphics.
@@ -30,24 +33,40 @@ def radar_titles() -> dict[str, str]:
     return {"global": _("Radar des 4 enjeux"), "level1": level_title(1), "level2": level_title(2)}
 
 
-def radar_series(scores: Scores, scale: Scale = ()) -> dict:
-    """Axis labels and values (0–100) for the global radar and the two level radars; `texts`
-    the notes as printed (beside each point), `cells` with the maturity level's letter (the
-    table under the radar, and a point's hover text; a level's name is too wide for the small
-    radars' tables: `names` goes in their cells' titles)."""
+def axis_title(code: str, name: str | None) -> str:
+    """A radar axis as Plotly writes it: the code over the enjeu's short name, wrapped so that
+    the side axes leave room for the chart at 390 px (« D<br>R&amp;D et<br>innovation »).
+    Escaped: Plotly reads its text as HTML."""
+    return "<br>".join(escape(line) for line in [code, *wrapped(name or "")])
+
+
+def radar_series(scores: Scores, scale: Scale = (), names: Mapping[str, str] | None = None) -> dict:
+    """The global radar and the two level radars: per axis its code (`labels`), the value
+    (0–100), the note as printed (`texts`, beside each point), the maturity level's name
+    (`names`, never its letter, which would read as an enjeu's) and both (`cells`, a point's
+    hover text). With the enjeux' short `names`: the axis titles for Plotly (`axes`) and the
+    table under the chart (`rows`); a simulation leaves them out and keeps the page's."""
     def series(keys, source):
         # An undefined note (all `na`) is drawn at 0 but labelled « — », never « 0 % ».
         texts = [percent(source[k]) for k in keys]
         bands = [level_of(source[k], scale) for k in keys]
-        return {
+        found = {
             "labels": list(keys),
             "values": [round(float(source[k]) * 100, 1) if source[k] is not None else 0
                        for k in keys],
             "texts": texts,
-            "cells": [f"{text} · {band.letter}" if band else text
+            "cells": [f"{text} · {band.label}" if band else text
                       for text, band in zip(texts, bands, strict=True)],
             "names": [band.label if band else "" for band in bands],
         }
+        if names is not None:
+            found["axes"] = [axis_title(k, names.get(k[-1])) for k in keys]
+            found["rows"] = [
+                {"title": f"{k} · {names[k[-1]]}" if names.get(k[-1]) else k, "text": text,
+                 "level": band.label if band else "—"}
+                for k, text, band in zip(keys, texts, bands, strict=True)
+            ]
+        return found
 
     return {
         "global": series(ENJEUX, scores.axes),
@@ -93,17 +112,20 @@ def _number(value) -> str:
 
 
 def radars(years: Sequence[int], scores: Sequence[Scores],
-           scales: Sequence[Scale] | None = None) -> list[dict]:
-    """The three radars of the results page, with one trace per year, styled newest first."""
+           scales: Sequence[Scale] | None = None,
+           names: Mapping[str, str] | None = None) -> list[dict]:
+    """The three radars of the year-over-year page, with one trace per year, styled newest
+    first; `axes` the axis titles with the enjeux' short names."""
     styles = year_styles(years)
     scales = scales if scales is not None else [()] * len(scores)
-    series = [radar_series(s, scale) for s, scale in zip(scores, scales, strict=True)]
+    series = [radar_series(s, scale, names or {}) for s, scale in zip(scores, scales, strict=True)]
     titles = radar_titles()
     return [
         {
             "key": key,
             "title": title,
             "labels": series[0][key]["labels"] if series else [],
+            "axes": series[0][key]["axes"] if series else [],
             "traces": [
                 {"name": str(year), **styles[year], **one[key]}
                 for year, one in zip(years, series, strict=True)

@@ -44,6 +44,7 @@ PLAN_ROWS_SHOWN = 6
 PLAN_LINKS_SHOWN = 6
 CURRENT_COLOUR = "#1f4e79"
 PREVIOUS_COLOUR = "#6c757d"
+RADAR_SIZE = (226, 200)  # px, width and height: three abreast on an A4 page
 
 # Nothing in a report may reach the network or the disk: images come inline as data: URIs.
 _FETCHER = URLFetcher(allowed_protocols={"data"})
@@ -122,26 +123,29 @@ def _logo_data_uri(cluster) -> str | None:
     return f"data:{mime};base64,{encoded}"
 
 
-def _radar(axes, current, previous, year, previous_year, size):
+def _radar(axes, names, current, previous, year, previous_year):
     traces = [charts.Trace(str(year), tuple(current), CURRENT_COLOUR)]
     if previous is not None:
         traces.insert(0, charts.Trace(str(previous_year), tuple(previous), PREVIOUS_COLOUR, True))
-    return charts.radar(axes, traces, size=size)
+    return charts.radar(axes, traces, *RADAR_SIZE, names=names)
 
 
-def _radars(scores, previous_scores, year, previous_year) -> list[dict]:
+def _radars(scores, previous_scores, year, previous_year, names) -> list[dict]:
+    """The three radars, one size: the level radars as readable as the main one (issue #23)."""
     def level_values(source, level):
         return None if source is None else [source.sections[f"{level}{e}"] for e in ENJEUX]
 
+    axis_names = [names.get(e, "") for e in ENJEUX]
     return [
-        {"title": _("Les 4 enjeux"), "size": 250,
-         "chart": _radar(list(ENJEUX), [scores.axes[e] for e in ENJEUX],
+        {"title": _("Les 4 enjeux"),
+         "chart": _radar(list(ENJEUX), axis_names, [scores.axes[e] for e in ENJEUX],
                          previous_scores and [previous_scores.axes[e] for e in ENJEUX],
-                         year, previous_year, 250)},
+                         year, previous_year)},
         *[
-            {"title": title, "size": 180,
-             "chart": _radar([f"{level}{e}" for e in ENJEUX], level_values(scores, level),
-                             level_values(previous_scores, level), year, previous_year, 180)}
+            {"title": title,
+             "chart": _radar([f"{level}{e}" for e in ENJEUX], axis_names,
+                             level_values(scores, level), level_values(previous_scores, level),
+                             year, previous_year)}
             for level, title in ((1, level_title(1)), (2, level_title(2)))
         ],
     ]
@@ -227,7 +231,8 @@ def report_context(assessment: Assessment) -> dict:
         # Set when last year was on another grid version: notes compare on shared questions.
         "shared_count": len(compared.gap.shared) if compared.gap else None,
         "global_delta": note_table[0].latest_delta,
-        "radars": _radars(scores, previous_scores, year, previous_year),
+        "radars": _radars(scores, previous_scores, year, previous_year,
+                          {enjeu.code: enjeu.short_name for enjeu in page["enjeux"]}),
         "note_rows": note_table,
         # Each with an experience that illustrates it, or None (« Ils l'ont fait »).
         "recommendations": [(gap, question, examples.get(question.code))

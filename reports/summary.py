@@ -24,13 +24,13 @@ def factor_width(scores: Scores) -> str:
 
 
 def maturity_text(note: Fraction | None, scale: Scale) -> str:
-    """« Niveau de maturité : C Intermédiaire », under the global note; empty without one."""
+    """« Niveau de maturité : Intermédiaire », under the global note; empty without one."""
     label = label_of(note, scale)
     return _("Niveau de maturité : %(level)s") % {"level": label} if label else ""
 
 
 def levels_text(scores: Scores, scale: Scale = ()) -> str:
-    """« Niveau 1 : 62,5 % · B Confirmé — Niveau 2 : 40,0 % · C Intermédiaire », under the global
+    """« Niveau 1 : 62,5 % · Confirmé — Niveau 2 : 40,0 % · Intermédiaire », under the global
     note (without levels: « Niveau 1 : 62,5 % · Niveau 2 : 40,0 % »)."""
     separator = " — " if scale else " · "
     return separator.join(
@@ -140,8 +140,8 @@ class Cell:
     text: str
     delta: Delta | None = None
     is_delta: bool = False
-    maturity: str = ""  # a year's maturity level, « C Intermédiaire »
-    change: str = ""  # on a delta: « C → B » when the level changed between the two years
+    maturity: str = ""  # a year's maturity level, « Intermédiaire »
+    change: str = ""  # on a delta: « Intermédiaire → Confirmé » when the level changed
 
 
 @dataclass(frozen=True)

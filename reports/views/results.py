@@ -79,7 +79,8 @@ def results_response(request, membership, assessment, *, decision_form=None, sta
         "axes": [(enjeu, notes[f"axis-{enjeu.code}"])
                  for enjeu in page["enjeux"] if enjeu.code in ENJEUX],
         "sections": [(code, notes[f"section-{code}"]) for code in SECTIONS],
-        "radars": radar_series(scores, scale),
+        "radars": radar_series(scores, scale, {enjeu.code: enjeu.short_name
+                                                for enjeu in page["enjeux"]}),
         "radar_titles": radar_titles(),
         "formula": formula(page["spec"], page["answers"], page["custom"], scores),
         "transitions": grid_selectors.transitions(assessment),
@@ -138,4 +139,6 @@ def _simulation_texts(url: str) -> dict:
         "reset": _("Réponses enregistrées affichées de nouveau."),
         "error": _("Simulation impossible :"),
         "offline": _("Simulation impossible : le serveur ne répond pas."),
+        # The radars' legend while simulating: the saved shape stays faintly behind.
+        "traces": {"saved": _("enregistré"), "simulated": _("simulé")},
     }

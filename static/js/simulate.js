@@ -44,6 +44,7 @@
     return found;
   }
 
+  // `radars`: the simulated series, drawn over the saved shape; null for the saved page.
   function show(notes, radars, width, label) {
     document.querySelectorAll("[data-note]").forEach(function (element) {
       const text = notes[element.dataset.note];
@@ -52,10 +53,14 @@
     gauge.setAttribute("width", width);
     gaugeSvg.setAttribute("aria-label", label);
     document.querySelectorAll(".radar").forEach(function (element) {
-      const series = radars[element.dataset.series];
-      window.drawRadar(element, series);
-      element.closest("figure").querySelectorAll(".radar-values td").forEach(function (cell, index) {
-        cell.textContent = (series.cells || series.texts)[index];
+      const series = (radars || savedRadars)[element.dataset.series];
+      window.drawRadar(element, radars && { series: series, names: texts.traces });
+      const figure = element.closest("figure");
+      figure.querySelectorAll("[data-radar-note]").forEach(function (cell, index) {
+        cell.textContent = series.texts[index];
+      });
+      figure.querySelectorAll("[data-radar-level]").forEach(function (cell, index) {
+        cell.textContent = series.names[index] || "—";
       });
     });
   }
@@ -69,7 +74,7 @@
     clearTimeout(timer);
     sent += 1;
     selects.forEach(function (select) { select.value = select.dataset.saved; });
-    show(saved.notes, savedRadars, saved.width, saved.label);
+    show(saved.notes, null, saved.width, saved.label);
     setActive(false);
     status.textContent = texts.reset;
   }

@@ -68,13 +68,15 @@ def test_without_bands_there_is_no_level():
 
 
 def test_labels_changes_and_the_legend():
+    # By name, never by letter: « C » beside a note would read as the enjeu C (issue #23).
     nbsp = "\u00a0"
-    assert label_of(Fraction(2, 5), SCALE) == f"C{nbsp}Intermédiaire"
+    assert label_of(Fraction(2, 5), SCALE) == "Intermédiaire"
     c, b = level_of(Fraction(2, 5), SCALE), level_of(Fraction(3, 5), SCALE)
-    assert change_text(c, b) == "C → B" and change_text(b, c) == "B → C"
+    assert change_text(c, b) == "Intermédiaire → Confirmé"
+    assert change_text(b, c) == "Confirmé → Intermédiaire"
     assert change_text(c, c) == "" and change_text(None, c) == ""
-    assert scale_text(SCALE).startswith(f"D{nbsp}Débutant{nbsp}: moins de 25{nbsp}%")
-    assert scale_text(SCALE).endswith(f"A{nbsp}Expert{nbsp}: 75{nbsp}% et plus")
+    assert scale_text(SCALE).startswith(f"Débutant{nbsp}: moins de 25{nbsp}%")
+    assert scale_text(SCALE).endswith(f"Expert{nbsp}: 75{nbsp}% et plus")
 
 
 @pytest.mark.parametrize(("bands", "message"), [

@@ -37,9 +37,9 @@ def test_numbers_follow_the_language(language, expected):
 
 def test_maturity_levels_are_named_in_the_language():
     with translation.override("en"):
-        assert scale_text(default_scale()).startswith("D\u00a0Beginner: under 25%")
+        assert scale_text(default_scale()).startswith("Beginner: under 25%")
     with translation.override("fr"):
-        assert scale_text(default_scale()).startswith("D\u00a0Débutant\u00a0: moins de 25\u00a0%")
+        assert scale_text(default_scale()).startswith("Débutant\u00a0: moins de 25\u00a0%")
 
 
 def test_the_grid_and_results_pages_are_english_around_french_content(editor, filled):

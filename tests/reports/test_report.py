@@ -19,6 +19,7 @@ from grid import services
 from grid.models import Campaign, Transition
 from grid.payload import payload_from
 from grid.selectors import assessment_inputs
+from initiatives.models import Enjeu
 from reports import services as services_module
 from reports.models import ArchivedReport
 from reports.report import report_context, report_pdf
@@ -250,8 +251,10 @@ def test_its_structure_is_read_as_headings_tables_lists_and_described_figures(as
 
 
 def test_each_radar_tells_its_notes_in_words(validated):
-    html = render_to_string("reports/report/report.html", report_context(validated))
-    notes = ", ".join(f"{axis} 100,0\u00a0%" for axis in "ABCD")
+    html = unescape(render_to_string("reports/report/report.html", report_context(validated)))
+    # Each axis named as on the figure: its code, then its enjeu's short name.
+    names = dict(Enjeu.objects.values_list("code", "short_name"))
+    notes = ", ".join(f"{axis} {names[axis]} 100,0\u00a0%" for axis in "ABCD")
     assert f"<title>Les 4 enjeux — 2025 : {notes}</title>" in html
 
 

@@ -61,8 +61,8 @@ def test_the_owner_sees_the_years_side_by_side(editor_client, cluster_a, two_yea
     # Global note: 100 % then 2/3; the delta is an arrow, signed points and words; each year
     # has its maturity level, and the change of level is marked on the delta.
     assert re.search(
-        rf"Note globale 100,0{NBSP}% A{NBSP}Expert ▼ −33,3{NBSP}pts en baisse "
-        rf"Maturité A → B 66,7{NBSP}% B{NBSP}Confirmé", read
+        rf"Note globale 100,0{NBSP}% Expert ▼ −33,3{NBSP}pts en baisse "
+        rf"Maturité Expert → Confirmé 66,7{NBSP}% Confirmé", read
     )
     assert f"Complétude 100,0{NBSP}% = 0,0{NBSP}pt stable 100,0{NBSP}%" in read
     assert "validée" in read and "brouillon" in read
@@ -140,7 +140,7 @@ def test_it_overlays_the_years_on_three_radars_with_the_apps_plotly(
     response = editor_client.get(url("evolution", slug=cluster_a.slug))
     html = response.content.decode()
     for key in ("global", "level1", "level2"):
-        assert f'<div id="radar-{key}" class="radar radar-wide"' in html
+        assert f'<div id="radar-{key}" class="radar"' in html
     assert '<script src="/static/plotly/plotly.min.js" defer></script>' in html
     assert '<script src="/static/js/evolution.js" defer></script>' in html
     assert_only_own_assets(html)

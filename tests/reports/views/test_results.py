@@ -39,10 +39,9 @@ def test_it_shows_the_global_note_as_a_french_percentage(editor_client, editor, 
     html = page(editor_client, assessment)
     assert f'id="global-note">66,7{NBSP}%</p>' in html
     assert f'id="global-note">66,7{NBSP}%</p>' in html
-    # 2/3 is at or above 50 % and below 75 %: « B Confirmé », beside every note.
-    assert f'data-note="global-maturity">Niveau de maturité : B{NBSP}Confirmé</p>' in html
-    assert (f"Niveau 1 : 66,7{NBSP}% · B{NBSP}Confirmé — Niveau 2 : 66,7{NBSP}% · "
-            f"B{NBSP}Confirmé") in html
+    # 2/3 is at or above 50 % and below 75 %: « Confirmé », beside every note.
+    assert 'data-note="global-maturity">Niveau de maturité : Confirmé</p>' in html
+    assert f"Niveau 1 : 66,7{NBSP}% · Confirmé — Niveau 2 : 66,7{NBSP}% · Confirmé" in html
     assert "Résultats provisoires" not in html
 
 
@@ -59,7 +58,7 @@ def test_it_draws_three_radars_with_the_apps_own_plotly(editor_client, editor, a
     response = editor_client.get(url("results", assessment))
     html = response.content.decode()
     for container in ("radar-global", "radar-level1", "radar-level2"):
-        assert f'<div id="{container}" class="radar radar-' in html
+        assert f'<div id="{container}" class="radar" data-series=' in html
     assert '<script src="/static/plotly/plotly.min.js" defer></script>' in html
     assert_only_own_assets(html)
     data = response.context["radars"]
