@@ -5,12 +5,20 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from initiatives.guide_import.seed import Seed
 from initiatives.kept import forget
 from tests import content
 from tests.fixtures import *  # noqa: F403 - the people and assessments every app's tests use
 from tests.strict_templates import Unresolved
+
+# Properties are about results, not speed (bench/ measures speed): no deadline per example nor
+# « slow generation » check, which fail on a loaded CI machine (a 200 ms example at load 10).
+hypothesis_settings.register_profile(
+    "project", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("project")
 
 SEED_PATH = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
 
