@@ -61,10 +61,10 @@ def progress(*, start: Number | None, start_year: int, target: Number, target_ye
     def at_least(a: Fraction, b: Fraction) -> bool:
         return a >= b if rising else a <= b
 
-    target = shown(target)
     expected = None if start is None else shown(expected_value(
         start=start, start_year=start_year, target=target, target_year=target_year, year=year,
     ))
+    target = shown(target)
     if value is None:
         return Progress(Status.NO_VALUE, expected, None)
     value = shown(value)
