@@ -15,6 +15,7 @@ from grid import services
 from grid.models import Campaign
 from grid.selectors import cluster_years
 from plans.models import Action
+from reports.selectors import report_key
 from strategy import services as strategy_services
 from strategy.progress import Status, progress
 from strategy.rules import AxisInput, ObjectiveInput
@@ -123,7 +124,7 @@ def test_the_results_show_each_objective_its_value_trend_and_status(
     assert waste.status == Status.BEHIND
     assert "en retard sur la trajectoire (attendu 110 t, obtenu 112 t)" in read
     assert "Valeur 2025 : 112 t · départ 2024 : 120 t" in read
-    assert "Évolution : 2024 120 t → 2025 112 t" in read
+    assert "Tendance : 2024 120 t → 2025 112 t" in read
 
 
 def test_a_hand_worked_note_objective(editor_client, editor, board, cluster_a, version):
@@ -138,7 +139,7 @@ def test_a_hand_worked_note_objective(editor_client, editor, board, cluster_a, v
     assert "Valeur 2025 : 100,0 % · départ 2024 : 100,0 %" in read
     read = text(editor_client.get(url("results", empty)))
     assert "pas de valeur cette année" in read
-    assert "Évolution : 2024 100,0 % → 2025 100,0 % → 2026 —" in read
+    assert "Tendance : 2024 100,0 % → 2025 100,0 % → 2026 —" in read
 
 
 def test_behind_says_the_expected_and_obtained_values(
@@ -239,3 +240,11 @@ def test_queries_do_not_grow_with_the_objectives_or_the_years(
     strategy(cluster_a, editor, board, many, start=2023, end=2027)
     assert len(editor_client.get(results).context["objectives"]["lines"]) == 5
     assert (queries(editor_client, results), queries(editor_client, evolution)) == few
+
+
+def test_an_open_years_report_is_rendered_again_once_the_strategy_changes(
+    editor, board, cluster_a, version, two_years
+):
+    before = report_key(two_years, "fr")
+    strategy(cluster_a, editor, board, NOTES)
+    assert report_key(two_years, "fr") != before
