@@ -150,8 +150,9 @@ def objectives_progress(cluster: Cluster, year: int, notes: Mapping[int, Scores]
     and where it stands against its line (strategy.progress). Only an approved strategy counts:
     a draft's targets are not yet the board's. `notes`: the cluster's scores by year when the
     page has them already, read otherwise (`scores`: the year's own, when the page has only
-    those). A fixed number of queries (five at most) whatever
-    the number of objectives and years."""
+    those). A fixed number of queries whatever the number of objectives and years: the
+    strategy with its axes and objectives (3), the notes when not given
+    (grid.selectors.cluster_years), the actions' history (1)."""
     covering = (Strategy.objects.filter(cluster=cluster, start_year__lte=year, end_year__gte=year)
                 .prefetch_related(Prefetch("axes__objectives",
                                            Objective.objects.select_related("action")))
