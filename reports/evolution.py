@@ -18,6 +18,7 @@ from grid.versions import VersionGap, version_gap
 from initiatives.kept import kept
 from initiatives.models import Enjeu
 
+from .objectives import objectives_block
 from .presenters import radars, year_styles
 from .summary import YearNotes, compared_notes, note_rows
 from .years import choose_years
@@ -121,6 +122,10 @@ def evolution_page(
         "changes": _changes(pair, pair_gap, stored, content.questions),
         "pair_gap": pair_gap,
         "comments": _board_comments(shown_rows),
+        # For the newest year shown, its trend read in the years already at hand.
+        "objectives": objectives_block(
+            membership.cluster, max(choice.shown), content.enjeu_names,
+            {year: row.scores for year, row in rows.items()}),
     }
 
 

@@ -30,6 +30,7 @@ from network.selectors import peer_positions
 from plans.report import PlanRow, plan_for_report, plan_rows
 
 from . import charts, exports, selectors
+from .objectives import objectives_block
 from .summary import Compared, YearNotes, compared_notes, factor_width, note_rows, note_texts
 
 PDF_VARIANT = "pdf/a-3a"
@@ -250,6 +251,9 @@ def report_context(assessment: Assessment) -> dict:
         "plan_tables": _plan_tables(plan_on_date),
         "plan_links_shown": PLAN_LINKS_SHOWN,
         "peers": peer_sections(peer_positions(assessment.cluster, year, scores)),
+        "objectives": objectives_block(
+            assessment.cluster, year, {enjeu.code: enjeu.short_name for enjeu in page["enjeux"]},
+            scores=scores),
         "payload": exports.json_payload(page["spec"].code, page["answers"], page["custom"], plan,
                                         scores, page["maturity"], evidence),
     }

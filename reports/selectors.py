@@ -25,6 +25,7 @@ from grid.specs import grid_spec
 from initiatives.kept import content_stamp
 from initiatives.models import Enjeu, Path, Section, Sheet
 from plans.models import Action
+from strategy.models import Strategy
 
 from .exports import Labels, QuestionLine
 from .models import ArchivedReport, PreparedReport
@@ -137,10 +138,10 @@ class ReportKey:
 def report_key(assessment: Assessment, language: str) -> ReportKey:
     """The key of the assessment's report as it stands, in `language`; two queries at most.
 
-    An open year's report prints its answers and their evidence, its steps, the cluster's plan
-    and earlier years, the cluster's name and logo, the guide's content, and the day it is
-    printed on: any change of these gives another key, so a report of an earlier state is never
-    served. (The peers' box plots are the exception: they are read on the day the report is
+    An open year's report prints its answers and their evidence, its steps, the cluster's plan,
+    strategy and earlier years, the cluster's name and logo, the guide's content, and the day it
+    is printed on: any change of these gives another key, so a report of an earlier state is
+    never served. (The peers' box plots are the exception: they are read on the day the report is
     first rendered.)"""
     if assessment.status == Assessment.Status.VALIDATED:
         validation = (Transition.objects.filter(assessment=assessment,
@@ -161,14 +162,16 @@ def report_key(assessment: Assessment, language: str) -> ReportKey:
         plan_size=Subquery(Action.objects.filter(cluster=cluster).order_by().values("cluster")
                            .annotate(n=Count("pk")).values("n")),
         years_at=latest(Assessment.objects.filter(cluster=cluster)),
+        # The strategy's objectives are printed: its edits and approval move this.
+        strategy_at=latest(Strategy.objects.filter(cluster=cluster)),
         # Evidence added moves the latest; evidence removed, the count.
         evidence_at=latest(Evidence.objects.filter(answer__assessment=own), "added_at"),
         evidence_size=Subquery(Evidence.objects.filter(answer__assessment=own).order_by()
                                .values("answer__assessment").annotate(n=Count("pk"))
                                .values("n")),
     ).values_list("status", "updated_at", "answers_at", "custom_at", "step", "plan_at",
-                  "plan_size", "years_at", "evidence_at", "evidence_size", "cluster__name",
-                  "cluster__logo").get()
+                  "plan_size", "years_at", "strategy_at", "evidence_at", "evidence_size",
+                  "cluster__name", "cluster__logo").get()
     parts = (*state, content_stamp(), timezone.localdate(), language)
     return ReportKey(hashlib.sha256(repr(parts).encode()).hexdigest())
 

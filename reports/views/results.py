@@ -19,6 +19,7 @@ from network.selectors import peer_positions
 from plans.selectors import path_position
 
 from .. import selectors
+from ..objectives import objectives_block
 from ..plan_links import new_action_url
 from ..presenters import formula, progress_title, radar_series, radar_titles, shortened
 from ..summary import factor_width, note_texts
@@ -97,6 +98,9 @@ def results_response(request, membership, assessment, *, decision_form=None, sta
         # The legend of the origin markers, when a recommended question bears one.
         "recommended_marked": any(question.text_origin.reconstructed
                                   for _gap, question in page["recommendations"]),
+        "objectives": objectives_block(
+            membership.cluster, assessment.campaign.year,
+            {enjeu.code: enjeu.short_name for enjeu in page["enjeux"]}, scores=scores),
         "peers": peer_sections(
             peer_positions(membership.cluster, assessment.campaign.year, scores)),
         "path_position": page["suggested_path"]

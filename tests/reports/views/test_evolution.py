@@ -314,21 +314,22 @@ def test_its_queries_do_not_grow_with_the_years_or_the_answers(
     editor_client, editor, board, cluster_a, version, campaign_2025, django_assert_num_queries
 ):
     # session, user, membership, assessments, the open year's answers, custom rows and grid spec
-    # (cluster_overview), the content's stamp (initiatives.kept), board comments; on the first
+    # (cluster_overview), the content's stamp (initiatives.kept), board comments, the strategy
+    # covering the newest year shown (its objectives: test_objectives.py); on the first
     # request only, what the page shows of the guide and of the versions: enjeux, maturity
     # levels, questions (+3); with two years, the compared years' answers and custom rows (+2).
     services.assessment_start(cluster=cluster_a, year=2025, by=editor, prefill=False)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = editor_client.get(url("evolution", slug=cluster_a.slug))
     assert len(response.context["columns"]) == 1
 
     validated_year(cluster_a, 2024, editor, board, version)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         editor_client.get(url("evolution", slug=cluster_a.slug))
 
     validated_year(cluster_a, 2023, editor, board, version, value="+")
     validated_year(cluster_a, 2022, editor, board, version, value="-")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = editor_client.get(url("evolution", slug=cluster_a.slug))
     assert [column.year for column in response.context["columns"]] == [2022, 2023, 2024, 2025]
 
@@ -338,10 +339,10 @@ def test_its_queries_across_versions_do_not_grow_with_the_years(
 ):
     # As above (the first request reading the content of both versions at once), plus the
     # grid specs of both versions (+1).
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         editor_client.get(url("evolution", slug=cluster_a.slug))
     validated_year(cluster_a, 2023, editor, board, version)
     validated_year(cluster_a, 2022, editor, board, version)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = editor_client.get(url("evolution", slug=cluster_a.slug))
     assert len(response.context["columns"]) == 4

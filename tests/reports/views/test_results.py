@@ -156,15 +156,16 @@ def test_its_queries_do_not_grow_with_the_answers(
     # Agenda 21 sheet, and the « Simuler » panel are read once per process), answers, custom
     # rows, transitions; the suggested path's steps reached: steps marked, done actions' sheets;
     # the cluster's networks (one more per network: its peers' notes); with recommendations,
-    # the experiences linked to their questions and to their sheets (« Ils l'ont fait »).
-    with django_assert_num_queries(10):
+    # the experiences linked to their questions and to their sheets (« Ils l'ont fait »); the
+    # strategy covering the year (its objectives: tests/reports/views/test_objectives.py).
+    with django_assert_num_queries(11):
         editor_client.get(url("results", assessment))
     fill(assessment, editor, "+", codes=["S-1"])
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 1
     fill(assessment, editor, "+")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = editor_client.get(url("results", assessment))
     assert len(response.context["recommendations"]) == 8
 
