@@ -18,8 +18,9 @@ def next_year(demo_site):
 
 
 def tab_to_next_answer(page, previous_group):
-    """Press Tab until the focus reaches the radio group of another question."""
-    for _ in range(12):
+    """Press Tab until the focus reaches the radio group of another question (past the row's
+    « Confier », its links, its comment and its evidence)."""
+    for _ in range(20):
         page.keyboard.press("Tab")
         focused = page.evaluate("[document.activeElement.type, document.activeElement.name]")
         if focused[0] == "radio" and focused[1] != previous_group:
@@ -40,7 +41,7 @@ def test_staff_fill_the_grid_with_the_keyboard_and_the_board_validates(
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.locator("#answered")).to_have_text("0")
 
-    page.locator("#q-S-1 legend").click(position={"x": 2, "y": 2})
+    page.locator("#q-S-1 summary").first.focus()  # « Confier », the row's first stop
     group, answered = None, 0
     while answered < 41:
         group = tab_to_next_answer(page, group)

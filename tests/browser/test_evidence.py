@@ -80,11 +80,15 @@ def test_an_editor_attaches_a_pdf_and_a_link_and_finds_them_in_the_report(
             ) in text
     assert "Charte en ligne (" + tr("lien vers %(host)s") % {"host": "charte.example.org"} in text
 
-    # The compact display lists them under the row too.
+    # The compact display counts them on the row's « Détails », which lists them (a compact row
+    # stays one line).
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base + reverse("grid:grid", args=[SLUG, YEAR]))
     page.get_by_role("button", name=tr("Affichage compact")).click()
     row = page.locator(f"#q-{CODE}")
+    details = row.locator("summary").first
+    expect(details).to_contain_text(tr.plural("%(counter)s pièce", "%(counter)s pièces", 2))
+    details.click()
     expect(row.get_by_role("link", name="Charte en ligne")).to_be_visible()
     row.scroll_into_view_if_needed()
     row.screenshot(path=str(SHOTS / f"grid-row-compact-390-{ui_language}.png"))

@@ -84,11 +84,11 @@ def test_the_renderings_queries_do_not_grow_with_the_worst_case(
     # queries as the worst case (3,000 actions in the bench): the last content edit, answers,
     # custom rows, the latest steps with their count, earlier years, the plan's actions, their
     # sheets, the experiences of the recommended questions and of their sheets, the networks,
-    # the answers' evidence.
+    # the answers' evidence, the strategy covering the year.
     fill(assessment, editor, "-", codes=["S-1"])
     results_content(assessment.campaign.version)
     report_context(assessment)  # what is kept per process is kept
-    with django_assert_num_queries(11) as empty:
+    with django_assert_num_queries(12) as empty:
         report_context(assessment)
     worst = build(cluster=cluster_b, staff=outsider, board=board, year=2025, actions=60,
                   steps=30)
