@@ -19,7 +19,8 @@ class OpenForm(forms.Form):
         error_messages={"required": _("Choisissez au moins une section à proposer."),
                         "invalid_choice": _("Section inconnue.")})
     closes_on = forms.DateField(label=_("Date de clôture"),
-                                widget=forms.DateInput(attrs={"type": "date"}),
+                                widget=forms.DateInput(attrs={"type": "date"},
+                                                       format="%Y-%m-%d"),
                                 help_text=_("Dernier jour où les réponses sont reçues."))
     shared = forms.TypedChoiceField(
         label=_("Liens"), widget=forms.RadioSelect, coerce=lambda value: value == "shared",
