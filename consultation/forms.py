@@ -2,10 +2,12 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from grid.labels import ANSWER_LABELS
 from grid.scoring import ANSWERS, SECTION_ORDER
+from initiatives.languages import in_french
 from strategy.models import Stakeholder
 
 from .models import COMMENT_MAX_LENGTH
@@ -32,8 +34,10 @@ class OpenForm(forms.Form):
 
     def __init__(self, *args, section_titles: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
+        # The guide's section titles are French on every page (marked so on English ones).
         self.fields["sections"].choices = [
-            (code, f"{code} · {section_titles.get(code, '')}") for code in SECTION_ORDER]
+            (code, format_html("{} · {}", code, in_french(section_titles.get(code, ""))))
+            for code in SECTION_ORDER]
         self.fields["sections"].initial = list(SECTION_ORDER)
         self.fields["closes_on"].initial = timezone.localdate() + timedelta(days=30)
 
