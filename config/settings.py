@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "guide",
     "reports",
     "strategy",
+    "consultation",
     "workspace",
 ]
 

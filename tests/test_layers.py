@@ -33,6 +33,9 @@ RANKS = {
     # Reads the grid (the diagnosis) and the plan (indicators); below reports, whose pages
     # will show progress against its objectives.
     "strategy": 4.5,
+    # Stakeholders answer a year's grid: reads the grid, the strategy's stakeholder categories
+    # and the network's disclosure rules; the results page links to it (workspace).
+    "consultation": 4.6,
     "guide": 5,  # pages that compose several domains
     "reports": 5,
     "workspace": 6,  # pages that compose clusters, grid, plans and reports (a person's home)

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from accounts.models import MailKind, Notification
 from clusters.models import Invitation, Membership, Network
+from consultation.models import Consultation
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
 from grid import services
@@ -151,6 +152,10 @@ RULES = {
     # whose actions need a role each (submit the team's, approve and return the board's,
     # tests/strategy/test_views.py): the board's « return » without a comment is refused (400).
     "strategy:overview": Rule(MEMBERS, ("slug",)),
+    # The stakeholders' consultation (#24): read by members, managed by the team (its POSTs are
+    # tried in tests/consultation/test_views.py); the answer link is for anyone holding it.
+    "consultation:manage": Rule(MEMBERS, ("slug", "year")),
+    "consultation:answer": Rule(PUBLIC, ("consultation_token",)),
     "strategy:period": Rule(MEMBERS, ("slug", "strategy")),
     "strategy:create": Rule(EDITORS, ("slug",)),
     "strategy:edit": Rule(EDITORS, ("slug", "strategy")),
@@ -303,6 +308,16 @@ def sample_invitations(cluster_a, sample_network, editor, content_admin):
             "network_invitation": to_network.pk, "invitation_token": INVITATION_TOKEN}
 
 
+CONSULTATION_TOKEN = "jeton-de-consultation-echantillon"
+
+
+@pytest.fixture
+def sample_consultation(assessment, editor):
+    return Consultation.objects.create(
+        assessment=assessment, section_codes=["1A"], closes_on=date.today() + timedelta(days=9),
+        token_hash=sha256(CONSULTATION_TOKEN.encode()).hexdigest(), opened_by=editor)
+
+
 @pytest.fixture
 def sample_evidence(assessment, editor):
     return services.evidence_add_file(assessment=assessment, code="S-1", label="Rapport",
@@ -312,7 +327,7 @@ def sample_evidence(assessment, editor):
 @pytest.fixture
 def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
             sample_notification, sample_invitations, coordinator, sample_evidence,
-            sample_strategy):
+            sample_strategy, sample_consultation):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
     started (2024), an action of its plan, content that exists, the coordinator's network, a
     file attached to its answer to S-1."""
@@ -324,7 +339,8 @@ def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
             "step": PathStep.objects.order_by("pk").first().pk,
             "notification": sample_notification.pk, **sample_invitations,
             "coordinator": coordinator.pk, "uidb64": "MQ", "reset_token": "pas-un-jeton",
-            "code": "S-1", "evidence": sample_evidence.pk}
+            "code": "S-1", "evidence": sample_evidence.pk,
+            "consultation_token": CONSULTATION_TOKEN}
 
 
 def client_of(person, user):

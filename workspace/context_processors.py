@@ -1,12 +1,13 @@
 """Links from the pages of lower apps to the pages above them, which they may not name
 (tests/test_layers.py): the person's clusters; on a page under a cluster (/poles/<slug>/…, served
-by grid, plans, reports or strategy) the cluster's page; under one of its years (…/<year>/…)
-that year's results and JSON export."""
+by grid, plans, reports, strategy or consultation) the cluster's page; under one of its years
+(…/<year>/…) that year's results, JSON export and stakeholders' consultation."""
 
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-UNDER_A_CLUSTER = {"grid", "plans", "reports", "strategy"}  # namespaces whose `slug` is a cluster's
+# The namespaces whose `slug` is a cluster's.
+UNDER_A_CLUSTER = {"grid", "plans", "reports", "strategy", "consultation"}
 
 
 def links(request) -> dict:
@@ -25,4 +26,5 @@ def _links(request) -> dict[str, str]:
         year = match.kwargs["year"]
         urls["results"] = reverse("reports:results", args=[slug, year])
         urls["export_json"] = reverse("reports:export-json", args=[slug, year])
+        urls["consultation"] = reverse("consultation:manage", args=[slug, year])
     return urls

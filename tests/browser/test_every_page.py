@@ -19,9 +19,11 @@ from django.utils.text import slugify
 from playwright.sync_api import expect
 
 from clusters.models import Cluster, Invitation
+from consultation.models import Consultation, Response
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
-from grid.models import Question
+from grid.models import Assessment, Question
+from grid.scoring import SECTION_ORDER
 from initiatives.models import PathStep, Sheet
 from plans.models import Action
 from plans.services import action_create
@@ -49,7 +51,7 @@ EXTRA = {
     "board": ["/", "/poles/{cluster}/2024/resultats/", "/poles/{cluster}/2025/grille/",
               "/poles/{cluster}/plan/", "/poles/{cluster}/parcours/",
               "/poles/{cluster}/evolution/?annees=2023&annees=2025&de=2023&a=2025",
-              "/poles/{cluster}/membres/"],
+              "/poles/{cluster}/membres/", "/poles/{cluster}/2023/consultation/"],
     "coordinator": ["/", "/poles/", "/reseau/reseau-demo/?region=BRE"],
     "anonymous": ["/fiches/agenda-21/", "/parcours/exe/", "/fiches/?q=energie",
                   "/retours/?source=apec&theme=emploi", "/retours/rennes-exploratoire/"],
@@ -93,6 +95,26 @@ def demo_invitation_token() -> str:
     return token
 
 
+def demo_consultation_token() -> str:
+    """The demo cluster's 2023 consultation with its shared link's token known here, and six
+    answers, so that its results show (the 2025 one is left for the team to open)."""
+    token = "jeton-de-consultation-de-demonstration"
+    token_hash = sha256(token.encode()).hexdigest()
+    if not Consultation.objects.filter(token_hash=token_hash).exists():
+        assessment = Assessment.objects.get(cluster__slug=CLUSTER, campaign__year=2023)
+        consultation = Consultation.objects.create(
+            assessment=assessment, section_codes=list(SECTION_ORDER),
+            closes_on=timezone.localdate() + timedelta(days=30), token_hash=token_hash)
+        codes = Question.objects.filter(version=assessment.campaign.version).values_list(
+            "code", flat=True)
+        for number, category in enumerate(["company"] * 5 + ["financer"]):
+            Response.objects.create(
+                consultation=consultation, category=category, comment=f"Attente n° {number}.",
+                answers={code: ("++", "+", "-", "--")[(number + len(code)) % 4]
+                         for code in codes})
+    return token
+
+
 def samples():
     return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
@@ -100,7 +122,8 @@ def samples():
             "step": PathStep.objects.order_by("pk").first().pk,
             "network": "reseau-demo", "experience": "terralia-afaq-26000",
             "uidb64": "MQ", "reset_token": "lien-perime",
-            "invitation_token": demo_invitation_token(), "code": "S-1"}
+            "invitation_token": demo_invitation_token(), "code": "S-1",
+            "consultation_token": demo_consultation_token()}
 
 
 def pages_of(person: str) -> list[str]:
