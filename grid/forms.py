@@ -24,6 +24,21 @@ class FreeTextField(forms.CharField):
         ]
 
 
+class OpenMultipleChoiceField(forms.MultipleChoiceField):
+    """Choices offered, but a value outside them is left to the form's rules, whose message
+    names it (« Fiche inconnue : « 99 » ») beside the form's other problems."""
+
+    def valid_value(self, value):
+        return True
+
+
+class OpenChoiceField(forms.ChoiceField):
+    """A choice whose unknown values the form's own rules name."""
+
+    def valid_value(self, value):
+        return True
+
+
 REVISION_ERRORS = {
     "required": _("La version de cette réponse manque : rechargez la page, puis recommencez."),
     "invalid": _("La version de cette réponse est illisible : rechargez la page, puis "

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.names import person_name
 from clusters.models import Cluster
-from grid.forms import FreeTextField
+from grid.forms import FreeTextField, OpenChoiceField, OpenMultipleChoiceField
 from grid.models import Assessment, Question
 from grid.presenters import decimal
 from initiatives.languages import in_french
@@ -24,21 +24,6 @@ from .models import NOTES_MAX_LENGTH, Action
 NUMBER_FIELDS = ("baseline", "target", "measured")
 # Thousands separators people type or paste from a spreadsheet (space, no-break spaces).
 SEPARATORS = str.maketrans("", "", " \u00a0\u202f")
-
-
-class OpenMultipleChoiceField(forms.MultipleChoiceField):
-    """Choices offered, but a value outside them is left to plans.rules, whose message names it
-    (« Fiche inconnue : « 99 » »), beside the other problems of the form."""
-
-    def valid_value(self, value):
-        return True
-
-
-class OpenChoiceField(forms.ChoiceField):
-    """A choice whose unknown values the form's own check names (clean_<field>)."""
-
-    def valid_value(self, value):
-        return True
 
 
 class NumberField(forms.CharField):

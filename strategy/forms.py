@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.names import account_name
-from grid.forms import FreeTextField
+from grid.forms import FreeTextField, OpenChoiceField, OpenMultipleChoiceField
 from grid.presenters import decimal, percent
 from initiatives.languages import french_page, in_french
 
@@ -35,18 +35,6 @@ class TargetSelect(forms.Select):
         if value and not str(value).startswith(f"{Kind.LEVEL}:") and not french_page():
             option["attrs"]["lang"] = "fr"
         return option
-
-
-class OpenMultipleChoiceField(forms.MultipleChoiceField):
-    """Choices offered; a value outside them is named by strategy.rules."""
-
-    def valid_value(self, value):
-        return True
-
-
-class OpenChoiceField(forms.ChoiceField):
-    def valid_value(self, value):
-        return True
 
 
 class StrategyForm(forms.Form):
