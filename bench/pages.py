@@ -31,7 +31,8 @@ PRIVATE = ["/", "/poles/", f"{CLUSTER}/", f"{CLUSTER}/membres/", "/comptes/notif
            f"{CLUSTER}/evolution/", f"{CLUSTER}/2025/grille/",
            f"{CLUSTER}/2024/resultats/", f"{CLUSTER}/2025/resultats/", f"{CLUSTER}/plan/",
            f"{CLUSTER}/parcours/", f"{CLUSTER}/2024/export.json", f"{CLUSTER}/2024/export.csv",
-           f"{CLUSTER}/2024/export.xlsx"]
+           f"{CLUSTER}/2024/export.xlsx", f"{CLUSTER}/2025/grille/S-1/pieces/",
+           f"{CLUSTER}/strategie/", f"{CLUSTER}/2025/consultation/"]
 BOARD = ["/", f"{CLUSTER}/2024/resultats/"]  # the board's home, a validated year as it reads it
 GRID = f"{CLUSTER}/2025/grille/"
 AUTOSAVE = f"{CLUSTER}/2025/grille/reponse/"

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -21,6 +22,13 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("project")
 
 SEED_PATH = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language: the test client's last request leaves the
+    language it was served in active in the thread, for whatever test the process runs next."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")
