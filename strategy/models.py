@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.names import NAME_MAX_LENGTH, person_name
+from accounts.names import NAME_MAX_LENGTH, account_name, person_name
 from clusters.models import Cluster
 from plans.models import Action
 
@@ -76,6 +76,11 @@ class Strategy(models.Model):
 
     def __str__(self):
         return f"{self.cluster} · {self.start_year}–{self.end_year}"
+
+    @property
+    def responsible_name(self) -> str:
+        """The responsible's name as every page writes a person's (accounts.names); "" if none."""
+        return account_name(self.responsible)
 
     @property
     def period(self) -> str:
