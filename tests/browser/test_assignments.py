@@ -31,7 +31,7 @@ def test_an_editor_assigns_a_section_and_the_assignee_finds_it(
 
     page.set_viewport_size(PHONE)
     log_in(page, base, "equipe", then=GRID)
-    heading = page.locator("section[aria-labelledby=section-1A] > .assignment")
+    heading = page.locator("section[aria-labelledby=section-1A] .grid-section-head > .assignment")
     heading.locator("summary").click()
     heading.get_by_label(tr("Confier à")).select_option(label="Chloé Bernard")
     # A due date already past: refused, the form open again as typed, why beside it.
