@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from grid.presenters import percent
+from grid.presenters import axis_title, percent
 from strategy.models import Stakeholder
 
 from .disclosure import MIN_RESPONDENTS
@@ -32,22 +32,27 @@ def page(results: Results, *, questions: dict[str, str], sections: dict[str, str
         return {"shown": False, "count": results.count}
     categories = dict(Stakeholder.choices)
     enjeu_rows = [row(line, enjeux.get(line.key, line.key)) for line in results.enjeux]
-    radar_lines = results.enjeux if len(results.enjeux) >= 3 else [
+    # Four enjeux when the whole grid was asked; otherwise the sections asked, if they are 3+.
+    by_enjeu = len(results.enjeux) >= 3
+    radar_lines = results.enjeux if by_enjeu else [
         line for line in results.sections if line.key != "S"]
+    names = enjeux if by_enjeu else sections
     radar = None
     if len(radar_lines) >= 3:
-        labels = [line.key for line in radar_lines]
 
         def trace(name, values, style):
-            return {"name": name, **style, "labels": labels,
-                    "values": [round(float(v) * 100, 1) if v is not None else None
+            # A section no stakeholder could see stays at the centre; the table says « — ».
+            return {"name": name, **style,
+                    "values": [round(float(v) * 100, 1) if v is not None else 0
                                for v in values],
                     "texts": [percent(v) for v in values]}
 
-        radar = {"traces": [
-            trace(_("L'équipe"), [line.team for line in radar_lines], TEAM_STYLE),
-            trace(_("Les parties prenantes"), [line.stakeholders for line in radar_lines],
-                  STAKEHOLDERS_STYLE)]}
+        radar = {
+            "axes": [axis_title(line.key, names.get(line.key)) for line in radar_lines],
+            "traces": [
+                trace(_("L'équipe"), [line.team for line in radar_lines], TEAM_STYLE),
+                trace(_("Les parties prenantes"), [line.stakeholders for line in radar_lines],
+                      STAKEHOLDERS_STYLE)]}
     return {
         "shown": True, "count": results.count, "radar": radar,
         "enjeux": enjeu_rows,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from django.utils import formats
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .scoring import ENJEUX, Scores
@@ -142,3 +143,22 @@ def live_notes(scores: Scores, enjeu_names: dict[str, str]) -> dict:
             for code in ENJEUX
         ],
     }
+
+
+def wrapped(text: str, width: int = 13) -> list[str]:
+    """`text` cut into lines of about `width` characters, at spaces (a longer word stays whole):
+    the enjeu names under the radars' axis codes, on the web (Plotly) and in the PDF."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def axis_title(code: str, name: str | None) -> str:
+    """A radar axis as Plotly writes it: the code over the enjeu's short name, wrapped so that
+    the side axes leave room for the chart at 390 px (« D<br>R&amp;D et<br>innovation »).
+    Escaped: Plotly reads its text as HTML."""
+    return "<br>".join(escape(line) for line in [code, *wrapped(name or "")])

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from grid.presenters import percent, percent_pattern
+from grid.presenters import percent, percent_pattern, wrapped
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
 
@@ -32,18 +32,6 @@ def _xy(centre: tuple[float, float], radius: float, index: int, count: int,
 
 def _points(pairs) -> str:
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in pairs)
-
-
-def wrapped(text: str, width: int = 13) -> list[str]:
-    """`text` cut into lines of about `width` characters, at spaces (a longer word stays whole):
-    the enjeu names under the radars' axis codes, on the web (Plotly) and in the PDF."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
 
 
 NAME_SIZE = 7  # px, the enjeu names under the axis codes

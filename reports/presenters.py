@@ -4,15 +4,12 @@ series, the formula worked out, the titles of the actions planned from a page.""
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from grid.maturity import Scale, level_of
-from grid.presenters import decimal, percent
+from grid.presenters import axis_title, decimal, percent
 from grid.scoring import ENJEUX, SECTIONS, STRATEGY, Scores, section_tallies
 from initiatives.labels import level_title
-
-from .charts import wrapped
 
 # Newest year first: each year differs by colour, line dash AND marker (colour is never the only
 # signal). Colours keep a 3:1 contrast with white, as WCAG asks of graphics.
@@ -31,13 +28,6 @@ DASH_ARRAYS = {
 
 def radar_titles() -> dict[str, str]:
     return {"global": _("Radar des 4 enjeux"), "level1": level_title(1), "level2": level_title(2)}
-
-
-def axis_title(code: str, name: str | None) -> str:
-    """A radar axis as Plotly writes it: the code over the enjeu's short name, wrapped so that
-    the side axes leave room for the chart at 390 px (« D<br>R&amp;D et<br>innovation »).
-    Escaped: Plotly reads its text as HTML."""
-    return "<br>".join(escape(line) for line in [code, *wrapped(name or "")])
 
 
 def radar_series(scores: Scores, scale: Scale = (), names: Mapping[str, str] | None = None) -> dict:

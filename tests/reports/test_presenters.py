@@ -7,9 +7,10 @@ from fractions import Fraction as F
 import pytest
 
 from grid.maturity import default_scale
+from grid.presenters import axis_title
 from grid.scoring import AnswerValue, GridSpec, QuestionSpec, score
 from reports import charts
-from reports.presenters import axis_title, radar_series, radars, year_styles
+from reports.presenters import radar_series, radars, year_styles
 from reports.summary import delta, note_rows
 
 NBSP = "\u00a0"
