@@ -152,16 +152,16 @@ RULES = {
     # whose actions need a role each (submit the team's, approve and return the board's,
     # tests/strategy/test_views.py): the board's « return » without a comment is refused (400).
     "strategy:overview": Rule(MEMBERS, ("slug",)),
-    # The stakeholders' consultation (#24): read by members, managed by the team (its POSTs are
-    # tried in tests/consultation/test_views.py); the answer link is for anyone holding it.
-    "consultation:manage": Rule(MEMBERS, ("slug", "year")),
-    "consultation:answer": Rule(PUBLIC, ("consultation_token",)),
     "strategy:period": Rule(MEMBERS, ("slug", "strategy")),
     "strategy:create": Rule(EDITORS, ("slug",)),
     "strategy:edit": Rule(EDITORS, ("slug", "strategy")),
     "strategy:decision": Rule(EDITORS, ("slug", "strategy"), "post", frozenset({302}),
                               {"action": "submit"}),
     "strategy:renew": Rule(EDITORS, ("slug", "strategy"), "post", frozenset({302})),
+    # The stakeholders' consultation (#24): read by members, managed by the team (its POSTs are
+    # tried in tests/consultation/test_views.py); the answer link is for anyone holding it.
+    "consultation:manage": Rule(MEMBERS, ("slug", "year")),
+    "consultation:answer": Rule(PUBLIC, ("consultation_token",)),
     "network:network-list": Rule(LOGGED_IN),
     "network:network-detail": Rule(COORDINATORS, ("network",)),
     "network:export-csv": Rule(COORDINATORS, ("network",), is_page=False),
