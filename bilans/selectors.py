@@ -10,7 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.names import person_name
+from grid.maturity import label_of
 from grid.models import Assessment, Transition
+from grid.presenters import percent
 from grid.selectors import cluster_years
 from initiatives.labels import LEVEL_NAMES
 from plans.models import Action
@@ -145,8 +147,9 @@ def bilan_content(bilan: Bilan) -> dict:
         "levels": texts["levels"],
         "factor": texts["factor"],
         "factor_width": factor_width(scores),
-        "axes": [(enjeu, texts[f"axis-{enjeu.code}"]) for enjeu in page["enjeux"]
-                 if f"axis-{enjeu.code}" in texts],
+        # Each enjeu's note and, apart, its maturity level's name.
+        "axes": [(enjeu, percent(scores.axes[enjeu.code]), label_of(scores.axes[enjeu.code], scale))
+                 for enjeu in page["enjeux"] if enjeu.code in scores.axes],
         "radars": radar_series(scores, scale, names),
         "radar_titles": radar_titles(),
         "svg_radars": svg_radars(scores, year, names),

@@ -227,5 +227,6 @@ def test_a_withdrawn_bilan_leaves_the_list(published, board, anonymous, year):
     assert "Aucun bilan publié" in text_of(anonymous.get(LIST))
 
 
-def test_the_navigation_links_to_the_list(anonymous, db):
-    assert f'href="{LIST}"' in text_of(anonymous.get(reverse("initiatives:matrix")))
+def test_the_navigation_and_the_footer_link_to_the_list(anonymous, editor_client):
+    assert text_of(anonymous.get(reverse("initiatives:matrix"))).count(f'href="{LIST}"') == 2
+    assert text_of(editor_client.get(reverse("initiatives:matrix"))).count(f'href="{LIST}"') == 1
