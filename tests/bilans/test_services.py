@@ -5,6 +5,7 @@ from bilans import selectors
 from bilans.models import TEXT_MAX_LENGTH, Bilan
 from bilans.services import bilan_publish, bilan_unpublish
 from grid import services
+from tests.fixtures import fill
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,14 @@ def test_the_content_holds_notes_strategy_and_done_actions_only(published):
     assert [title for title, _day, _sheets in content["done"]] == [
         "Bilan carbone des rencontres annuelles"]
     assert not {"answers", "custom", "transitions", "evidence"} & set(content)
+
+
+def test_the_objectives_trend_reads_validated_years_only(published, cluster_a, editor,
+                                                         campaign_2024):
+    """A draft year before the strategy is not the board's: its notes never reach the public
+    bilan, not even as an objective's starting value."""
+    draft = services.assessment_start(cluster=cluster_a, year=2024, by=editor, prefill=False)
+    fill(draft, editor, value="-")
+    lines = selectors.bilan_content(selectors.public_bilan(published.pk))["objectives"]["lines"]
+    assert all(year != 2024 for line in lines for year, _value in line.trend)
+    assert not any("2024" in line.starting for line in lines)

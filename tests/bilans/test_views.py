@@ -143,9 +143,13 @@ def test_never_published_is_404_withdrawn_is_410_and_republished_is_back(
     assert anonymous.get(PDF).status_code == 200
 
 
-def test_a_reopened_year_answers_410(published, board, anonymous, year):
+def test_a_reopened_year_answers_410(published, board, board_client, anonymous, year):
     services.assessment_reopen(assessment=year, by=board, comment="À revoir.")
     assert anonymous.get(PUBLIC).status_code == 410
+    page = text_of(board_client.get(MANAGE))
+    assert "suspendu" in page and "Seule une année validée" in page
+    response = board_client.post(MANAGE, {"action": "publish", "text": "Encore"})
+    assert response.status_code == 400 and anonymous.get(PUBLIC).status_code == 410
 
 
 def test_the_board_unpublishes_from_its_page(published, board_client, anonymous):
