@@ -8,7 +8,7 @@ from bilans.services import bilan_publish, bilan_unpublish
 from clusters.models import Cluster
 from grid import services
 from tests.fixtures import fill, logged_in, make_member, messages_of
-from tests.reports.pdf import page_texts
+from tests.reports.pdf import info, page_texts
 
 from .conftest import DONE_TITLE, OWNER, SECRET_COMMENT, SECRET_NOTES, SECRET_VALIDATION
 
@@ -127,6 +127,8 @@ def test_the_pdf_prints_the_bilan_and_nothing_else(published, anonymous):
         assert shown in text, shown
     for hidden in NEVER:
         assert hidden not in text, hidden
+    assert re.search(r"^Tagged:\s+yes$", info(response.content), re.M)  # as the report
+    assert len(page_texts(response.content)) <= 2
 
 
 def test_never_published_is_404_withdrawn_is_410_and_republished_is_back(
