@@ -3,9 +3,9 @@
 Run: `make bench` (a throw-away SQLite database with the guide and the demo).
 Prints, per page, the median time of N requests, its ratio to /healthz/ (timed before each page,
 the ratio taken to the median of those timings), and the query count. The autosave and the
-« Simuler » endpoint are posted as the page's script posts them. The grid page is timed again
-with Django's cache emptied before each request (its fragments rendered afresh, as after a
-restart or for a year no one opened since).
+« Simuler » endpoint are posted as the page's script posts them. The grid page, the public
+bilan and its PDF are timed again with Django's cache emptied before each request (rendered
+afresh, as after a restart, a publication or for a year no one opened since).
 """
 
 import os
@@ -21,11 +21,16 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from grid.models import Answer  # noqa: E402
+from bilans.services import bilan_publish  # noqa: E402
+from grid.models import Answer, Assessment  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 PUBLIC = ["/", "/matrice/", "/fiches/", "/fiches/?q=energie", "/fiches/12/", "/parcours/rh/",
-          "/glossaire/", "/demarche/"]
+          "/glossaire/", "/demarche/", "/bilans/"]
+# The demo's 2024, published by its board in the bench's own database (the demo publishes
+# nothing): its page and PDF as anonymous visitors get them, from the cache after the first.
+BILAN = "/bilans/pole-littoral-durable/2024/"
+BILANS = [BILAN, f"{BILAN}bilan.pdf"]
 CLUSTER = "/poles/pole-littoral-durable"
 PRIVATE = ["/", "/poles/", f"{CLUSTER}/", f"{CLUSTER}/membres/", "/comptes/notifications/",
            f"{CLUSTER}/evolution/", f"{CLUSTER}/2025/grille/",
@@ -85,20 +90,31 @@ def simulations():
         yield {"2C-1": "++" if run % 2 else "--", "1A-1": "-"}
 
 
+def publish_bilan() -> None:
+    board = get_user_model().objects.get(username="conseil")
+    bilan_publish(assessment=Assessment.objects.get(cluster__slug="pole-littoral-durable",
+                                                    campaign__year=2024),
+                  by=board, text="Le conseil remercie les membres du pôle.")
+
+
 def main() -> None:
+    publish_bilan()
     anonymous = Client()
     client = Client()
     client.force_login(get_user_model().objects.get(username="equipe"))
     board = Client()
     board.force_login(get_user_model().objects.get(username="conseil"))
     baselines, rows = [], []
-    for who, url in [*((anonymous, url) for url in PUBLIC), *((client, url) for url in PRIVATE),
+    for who, url in [*((anonymous, url) for url in [*PUBLIC, *BILANS]),
+                     *((client, url) for url in PRIVATE),
                      *((board, url) for url in BOARD)]:
         baselines.append(measure(anonymous, "/healthz/")[0])
         label = f"{url} (board)" if who is board else url
         rows.append((label, *measure(who, url)))
     baselines.append(measure(anonymous, "/healthz/")[0])
     rows.append((f"{GRID} (cache emptied)", *timed_cold(client, GRID)))
+    for url in BILANS:
+        rows.append((f"{url} (cache emptied)", *timed_cold(anonymous, url)))
     for url, bodies in [(AUTOSAVE, autosaves()), (SIMULATE, simulations())]:
         baselines.append(measure(anonymous, "/healthz/")[0])
         rows.append((f"POST {url}", *timed_posts(client, url, bodies)))

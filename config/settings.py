@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "reports",
     "strategy",
     "consultation",
+    "bilans",
     "workspace",
 ]
 

@@ -51,6 +51,7 @@ urlpatterns = [
     path("poles/", include("plans.urls")),
     path("poles/", include("strategy.urls")),
     path("", include("consultation.urls")),
+    path("", include("bilans.urls")),
     path("reseau/", include("network.urls")),
     path("glossaire/", include("glossary.urls")),
     path("retours/", include("experiences.urls")),

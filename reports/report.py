@@ -131,8 +131,9 @@ def _radar(axes, names, current, previous, year, previous_year):
     return charts.radar(axes, traces, *RADAR_SIZE, names=names)
 
 
-def _radars(scores, previous_scores, year, previous_year, names) -> list[dict]:
-    """The three radars, one size: the level radars as readable as the main one (issue #23)."""
+def svg_radars(scores, year, names, previous_scores=None, previous_year=None) -> list[dict]:
+    """The three radars, one size: the level radars as readable as the main one (issue #23);
+    with last year's dashed when given (the public bilan draws its year alone)."""
     def level_values(source, level):
         return None if source is None else [source.sections[f"{level}{e}"] for e in ENJEUX]
 
@@ -232,8 +233,9 @@ def report_context(assessment: Assessment) -> dict:
         # Set when last year was on another grid version: notes compare on shared questions.
         "shared_count": len(compared.gap.shared) if compared.gap else None,
         "global_delta": note_table[0].latest_delta,
-        "radars": _radars(scores, previous_scores, year, previous_year,
-                          {enjeu.code: enjeu.short_name for enjeu in page["enjeux"]}),
+        "radars": svg_radars(scores, year,
+                             {enjeu.code: enjeu.short_name for enjeu in page["enjeux"]},
+                             previous_scores, previous_year),
         "note_rows": note_table,
         # Each with an experience that illustrates it, or None (« Ils l'ont fait »).
         "recommendations": [(gap, question, examples.get(question.code))
@@ -274,9 +276,16 @@ def report_pdf(assessment: Assessment, *, image_cache: dict | None = None) -> by
         description=_("Autoévaluation au format d'échange JSON"),
         relationship="Data",
     )
+    return pdf_bytes(html, attachments=[attachment], image_cache=image_cache)
+
+
+def pdf_bytes(html: str, *, attachments=(), image_cache: dict | None = None) -> bytes:
+    """`html` as tagged PDF/A-3a, with the report's stylesheet (running header and footer,
+    tables, radars) and nothing fetched from the network or the disk: the report, and the
+    public bilan's PDF."""
     return HTML(string=html, url_fetcher=_FETCHER, base_url="data:,").write_pdf(
         pdf_variant=PDF_VARIANT,
-        attachments=[attachment],
+        attachments=list(attachments),
         cache=image_cache,
         font_config=_font_config(),
         stylesheets=[_stylesheet()],

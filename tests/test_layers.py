@@ -38,6 +38,9 @@ RANKS = {
     "consultation": 4.6,
     "guide": 5,  # pages that compose several domains
     "reports": 5,
+    # The public bilan: composes the reports' notes and radars, the strategy and the plan;
+    # the results page links to it through workspace.
+    "bilans": 5.5,
     "workspace": 6,  # pages that compose clusters, grid, plans and reports (a person's home)
     "config": 7,
 }

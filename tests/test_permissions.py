@@ -25,17 +25,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import MailKind, Notification
+from bilans.services import bilan_publish
 from clusters.models import Invitation, Membership, Network
 from consultation.models import Consultation
 from experiences.models import Experience
 from glossary.models import GlossaryTerm
 from grid import services
-from grid.models import Assignment, GridVersion, Transition
+from grid.models import Assignment, Campaign, GridVersion, Transition
 from initiatives.models import PathStep, Section
 from plans.services import action_create, step_reach
 from strategy.services import strategy_save
 from tests.evidence_files import PDF, upload
-from tests.fixtures import logged_in
+from tests.fixtures import fill, logged_in
 from tests.strategy.helpers import arguments
 
 PEOPLE = ("anonymous", "editor", "board", "outsider", "coordinator", "content_admin")
@@ -162,6 +163,13 @@ RULES = {
     # tried in tests/consultation/test_views.py); the answer link is for anyone holding it.
     "consultation:manage": Rule(MEMBERS, ("slug", "year")),
     "consultation:answer": Rule(PUBLIC, ("consultation_token",)),
+    # The public bilan (#24): its page under the year is read by members, its POSTs (publish,
+    # withdraw) are the board's (tests/bilans/test_views.py); the published bilan, its PDF and
+    # the list are everyone's (a sample year published).
+    "bilans:manage": Rule(MEMBERS, ("slug", "year")),
+    "bilans:list": Rule(PUBLIC),
+    "bilans:public": Rule(PUBLIC, ("slug", "bilan_year")),
+    "bilans:pdf": Rule(PUBLIC, ("slug", "bilan_year"), is_page=False),
     "network:network-list": Rule(LOGGED_IN),
     "network:network-detail": Rule(COORDINATORS, ("network",)),
     "network:export-csv": Rule(COORDINATORS, ("network",), is_page=False),
@@ -325,9 +333,21 @@ def sample_evidence(assessment, editor):
 
 
 @pytest.fixture
+def sample_bilan(cluster_a, editor, board, assessment, version):
+    """Cluster A's 2023, validated and published (its 2024 is the year it has not started)."""
+    Campaign.objects.create(year=2023, version=version)
+    year = fill(services.assessment_start(cluster=cluster_a, year=2023, by=editor,
+                                          prefill=False), editor)
+    services.assessment_submit(assessment=year, by=editor)
+    services.assessment_validate(assessment=year, by=board)
+    bilan_publish(assessment=year, by=board)
+    return 2023
+
+
+@pytest.fixture
 def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
             sample_notification, sample_invitations, coordinator, sample_evidence,
-            sample_strategy, sample_consultation):
+            sample_strategy, sample_consultation, sample_bilan):
     """A value for each kind of URL argument: cluster A and its 2025 grid, a year it has not
     started (2024), an action of its plan, content that exists, the coordinator's network, a
     file attached to its answer to S-1."""
@@ -340,7 +360,7 @@ def samples(cluster_a, assessment, campaign_2024, plan_action, sample_network,
             "notification": sample_notification.pk, **sample_invitations,
             "coordinator": coordinator.pk, "uidb64": "MQ", "reset_token": "pas-un-jeton",
             "code": "S-1", "evidence": sample_evidence.pk,
-            "consultation_token": CONSULTATION_TOKEN}
+            "consultation_token": CONSULTATION_TOKEN, "bilan_year": sample_bilan}
 
 
 def client_of(person, user):

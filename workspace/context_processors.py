@@ -1,13 +1,14 @@
 """Links from the pages of lower apps to the pages above them, which they may not name
-(tests/test_layers.py): the person's clusters; on a page under a cluster (/poles/<slug>/…, served
-by grid, plans, reports, strategy or consultation) the cluster's page; under one of its years
-(…/<year>/…) that year's results, JSON export and stakeholders' consultation."""
+(tests/test_layers.py): the person's clusters; on a page under a cluster (/poles/<slug>/…,
+served by grid, plans, reports, strategy, consultation or bilans) the cluster's page; under one
+of its years (…/<year>/…) that year's results, JSON export, stakeholders' consultation and
+public bilan."""
 
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 # The namespaces whose `slug` is a cluster's.
-UNDER_A_CLUSTER = {"grid", "plans", "reports", "strategy", "consultation"}
+UNDER_A_CLUSTER = {"grid", "plans", "reports", "strategy", "consultation", "bilans"}
 
 
 def links(request) -> dict:
@@ -27,4 +28,5 @@ def _links(request) -> dict[str, str]:
         urls["results"] = reverse("reports:results", args=[slug, year])
         urls["export_json"] = reverse("reports:export-json", args=[slug, year])
         urls["consultation"] = reverse("consultation:manage", args=[slug, year])
+        urls["bilan"] = reverse("bilans:manage", args=[slug, year])
     return urls

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from playwright.sync_api import expect
 
+from bilans.models import Bilan
+from bilans.services import bilan_publish
 from clusters.models import Cluster, Invitation
 from consultation.models import Consultation, Response
 from experiences.models import Experience
@@ -115,6 +117,17 @@ def demo_consultation_token() -> str:
     return token
 
 
+def demo_bilan_year() -> int:
+    """The demo cluster's 2024 (validated), published by its board, with a word of its own
+    (the demo itself publishes nothing)."""
+    assessment = Assessment.objects.get(cluster__slug=CLUSTER, campaign__year=2024)
+    if not Bilan.objects.filter(assessment=assessment, published=True).exists():
+        bilan_publish(assessment=assessment,
+                      by=get_user_model().objects.get(username=ACCOUNTS["board"]),
+                      text="Le conseil remercie les **membres** du pôle.")
+    return 2024
+
+
 def samples():
     return {"slug": CLUSTER, "year": 2025, "sheet": "12", "path": "rh",
             "term": GlossaryTerm.objects.order_by("slug").first().slug,
@@ -123,7 +136,7 @@ def samples():
             "network": "reseau-demo", "experience": "terralia-afaq-26000",
             "uidb64": "MQ", "reset_token": "lien-perime",
             "invitation_token": demo_invitation_token(), "code": "S-1",
-            "consultation_token": demo_consultation_token()}
+            "consultation_token": demo_consultation_token(), "bilan_year": demo_bilan_year()}
 
 
 def pages_of(person: str) -> list[str]:
