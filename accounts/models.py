@@ -26,6 +26,7 @@ class MailKind(models.TextChoices):
     ACTION_COMMENT = "action_comment", _("un commentaire de la gouvernance sur une action")
     REMINDER = "reminder", _("les actions qui arrivent à échéance ou sont en retard")
     ASSIGNMENT = "assignment", _("une section ou une question de la grille qui vous est confiée")
+    STRATEGY = "strategy", _("la stratégie soumise, approuvée ou renvoyée")
     MEMBERSHIP = "membership", _("votre place dans un pôle ou un réseau (invitation, rôle)")
     ACCOUNT = "account", _("votre compte (mot de passe oublié)")
 

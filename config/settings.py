@@ -308,6 +308,9 @@ LOGOUT_REDIRECT_URL = "home"
 # person after a workflow step: reports serves the page, which grid may not name
 # (tests/test_layers.py), as Django's auth names none of the pages above.
 ASSESSMENT_RESULTS_URL = "reports:results"
+# The strategic axes an action of the plan may serve (plans.axes): strategy, above plans, knows
+# them; a callable (cluster, also) returning plans.axes.PlanAxis rows.
+PLAN_AXES = "strategy.selectors.plan_axes"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

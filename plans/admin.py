@@ -51,7 +51,7 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_filter = ["cluster", "status"]
     list_select_related = ["cluster"]
     search_fields = ["title", "indicator", "notes"]
-    raw_id_fields = ["owner"]
+    raw_id_fields = ["owner", "axis"]  # every cluster's axes would make a long list
     # Checkboxes rather than the filter widget, whose help icons misuse aria-label (axe).
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     readonly_fields = ["created_by", "created_at", "updated_at", "revision"]

@@ -19,6 +19,7 @@ from grid.presenters import decimal
 from initiatives.languages import in_french
 
 from . import rules, services
+from .axes import PlanAxis
 from .models import NOTES_MAX_LENGTH, Action
 
 NUMBER_FIELDS = ("baseline", "target", "measured")
@@ -69,9 +70,11 @@ class Chip:
     button that takes it out (static/js/action-form.js)."""
 
     field: str
-    value: str  # the box to untick; empty for a text field, which is emptied
+    value: str  # the box to untick; empty for a text field or a list, which is emptied
     text: str
 
+
+NO_AXIS = "aucun"  # the plan's filter: the actions that serve no axis
 
 # The fields chosen from a list of boxes with a filter above (plans/includes/_choice_list.html).
 CHOICE_LISTS = ("sheets", "question_codes")
@@ -87,6 +90,8 @@ class ActionForm(forms.Form):
         label=_("Fiches du guide"), required=False, widget=BOXES)
     question_codes = OpenMultipleChoiceField(
         label=_("Questions de la grille"), required=False, widget=BOXES)
+    # Offered when the cluster's strategy has axes (plans.axes); drawn only then.
+    axis = OpenChoiceField(label=_("Axe stratégique"), required=False)
     owner = OpenChoiceField(label=_("Responsable (membre du pôle)"), required=False)
     owner_name = FreeTextField(
         label=_("Responsable (autre)"), required=False,
@@ -109,10 +114,14 @@ class ActionForm(forms.Form):
                           widget=forms.Textarea(attrs={"rows": 4,
                                                        "maxlength": NOTES_MAX_LENGTH}))
 
-    def __init__(self, *args, cluster: Cluster, sheets, members, action: Action | None = None,
-                 prefill: dict | None = None, **kwargs):
+    def __init__(self, *args, cluster: Cluster, sheets, members, axes: list[PlanAxis] = (),
+                 action: Action | None = None, prefill: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+        # The current strategy's axes, and the one the action serves whatever its period.
+        kept = action.axis_id if action else None
+        self.fields["axis"].choices = [("", _("— aucun —"))] + [
+            (str(axis.pk), axis.label) for axis in axes if axis.current or axis.pk == kept]
         self.prefill = prefill or {}
         self.members = {str(user.pk): user for user in members}
         self.fields["sheets"].choices = [(s.number, in_french(f"{s.number} · {s.title}"))
@@ -147,6 +156,14 @@ class ActionForm(forms.Form):
             return None
         return int(raw)
 
+    def clean_axis(self) -> int | None:
+        value = self.cleaned_data["axis"]
+        return int(value) if value and value in self.offered("axis") else value or None
+
+    @property
+    def has_axes(self) -> bool:
+        return len(self.fields["axis"].choices) > 1
+
     def offered(self, field: str) -> set[str]:
         return {str(value) for value, _label in self.fields[field].choices}
 
@@ -159,7 +176,8 @@ class ActionForm(forms.Form):
             numbers={field: data.get(field) for field in NUMBER_FIELDS},
             question_codes=data.get("question_codes", []),
             known_codes=self.offered("question_codes"),
-            sheet_numbers=data.get("sheets", []), known_sheets=self.offered("sheets"))
+            sheet_numbers=data.get("sheets", []), known_sheets=self.offered("sheets"),
+            axis=data.get("axis"), known_axes={int(pk) for pk in self.offered("axis") if pk})
         for field, messages in problems.items():
             if field not in self.errors:  # a field's own error comes first (« date valide »)
                 self.add_error(field, messages)
@@ -186,12 +204,16 @@ class ActionForm(forms.Form):
         title = self.prefill.get("title", "")
         if title and self["title"].value() == title:
             chips.append(Chip("title", "", title))
+        axis = self.prefill.get("axis")
+        labels = dict(self.fields["axis"].choices)
+        if axis and str(self["axis"].value()) == axis and axis in labels:
+            chips.append(Chip("axis", "", labels[axis]))
         return chips
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
         arguments = {"sheets": data["sheets"], "question_codes": data["question_codes"],
-                     "owner": data["owner"], **data["values"]}
+                     "owner": data["owner"], "axis": data["axis"], **data["values"]}
         if self.action is not None:
             arguments["revision"] = data["revision"]
         return arguments
@@ -203,6 +225,7 @@ class ActionForm(forms.Form):
             "sheets": [sheet.number for sheet in action.sheets.all()],
             "question_codes": action.question_codes,
             "owner": str(action.owner_id) if action.owner_id else "",
+            "axis": str(action.axis_id) if action.axis_id else "",
             "revision": action.revision,
         }
 
@@ -236,9 +259,15 @@ class ActionFilterForm(forms.Form):
     fiche = forms.ChoiceField(label=_("Fiche"), required=False, error_messages={
         "invalid_choice": _("Fiche inconnue : « %(value)s ».")})
     en_retard = forms.BooleanField(label=_("En retard seulement"), required=False)
+    # An axis's id, or NO_AXIS; offered when the cluster has axes (plans.axes).
+    axe = forms.ChoiceField(label=_("Axe stratégique"), required=False, error_messages={
+        "invalid_choice": _("Axe inconnu : « %(value)s ».")})
 
-    def __init__(self, *args, enjeux, sheets, **kwargs):
+    def __init__(self, *args, enjeux, sheets, axes: list[PlanAxis] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["axe"].choices = [("", _("Tous"))] + [
+            (str(axis.pk), axis.label) for axis in axes] + (
+            [(NO_AXIS, _("Sans axe"))] if axes else [])
         self.fields["enjeu"].choices = [("", _("Tous"))] + [
             (e.code, f"{e.code} · {e.short_name}") for e in enjeux]
         self.fields["fiche"].choices = [("", _("Toutes"))] + [

@@ -54,6 +54,11 @@ class Action(models.Model):
                                    null=True, blank=True)
     notes = models.TextField(pgettext_lazy("free text", "notes"), max_length=NOTES_MAX_LENGTH,
                              blank=True)
+    # The strategic axis the action serves (the guide's link 3: axes turned into a plan). Named
+    # by string: the one relation of plans upwards (tests/test_layers.py); plans never imports
+    # strategy's code and reads the axes it may offer through settings.PLAN_AXES.
+    axis = models.ForeignKey("strategy.Axis", models.SET_NULL, null=True, blank=True,
+                             related_name="actions", verbose_name=_("axe stratégique"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
                                    related_name="+")
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)

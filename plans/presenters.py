@@ -16,6 +16,7 @@ from grid.presenters import percent_pattern
 from initiatives.models import Sheet
 
 from . import rules
+from .axes import PlanAxis
 from .models import Action
 
 HIDDEN_FIELDS = {"created_at", "updated_at", "created_by"}
@@ -110,6 +111,24 @@ def action_facts(action: Action, today: date | None = None) -> ActionFacts:
 
 
 @dataclass(frozen=True)
+class AxisGroup:
+    axis: PlanAxis | None  # None: the actions that serve no axis
+    rows: list
+
+
+def axis_groups(rows: list[dict], axes: list[PlanAxis]) -> list[AxisGroup]:
+    """The plan's rows (views._row) under their axes, in the axes' order, then those without
+    one; an axis without a row is left out."""
+    groups = [AxisGroup(axis, [row for row in rows if row["action"].axis_id == axis.pk])
+              for axis in axes]
+    groups = [group for group in groups if group.rows]
+    # With those whose axis was not read (deleted meanwhile): an action is never left out.
+    grouped = {group.axis.pk for group in groups}
+    rest = [row for row in rows if row["action"].axis_id not in grouped]
+    return groups + ([AxisGroup(None, rest)] if rest else [])
+
+
+@dataclass(frozen=True)
 class Change:
     field: str
     old: str
@@ -146,6 +165,9 @@ class _Names:
             self.sheets_of[history_id].append(sheet_id)
         self.people = {record.owner_id: record.owner
                        for record in records if record.owner is not None}
+        # The axis's title (read with the versions); an axis deleted since has none.
+        self.axes = {record.axis_id: str(record.axis)
+                     for record in records if record.axis is not None}
         self.sheets = dict(Sheet.objects.values_list("pk", "number"))
 
     def value(self, field: str, value) -> str:
@@ -155,6 +177,8 @@ class _Names:
             return str(Action.Status(value).label) if value in Action.Status.values else str(value)
         if field == "owner":
             return person_name(self.people.get(value))
+        if field == "axis":
+            return self.axes.get(value, _("axe supprimé"))
         if field == "sheets":
             return ", ".join(sorted((self.sheets.get(pk, "?") for pk in value),
                                     key=lambda n: (len(n), n)))
@@ -224,7 +248,7 @@ def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEnt
     page = Paginator(versions, HISTORY_PER_PAGE).get_page(page_number)
     start = (page.number - 1) * HISTORY_PER_PAGE
     # The page's versions and the one before them, which the oldest shown is compared with.
-    fetched = list(versions.select_related("history_user", "owner")
+    fetched = list(versions.select_related("history_user", "owner", "axis")
                    [start:start + HISTORY_PER_PAGE + 1])
     shown, earlier = fetched[:HISTORY_PER_PAGE], fetched[HISTORY_PER_PAGE:]
     names = _Names(fetched)
@@ -250,10 +274,11 @@ def action_history(action: Action, page_number=1) -> tuple[Page, list[HistoryEnt
 def action_conflict(action: Action, revision: int) -> Conflict:
     """Who saved `action` since the version at `revision` that a person loaded, when (the
     last time), and what they changed: each field with its value then and now."""
-    seen = (action.history.filter(revision=revision).select_related("owner")
+    seen = (action.history.filter(revision=revision).select_related("owner", "axis")
             .order_by("-history_date", "-history_id").first())
     since = list(action.history.filter(revision__gt=revision)
-                 .select_related("history_user", "owner").order_by("history_date", "history_id"))
+                 .select_related("history_user", "owner", "axis")
+                 .order_by("history_date", "history_id"))
     if not since:  # a revision this action never had: nothing to compare with
         return Conflict([], action.updated_at, [])
     people = list(dict.fromkeys(person_name(record.history_user) for record in since))

@@ -31,10 +31,11 @@ CENT = Decimal("0.01")  # the columns keep 2 decimals: a number with more is not
 def action_problems(
     *, title: str, texts: dict[str, str], starts_on: date | None, due_on: date | None,
     numbers: dict[str, Decimal | None], question_codes, known_codes, sheet_numbers,
-    known_sheets,
+    known_sheets, axis=None, known_axes=(),
 ) -> dict[str, list[str]]:
     """What is wrong with an action's fields, by field (the names of plans.forms.ActionForm,
-    which shows each beside its field); empty when it may be stored."""
+    which shows each beside its field); empty when it may be stored. `axis` is one of
+    `known_axes` (plans.axes) or empty."""
     problems = defaultdict(list)
     if not title.strip():
         problems["title"].append(_("Donnez un intitulé à l'action."))
@@ -63,6 +64,9 @@ def action_problems(
     if unknown:
         problems["sheets"].append(_("Fiche inconnue : %(numbers)s.") % {
             "numbers": ", ".join(f"« {shown(number)} »" for number in unknown)})
+    if axis not in (None, "") and axis not in known_axes:
+        problems["axis"].append(_("Cet axe n'est pas l'un de ceux de la stratégie du pôle en "
+                                  "cours : choisissez-en un dans la liste."))
     return dict(problems)
 
 

@@ -25,7 +25,7 @@ COMMENTS_PER_PAGE = 20
 def _actions(cluster: Cluster):
     return (
         Action.objects.filter(cluster=cluster)
-        .select_related("owner")
+        .select_related("owner", "axis")
         .prefetch_related(Prefetch(
             "sheets", queryset=Sheet.objects.select_related("section__enjeu").order_by("order"),
         ))
@@ -42,15 +42,31 @@ def enjeu_of_sections() -> dict[str, str]:
     return dict(Section.objects.filter(enjeu__isnull=False).values_list("code", "enjeu__code"))
 
 
+def enjeu_of(question_codes: list[str], sheet_numbers: list[str]) -> str | None:
+    """The enjeu an action on these questions and sheets serves: its first question's, else its
+    first sheet's (the strategy section's have none)."""
+    if question_codes:
+        return enjeu_of_sections().get(question_section(question_codes[0]))
+    numbers = [number for number in sheet_numbers if number.isprintable()][:1]
+    sheet = Sheet.objects.filter(number__in=numbers).select_related("section__enjeu").first()
+    enjeu = sheet.section.enjeu if sheet else None
+    return enjeu.code if enjeu else None
+
+
 def actions_of(cluster: Cluster, *, status: str | None = None, enjeu: str | None = None,
-               sheet: str | None = None, overdue: bool = False,
-               today: date | None = None) -> list[Action]:
+               sheet: str | None = None, overdue: bool = False, axis: int | None = None,
+               without_axis: bool = False, today: date | None = None) -> list[Action]:
     """The cluster's actions (soonest due first), filtered. `enjeu` (A–D) matches an action
     through its sheets' sections or its questions' sections; `sheet` is a sheet number;
-    `overdue` keeps the open actions whose due date has passed."""
+    `overdue` keeps the open actions whose due date has passed; `axis` an axis's id,
+    `without_axis` the actions serving none."""
     actions = _actions(cluster)
     if status:
         actions = actions.filter(status=status)
+    if axis is not None:
+        actions = actions.filter(axis=axis)
+    if without_axis:
+        actions = actions.filter(axis__isnull=True)
     found = list(actions)
     if overdue:
         on = today or timezone.localdate()

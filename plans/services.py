@@ -18,6 +18,7 @@ from grid.rules import normalise_text, text_problem
 from initiatives.models import PathStep, Sheet
 
 from . import notices, rules
+from .axes import plan_axes
 from .models import COMMENT_MAX_LENGTH, NOTES_MAX_LENGTH, Action, ActionComment, StepReached
 
 FIELDS = ("title", "owner_name", "starts_on", "due_on", "status", "done_on", "indicator", "unit",
@@ -38,7 +39,8 @@ def known_question_codes() -> set[str]:
     return set(Question.objects.values_list("code", flat=True))
 
 
-def _action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owner) -> list[Sheet]:
+def _action_check(*, cluster: Cluster, values: dict, sheets, question_codes, owner,
+                  axis=None, kept_axis=None) -> list[Sheet]:
     """Raise a ValidationError saying, by field, what is wrong with an action's values (the
     views show each on its field); `values` gets its numbers parsed. The sheets found, in
     order."""
@@ -60,6 +62,9 @@ def _action_check(*, cluster: Cluster, values: dict, sheets, question_codes, own
         numbers={field: values.get(field) for field in ("baseline", "target", "measured")},
         question_codes=question_codes, known_codes=known_question_codes(),
         sheet_numbers=sheet_numbers, known_sheets=found,
+        # The axis it already serves stays allowed, whatever its period.
+        axis=axis, known_axes={row.pk for row in plan_axes(cluster, [kept_axis])
+                               if row.current or row.pk == kept_axis} if axis else (),
     )
     if owner is not None and not Membership.objects.filter(cluster=cluster, user=owner).exists():
         problems["owner"] = [_("Le responsable doit être membre du pôle.")]
@@ -91,17 +96,19 @@ def _settle_done_on(action: Action, today: date) -> None:
 
 @transaction.atomic
 def action_create(*, cluster: Cluster, by, title: str, sheets=(), question_codes=(),
-                  owner=None, **fields) -> Action:
+                  owner=None, axis: int | None = None, **fields) -> Action:
     """A new action of `cluster`'s plan. `sheets` are Sheet objects or numbers (« 12 »),
-    `question_codes` grid codes (« 2C-3 »); `fields` are any of FIELDS."""
+    `question_codes` grid codes (« 2C-3 »), `axis` the id of an axis of the strategy covering
+    this year (plans.axes); `fields` are any of FIELDS."""
     values = {"title": title, **fields}
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown action fields: {sorted(unknown)}")
     codes = list(dict.fromkeys(question_codes))
     found = _action_check(cluster=cluster, values=values, sheets=sheets, question_codes=codes,
-                         owner=owner)
+                         owner=owner, axis=axis)
     action = Action(cluster=cluster, created_by=by, owner=owner, question_codes=codes,
+                    axis_id=axis or None,
                     **{field: value.strip() if isinstance(value, str) else value
                        for field, value in values.items()})
     _settle_done_on(action, timezone.localdate())
@@ -113,7 +120,7 @@ def action_create(*, cluster: Cluster, by, title: str, sheets=(), question_codes
 
 @transaction.atomic
 def action_update(*, action: Action, by, revision: int | None = None, sheets=None,
-                  question_codes=None, owner=..., **fields) -> Action:
+                  question_codes=None, owner=..., axis=..., **fields) -> Action:
     """Change `action`; arguments left out keep their value. `revision` is the one the writer
     loaded (the edit form's): if someone saved the action since, StaleAction and nothing
     written. Callers that show no version of the action to anyone leave it out."""
@@ -128,11 +135,13 @@ def action_update(*, action: Action, by, revision: int | None = None, sheets=Non
         dict.fromkeys(question_codes))
     current_sheets = list(locked.sheets.all()) if sheets is None else sheets
     owner = locked.owner if owner is ... else owner
+    axis = locked.axis_id if axis is ... else axis or None
     found = _action_check(cluster=locked.cluster, values=values, sheets=current_sheets,
-                         question_codes=codes, owner=owner)
+                         question_codes=codes, owner=owner, axis=axis,
+                         kept_axis=locked.axis_id)
     for field, value in values.items():
         setattr(locked, field, value.strip() if isinstance(value, str) else value)
-    locked.question_codes, locked.owner = codes, owner
+    locked.question_codes, locked.owner, locked.axis_id = codes, owner, axis
     if "done_on" not in fields or locked.status != Action.Status.DONE:
         _settle_done_on(locked, timezone.localdate())
     locked.revision += 1

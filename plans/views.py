@@ -15,9 +15,10 @@ from clusters.models import Membership
 from initiatives.models import Enjeu, PathStep, Sheet
 
 from . import selectors, services
-from .forms import ActionFilterForm, ActionForm, CommentForm, StepForm
+from .axes import PlanAxis, axis_for_enjeu, plan_axes
+from .forms import NO_AXIS, ActionFilterForm, ActionForm, CommentForm, StepForm
 from .models import Action
-from .presenters import action_conflict, action_facts, action_history, page_links
+from .presenters import action_conflict, action_facts, action_history, axis_groups, page_links
 
 
 def _editor(request, slug) -> Membership:
@@ -30,18 +31,24 @@ def _is_editor(membership: Membership) -> bool:
     return membership.role == Membership.Role.EDITOR
 
 
-def _prefill(request) -> dict:
-    """What a link to the new-action form prefills (« Planifier » on the results page)."""
-    return {"sheets": request.GET.getlist("fiche"),
-            "question_codes": request.GET.getlist("question"),
-            "title": request.GET.get("titre", "")[:200]}
+def _prefill(request, axes: list[PlanAxis]) -> dict:
+    """What a link to the new-action form prefills (« Planifier » on the results page), with
+    the axis covering the enjeu of its question (or of its first sheet) proposed."""
+    prefill = {"sheets": request.GET.getlist("fiche"),
+               "question_codes": request.GET.getlist("question"),
+               "title": request.GET.get("titre", "")[:200]}
+    proposed = axis_for_enjeu(axes, selectors.enjeu_of(prefill["question_codes"],
+                                                        prefill["sheets"])) if axes else None
+    return prefill | {"axis": str(proposed.pk) if proposed else ""}
 
 
-def _action_form(membership, *args, **kwargs) -> ActionForm:
+def _action_form(membership, *args, action=None, axes=None, **kwargs) -> ActionForm:
     members = get_user_model().objects.filter(
         memberships__cluster=membership.cluster).order_by("last_name", "first_name", "username")
+    if axes is None:
+        axes = plan_axes(membership.cluster, [action.axis_id] if action else [])
     return ActionForm(*args, cluster=membership.cluster, sheets=Sheet.objects.order_by("order"),
-                      members=members, **kwargs)
+                      members=members, axes=axes, action=action, **kwargs)
 
 
 def _row(action: Action) -> dict:
@@ -54,23 +61,32 @@ def _row(action: Action) -> dict:
 @require_safe
 def action_list(request, slug):
     membership = membership_for(request.user, slug)
+    every = list(Action.objects.filter(cluster=membership.cluster)
+                 .values_list("status", "axis_id"))
+    # The current strategy's axes, and those of other periods the actions still serve.
+    axes = plan_axes(membership.cluster, {axis for _status, axis in every if axis})
     form = ActionFilterForm(request.GET or None, enjeux=Enjeu.objects.all(),
-                            sheets=Sheet.objects.order_by("order"))
+                            sheets=Sheet.objects.order_by("order"), axes=axes)
     filters = {}
     if form.is_bound:
         form.is_valid()
         for errors in form.errors.values():
             messages.warning(request, _("Filtre ignoré : %(error)s") % {"error": " ".join(errors)})
         filters = {key: value for key, value in form.cleaned_data.items() if value}
+    chosen = filters.get("axe")
     actions = selectors.actions_of(
         membership.cluster, status=filters.get("statut"), enjeu=filters.get("enjeu"),
-        sheet=filters.get("fiche"), overdue=filters.get("en_retard", False))
-    every = Counter(Action.objects.filter(cluster=membership.cluster)
-                    .values_list("status", flat=True))
+        sheet=filters.get("fiche"), overdue=filters.get("en_retard", False),
+        axis=int(chosen) if chosen and chosen != NO_AXIS else None,
+        without_axis=chosen == NO_AXIS)
+    statuses = Counter(status for status, _axis in every)
+    rows = [_row(action) for action in actions]
     context = {
         "membership": membership, "cluster": membership.cluster, "form": form,
-        "rows": [_row(action) for action in actions], "filtered": bool(filters),
-        "counts": [(label, every[value]) for value, label in Action.Status.choices],
+        "rows": rows, "groups": axis_groups(rows, axes), "filtered": bool(filters),
+        "has_axes": bool(axes),
+        "axis_filter": dict(form.fields["axe"].choices).get(chosen) if chosen else None,
+        "counts": [(label, statuses[value]) for value, label in Action.Status.choices],
         "is_editor": _is_editor(membership),
     }
     return render(request, "plans/action_list.html", context)
@@ -88,9 +104,10 @@ def _safe_next(request) -> str | None:
 @require_http_methods(["GET", "HEAD", "POST"])
 def action_create(request, slug):
     membership = _editor(request, slug)
-    prefill = _prefill(request)  # the form posts to its own address, query string included
+    axes = plan_axes(membership.cluster)
+    prefill = _prefill(request, axes)  # the form posts to its own address, query string included
     if request.method == "POST":
-        form = _action_form(membership, request.POST, prefill=prefill)
+        form = _action_form(membership, request.POST, axes=axes, prefill=prefill)
         if form.is_valid():
             try:
                 action = services.action_create(cluster=membership.cluster, by=request.user,
@@ -103,7 +120,7 @@ def action_create(request, slug):
                 return redirect(_safe_next(request) or action_url(action))
         return _form_page(request, membership, form, status=400)
     form = _action_form(membership, initial={k: v for k, v in prefill.items() if v},
-                        prefill=prefill)
+                        axes=axes, prefill=prefill)
     _warn_unknown_prefill(request, form, prefill)
     return _form_page(request, membership, form)
 

@@ -7,9 +7,10 @@ from datetime import datetime
 from fractions import Fraction
 from itertools import chain
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.names import person_name
 from clusters.models import Cluster, Membership
@@ -20,6 +21,7 @@ from grid.selectors import assessment_rows, assessment_scores, cluster_years
 from grid.specs import grid_spec
 from initiatives.labels import LEVEL_NAMES
 from initiatives.models import Enjeu, Section
+from plans.axes import PlanAxis
 from plans.models import Action
 
 from .models import Axis, Objective, Strategy
@@ -48,7 +50,23 @@ def chosen(strategies: list[Strategy], start_year: int | None) -> Strategy | Non
 def strategy_detail(strategy: Strategy) -> Strategy:
     """The strategy with its responsible, axes and objectives (and their actions) loaded."""
     return (Strategy.objects.select_related("responsible")
-            .prefetch_related("axes__objectives__action").get(pk=strategy.pk))
+            .prefetch_related("axes__objectives__action",
+                              Prefetch("axes__actions", Action.objects.order_by("due_on", "pk")))
+            .get(pk=strategy.pk))
+
+
+def plan_axes(cluster: Cluster, also=()) -> list[PlanAxis]:
+    """settings.PLAN_AXES: the axes of the cluster's strategy covering this year (approved or
+    not: the team plans while the board reads it), then those of `also` from other periods,
+    newest period first; one query."""
+    year = timezone.localdate().year
+    covering = Q(strategy__start_year__lte=year, strategy__end_year__gte=year)
+    axes = (Axis.objects.filter(strategy__cluster=cluster).filter(covering | Q(pk__in=also))
+            .select_related("strategy").order_by("-strategy__start_year", "order"))
+    return sorted((PlanAxis(axis.pk, _("Axe %(number)s · %(title)s (%(period)s)") % {
+        "number": axis.order, "title": axis.title, "period": axis.strategy.period},
+        tuple(axis.enjeux), axis.strategy.start_year <= year <= axis.strategy.end_year)
+        for axis in axes), key=lambda axis: not axis.current)
 
 
 def members(cluster: Cluster):

@@ -2,10 +2,11 @@
 history (simple_history on the strategy, its axes and objectives; Decision for the workflow).
 
 The workflow is the year's (grid.services.assessments): the team drafts and submits, the board
-approves or returns it with a comment. Saving an approved strategy puts it back to draft: one
-strategy per period (periods never overlap), so a second, draft revision beside the approved
-one would be a second strategy for the same years; the approved version stays readable in the
-history and its approval in the decisions, and the board approves the new text again.
+approves or returns it with a comment; each step is mailed (strategy.notices). Saving an
+approved strategy puts it back to draft: one strategy per period (periods never overlap), so a
+second, draft revision beside the approved one would be a second strategy for the same years;
+the approved version stays readable in the history and its approval in the decisions, and the
+board approves the new text again.
 """
 
 from django.core.exceptions import ValidationError
@@ -20,7 +21,7 @@ from grid.models import Question
 from grid.rules import BOARD_COMMENT_MAX_LINES, text_problem
 from plans.models import Action
 
-from . import rules
+from . import notices, rules
 from .models import COMMENT_MAX_LENGTH, Axis, Decision, Objective, Strategy
 
 Status = Strategy.Status
@@ -182,6 +183,7 @@ def strategy_submit(*, strategy: Strategy, by) -> Strategy:
     _record(locked, Status.SUBMITTED, by)
     locked._history_user = by
     locked.save(update_fields=["status", "updated_at"])
+    notices.strategy_submitted(locked, by)
     return locked
 
 
@@ -195,6 +197,7 @@ def strategy_approve(*, strategy: Strategy, by, comment: str = "") -> Strategy:
     _record(locked, Status.APPROVED, by, comment)
     locked._history_user = by
     locked.save(update_fields=["status", "updated_at"])
+    notices.strategy_approved(locked, by, comment)
     return locked
 
 
@@ -211,6 +214,7 @@ def strategy_return(*, strategy: Strategy, by, comment: str) -> Strategy:
     _record(locked, Status.RETURNED, by, comment)
     locked._history_user = by
     locked.save(update_fields=["status", "updated_at"])
+    notices.strategy_returned(locked, by, comment)
     return locked
 
 

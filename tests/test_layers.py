@@ -10,7 +10,9 @@ which serves it around every page and so may link anywhere. A lower page that ne
 upwards gets the URL from above: from workspace.context_processors (a cluster's pages), from a
 setting (ASSESSMENT_RESULTS_URL), or from a model's get_absolute_url, Django's hook for the page
 of an object wherever it is served (a sheet's, a lever's), the one place a lower app's Python
-may name a page above it.
+may name a page above it. One model relation points upwards: an action of the plan belongs to
+a strategic axis (plans.Action.axis names "strategy.Axis" by string), and plans reads the axes
+through a callable named by a setting (PLAN_AXES), never importing strategy's code.
 """
 
 import ast

@@ -73,7 +73,8 @@ def demo_action() -> Action:
 
 
 def demo_strategy() -> Strategy:
-    """The demo cluster's strategy for 2025–2027, drafted by its team (conseil responsible)."""
+    """The demo cluster's strategy for 2025–2027 (the demo's own, approved; else drafted by
+    its team, conseil responsible)."""
     cluster = Cluster.objects.get(slug=CLUSTER)
     found = Strategy.objects.filter(cluster=cluster, start_year=2025).first()
     if found is None:

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from clusters.models import Cluster
 from plans.models import Action
 from strategy import services
+from strategy.models import Strategy
 from strategy.rules import AxisInput, ObjectiveInput
 from tests.browser.conftest import LOCALES, log_in
 from tests.reports.pdf import page_texts
@@ -28,6 +29,8 @@ def approved_strategy():
     50 % (40,6 %); the indicator was first measured in 2026 (the demo is loaded today)."""
     users = get_user_model().objects
     editor, board = users.get(username="equipe"), users.get(username="conseil")
+    # In place of the demo's own (2025–2027), whose period this one overlaps.
+    Strategy.objects.filter(cluster__slug=CLUSTER).delete()
     commuting = Action.objects.get(title__startswith="Plan de déplacements")
     axes = [
         AxisInput(title="Sobriété des événements", enjeux=["B"], levels=[2], objectives=[

@@ -39,6 +39,8 @@ def fill_axis(page, number, title, enjeu, level, objective):
 def test_the_team_drafts_the_strategy_and_the_board_approves_it(demo_site, page, screenshot,
                                                                 tr, axe):
     base = demo_site.url
+    # The demo's own strategy (2025–2027) taken away: the team defines one from scratch.
+    Strategy.objects.filter(cluster__slug=CLUSTER).delete()
     board = get_user_model().objects.get(username="conseil")
     log_in(page, base, "equipe", then=f"/poles/{CLUSTER}/")
     page.get_by_role("link", name=tr("Stratégie"), exact=True).click()

@@ -10,6 +10,7 @@ from clusters.models import Cluster
 from grid.models import Answer, Assessment
 from plans.models import Action
 from plans.selectors import path_progress
+from strategy.models import Strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,16 @@ def test_it_gives_the_littoral_cluster_a_plan_in_every_status_and_a_path_step(de
     assert progress["GOU"].steps[0].explicit is not None  # marked by hand
     env_17 = next(s for s in progress["ENV"].steps if s.step.sheet.number == "17")
     assert env_17.by_action is not None  # reached through the done action
+
+
+def test_it_gives_the_littoral_cluster_an_approved_strategy_whose_axes_actions_serve(debug):
+    load_demo()
+    strategy = Strategy.objects.get(cluster__slug="pole-littoral-durable")
+    assert (strategy.period, strategy.status) == ("2025–2027", "approved")
+    axes = list(strategy.axes.order_by("order"))
+    assert len(axes) == 2 and all(axis.objectives.exists() for axis in axes)
+    served = Action.objects.filter(cluster=strategy.cluster).exclude(axis=None)
+    assert sorted(action.axis.order for action in served) == [1, 2]
 
 
 def test_the_demo_accounts_can_log_in_and_see_the_cluster(debug, client):
