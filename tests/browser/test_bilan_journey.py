@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from bilans.models import Bilan
 from clusters.models import Cluster
 from plans.services import action_create
+from strategy.models import Strategy
 from strategy.rules import AxisInput, ObjectiveInput
 from strategy.services import strategy_approve, strategy_save, strategy_submit
 from tests.browser.conftest import log_in
@@ -24,11 +25,13 @@ PUBLIC = f"/bilans/{CLUSTER}/2024/"
 
 
 def approved_strategy_and_a_done_action():
-    """What the bilan shows beside the notes: the demo's strategy for 2024–2026, approved, and
-    an action done a month before today (the demo's years are validated today)."""
+    """What the bilan shows beside the notes: a strategy for 2024–2026, approved, in place of
+    the demo's (2025–2027, which does not cover 2024), and an action done a month before today
+    (the demo's years are validated today)."""
     people = get_user_model().objects
     team, board = people.get(username="equipe"), people.get(username="conseil")
     cluster = Cluster.objects.get(slug=CLUSTER)
+    Strategy.objects.filter(cluster=cluster).delete()
     strategy = strategy_save(
         cluster=cluster, by=team, start_year=2024, end_year=2026, responsible=board,
         stakeholders=["company"], axes=[

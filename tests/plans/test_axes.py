@@ -291,7 +291,7 @@ def test_others_never_see_a_clusters_plan_by_axis(cluster_a, planned, outsider_c
 # --- the strategy page ---
 
 
-def test_the_strategy_page_lists_each_axiss_actions(cluster_a, board, planned):
+def test_the_strategy_page_lists_the_actions_of_each_axis(cluster_a, board, planned):
     start = timezone.localdate().year - 1
     response = logged_in(board).get(reverse("strategy:period", args=[cluster_a.slug, start]))
     html = response.content.decode()
