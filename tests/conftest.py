@@ -24,6 +24,31 @@ hypothesis_settings.load_profile("project")
 SEED_PATH = settings.BASE_DIR / "fixtures" / "sources" / "guide-cgdd-2012.txt"
 
 
+def _unbounded(cursor):
+    cursor.execute("SET statement_timeout = 0")
+
+
+def pytest_configure(config):
+    """Creating and dropping a test database on PostgreSQL runs without the site's statement
+    timeout (DB_STATEMENT_TIMEOUT, 5 s): both wait for a checkpoint, which a loaded machine can
+    take longer than that to write, and a database left behind stops the next run."""
+    from django.db.backends.postgresql.creation import DatabaseCreation
+
+    create = DatabaseCreation._execute_create_test_db
+
+    def create_unbounded(self, cursor, parameters, keepdb=False):
+        _unbounded(cursor)  # the same session then drops a database left by an earlier run
+        return create(self, cursor, parameters, keepdb)
+
+    def destroy_unbounded(self, test_database_name, verbosity):
+        with self._nodb_cursor() as cursor:
+            _unbounded(cursor)
+            cursor.execute(f"DROP DATABASE {self.connection.ops.quote_name(test_database_name)}")
+
+    DatabaseCreation._execute_create_test_db = create_unbounded
+    DatabaseCreation._destroy_test_db = destroy_unbounded
+
+
 @pytest.fixture(autouse=True)
 def site_language():
     """Each test starts in the site's language: the test client's last request leaves the
