@@ -46,11 +46,7 @@ def manage(request, slug, year):
             else:
                 services.bilan_unpublish(assessment=assessment, by=request.user)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field, errors)
-            else:
-                form.add_error(None, error.messages)
+            form.add_error(None, error)  # a service's errors by field, or the form's
         else:
             messages.success(request, str(DONE_MESSAGES[action]))
             return redirect("bilans:manage", slug=slug, year=year)

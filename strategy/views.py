@@ -175,11 +175,7 @@ def decision(request, slug, start):
     try:
         step(strategy=strategy, by=request.user, **arguments)
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field, errors)
-        else:
-            form.add_error(None, error.messages)
+        form.add_error(None, error)  # a service's errors by field, or the form's
         return _detail(request, membership, start, form, status=400)
     messages.success(request, str(done))
     return redirect(_page_url(strategy))
