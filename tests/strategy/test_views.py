@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from plans.models import Action
 from strategy import services
 from strategy.models import Strategy
 from strategy.rules import AxisInput, ObjectiveInput
@@ -169,15 +170,22 @@ def big_strategy(cluster, editor, board, axes: int, objectives: int):
 
 
 @pytest.mark.parametrize("name", ["strategy:overview", "strategy:edit"])
-def test_queries_do_not_grow_with_axes_and_objectives(cluster_a, editor, board, editor_client,
-                                                      assessment, name):
+def test_queries_do_not_grow_with_axes_objectives_and_actions(cluster_a, editor, board,
+                                                              editor_client, assessment, name):
     args = [] if name == "strategy:overview" else [2025]
     counts = []
     for axes, objectives in ((2, 1), (6, 6)):
         Strategy.objects.all().delete()
-        big_strategy(cluster_a, editor, board, axes, objectives)
+        strategy = big_strategy(cluster_a, editor, board, axes, objectives)
+        # as many actions serving each axis as it has objectives (listed under it on the page)
+        Action.objects.bulk_create(
+            Action(cluster=cluster_a, title=f"Action {axis.order}.{n}", axis=axis)
+            for axis in strategy.axes.all() for n in range(objectives))
         with CaptureQueriesContext(connection) as queries:
-            assert page(editor_client, cluster_a, *args, name=name).status_code == 200
+            response = page(editor_client, cluster_a, *args, name=name)
+        assert response.status_code == 200
+        if name == "strategy:overview":
+            assert f"Action {axes}.{objectives - 1}" in response.content.decode()
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
 
