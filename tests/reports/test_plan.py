@@ -4,7 +4,7 @@ d'actions » tab of the XLSX and the « Plan d'actions » page of the PDF report
 import json
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from io import BytesIO, StringIO
 from urllib.parse import urlencode
@@ -321,8 +321,10 @@ def test_without_actions_the_page_says_so_in_one_line(assessment):
 
 
 def test_a_validated_year_reads_its_plan_on_its_validation_date(validated, editor, cluster_a):
+    # Noon of that day, local time: a « now minus 100 days » falls on another local day near
+    # midnight when summer time differs between the two dates.
     validated.transitions.filter(to_status="validated").update(
-        at=timezone.now() - timedelta(days=100))
+        at=timezone.make_aware(datetime.combine(days(-100), time(12))))
     action_create(cluster=cluster_a, by=editor, title="Échue après le conseil", status="planned",
                   due_on=days(-50))
     plan = report_context(validated)["plan"]
